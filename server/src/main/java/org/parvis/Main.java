@@ -1,0 +1,94 @@
+package org.parvis;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
+import java.lang.System.Logger.Level;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.parvis.board.BoardCommands;
+import org.parvis.board.BoardStore;
+import org.parvis.bridge.HttpVerticle;
+import org.parvis.config.ParvisConfig;
+import org.parvis.plenary.PlenaryCommands;
+import org.parvis.store.EmbeddedRedis;
+import org.parvis.store.EventRelayVerticle;
+import org.parvis.store.WatchedBoards;
+import org.parvis.sync.CommandHandler;
+import org.parvis.sync.CommandRouterVerticle;
+import org.parvis.sync.RateLimiter;
+import org.parvis.workshop.WorkshopCommands;
+import org.parvis.workshop.WorkshopRoutes;
+import org.parvis.workshop.WorkshopService;
+import org.parvis.workshop.WorkshopStore;
+
+/** Wiring only: configuration, Redis, then the verticles in order. */
+public final class Main {
+
+  private static final System.Logger LOG = System.getLogger(Main.class.getName());
+
+  private final Vertx vertx;
+  private final Optional<EmbeddedRedis> embeddedRedis;
+
+  private Main(Vertx vertx, Optional<EmbeddedRedis> embeddedRedis) {
+    this.vertx = vertx;
+    this.embeddedRedis = embeddedRedis;
+  }
+
+  public static void main(String[] args) {
+    ParvisConfig config = ParvisConfig.fromEnvironment();
+    Main main = start(config).await();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> main.stop().await()));
+  }
+
+  /** Starts a node; with no Redis URL it starts (blocking) its own embedded Redis first. */
+  public static Future<Main> start(ParvisConfig config) {
+    Optional<EmbeddedRedis> embedded = config.redisUrl().isPresent()
+        ? Optional.empty()
+        : Optional.of(EmbeddedRedis.start(config.dataDir()));
+    String redisUrl = config.redisUrl().orElseGet(() -> embedded.get().url());
+    RedisOptions redisOptions = new RedisOptions()
+        .setConnectionString(redisUrl)
+        .setMaxPoolSize(config.redisPoolSize())
+        .setMaxPoolWaiting(8_192)
+        .setMaxWaitingHandlers(8_192);
+
+    Vertx vertx = Vertx.vertx();
+    Redis redis = Redis.createClient(vertx, redisOptions);
+    BoardStore boards = new BoardStore(redis);
+    WorkshopStore workshopStore = new WorkshopStore(redis);
+    WorkshopService workshops = new WorkshopService(workshopStore, boards);
+    WatchedBoards watched = new WatchedBoards();
+    Map<String, CommandHandler> handlers = handlers(
+        Map.of(new BoardCommands(boards, System::currentTimeMillis), BoardCommands.TYPES,
+            new WorkshopCommands(workshops), WorkshopCommands.TYPES,
+            new PlenaryCommands(workshops, workshopStore), PlenaryCommands.TYPES));
+    RateLimiter rateLimiter = new RateLimiter(config.commandsPerSecond(), config.commandBurst(), System::nanoTime);
+    WorkshopRoutes routes = new WorkshopRoutes(workshops, workshopStore);
+    DeploymentOptions perCore = new DeploymentOptions().setInstances(config.httpInstances());
+
+    Main main = new Main(vertx, embedded);
+    return vertx.deployVerticle(new EventRelayVerticle(redisOptions, watched))
+        .compose(relay -> vertx.deployVerticle(() -> new CommandRouterVerticle(handlers, rateLimiter), perCore))
+        .compose(router -> vertx.deployVerticle(() -> new HttpVerticle(config, redis, routes, workshopStore, watched), perCore))
+        .map(http -> {
+          LOG.log(Level.INFO, "Parvis node {0} listening on {1}:{2,number,#}", config.nodeId(), config.host(), config.port());
+          return main;
+        })
+        .recover(failure -> main.stop().transform(stopped -> Future.failedFuture(failure)));
+  }
+
+  public Future<Void> stop() {
+    return vertx.close().onComplete(closed -> embeddedRedis.ifPresent(EmbeddedRedis::close));
+  }
+
+  private static Map<String, CommandHandler> handlers(Map<CommandHandler, Set<String>> typesByHandler) {
+    Map<String, CommandHandler> byType = new HashMap<>();
+    typesByHandler.forEach((handler, types) -> types.forEach(type -> byType.put(type, handler)));
+    return byType;
+  }
+}

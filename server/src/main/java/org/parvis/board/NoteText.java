@@ -1,0 +1,38 @@
+package org.parvis.board;
+
+import java.text.Normalizer;
+
+/**
+ * Cleans the text of a note: NFC so that the same word typed on two phones compares equal, control
+ * characters removed (except newline and tab) so a note cannot hide content or break exports.
+ * The text is stored and sent as plain text; clients never interpret it as markup.
+ */
+public final class NoteText {
+
+  public static final int MAX_CODE_POINTS = 500;
+
+  private NoteText() {}
+
+  public static String clean(String raw) {
+    String normalized = Normalizer.normalize(raw, Normalizer.Form.NFC);
+    StringBuilder cleaned = new StringBuilder(normalized.length());
+    normalized.codePoints()
+        .filter(NoteText::isKept)
+        .forEach(cleaned::appendCodePoint);
+    return cleaned.toString();
+  }
+
+  public static boolean fits(String cleaned) {
+    return cleaned.codePointCount(0, cleaned.length()) <= MAX_CODE_POINTS;
+  }
+
+  private static boolean isKept(int codePoint) {
+    if (codePoint == '\n' || codePoint == '\t') {
+      return true;
+    }
+    int type = Character.getType(codePoint);
+    return type != Character.CONTROL
+        && type != Character.SURROGATE
+        && codePoint != 0x202E && codePoint != 0x202D; // bidi overrides can disguise text
+  }
+}

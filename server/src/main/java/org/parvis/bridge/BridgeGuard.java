@@ -1,0 +1,106 @@
+package org.parvis.bridge;
+
+import java.util.function.Supplier;
+import io.vertx.ext.bridge.BridgeEventType;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.handler.sockjs.BridgeEvent;
+import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.parvis.board.BoardAccess;
+import org.parvis.store.EventRelayVerticle;
+import org.parvis.store.WatchedBoards;
+import org.parvis.sync.CommandAddresses;
+import org.parvis.workshop.Identity;
+import org.parvis.workshop.WorkshopStore;
+
+/**
+ * Decides every frame a client sends through the bridge. A frame's token is resolved by the server
+ * and the headers a client wrote are replaced by the identity it proved; sends go to the command
+ * address only; registers only to boards and the workshop of that identity. A socket's decisions
+ * complete in the order its frames came, so a register is in place before the sync that follows it.
+ */
+final class BridgeGuard implements Handler<BridgeEvent> {
+
+  private final WorkshopStore workshops;
+  private final WatchedBoards watched;
+  private final Map<SockJSSocket, Future<Boolean>> lastDecision = new HashMap<>();
+
+  BridgeGuard(WorkshopStore workshops, WatchedBoards watched) {
+    this.workshops = workshops;
+    this.watched = watched;
+  }
+
+  @Override
+  public void handle(BridgeEvent event) {
+    switch (event.type()) {
+      case SEND, REGISTER -> inOrder(event, () -> event.type() == BridgeEventType.SEND
+          ? decideSend(event.getRawMessage())
+          : decideRegister(event.getRawMessage()));
+      case PUBLISH -> event.complete(false);
+      case UNREGISTER -> {
+        boardOf(event.getRawMessage()).ifPresent(watched::unwatch);
+        event.complete(true);
+      }
+      case SOCKET_CLOSED -> {
+        lastDecision.remove(event.socket());
+        event.complete(true);
+      }
+      default -> event.complete(true);
+    }
+  }
+
+  private void inOrder(BridgeEvent event, Supplier<Future<Boolean>> decide) {
+    Future<Boolean> previous = lastDecision.getOrDefault(event.socket(), Future.succeededFuture(true));
+    Future<Boolean> decision = previous.transform(ignored -> decide.get()).recover(failure -> Future.succeededFuture(false));
+    lastDecision.put(event.socket(), decision);
+    decision.onSuccess(event::complete);
+  }
+
+  private Future<Boolean> decideSend(JsonObject frame) {
+    if (!CommandAddresses.COMMANDS.equals(frame.getString("address"))) {
+      return Future.succeededFuture(false);
+    }
+    return identityOf(frame).map(identity -> {
+      JsonObject trusted = identity
+          .map(proved -> new JsonObject().put(CommandAddresses.IDENTITY_HEADER, proved.toJson().encode()))
+          .orElseGet(() -> new JsonObject().put(CommandAddresses.AUTH_ERROR_HEADER, "invalid_token"));
+      frame.put("headers", trusted);
+      return true;
+    });
+  }
+
+  private Future<Boolean> decideRegister(JsonObject frame) {
+    String address = frame.getString("address", "");
+    return identityOf(frame).map(identity -> identity.map(proved -> {
+      Optional<String> board = boardOf(frame);
+      if (board.isPresent()) {
+        boolean allowed = BoardAccess.mayRead(proved, board.get()).isAllowed();
+        if (allowed) {
+          watched.watch(board.get());
+        }
+        return allowed;
+      }
+      return address.equals(EventRelayVerticle.WORKSHOP_PREFIX + proved.workshopId());
+    }).orElse(false));
+  }
+
+  private Future<Optional<Identity>> identityOf(JsonObject frame) {
+    JsonObject headers = frame.getJsonObject("headers");
+    Object token = headers == null ? null : headers.getValue("token");
+    if (!(token instanceof String text) || text.isEmpty() || text.length() > 64) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    return workshops.identityOf(text);
+  }
+
+  private static Optional<String> boardOf(JsonObject frame) {
+    String address = frame.getString("address", "");
+    return address.startsWith(EventRelayVerticle.BOARD_PREFIX)
+        ? Optional.of(address.substring(EventRelayVerticle.BOARD_PREFIX.length()))
+        : Optional.empty();
+  }
+}

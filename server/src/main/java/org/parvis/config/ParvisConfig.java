@@ -1,0 +1,47 @@
+package org.parvis.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Every setting of a Parvis node, read from environment variables with defaults.
+ * README.md lists the same variables; keep the two in step.
+ */
+public record ParvisConfig(
+    String host,
+    int port,
+    Path dataDir,
+    Optional<String> redisUrl,
+    int redisPoolSize,
+    String nodeId,
+    Optional<String> allowedOrigin,
+    double commandsPerSecond,
+    int commandBurst,
+    int httpInstances) {
+
+  public static ParvisConfig fromEnvironment() {
+    return from(System.getenv());
+  }
+
+  public static ParvisConfig from(Map<String, String> env) {
+    return new ParvisConfig(
+        env.getOrDefault("PARVIS_HOST", "0.0.0.0"),
+        Integer.parseInt(env.getOrDefault("PARVIS_PORT", "8080")),
+        Path.of(env.getOrDefault("PARVIS_DATA_DIR", "./data")),
+        Optional.ofNullable(blankToNull(env.get("PARVIS_REDIS_URL"))),
+        Integer.parseInt(env.getOrDefault("PARVIS_REDIS_POOL_SIZE", "16")),
+        env.getOrDefault("PARVIS_NODE_ID", UUID.randomUUID().toString().substring(0, 8)),
+        Optional.ofNullable(blankToNull(env.get("PARVIS_ALLOWED_ORIGIN"))),
+        Double.parseDouble(env.getOrDefault("PARVIS_RATE_PER_SECOND", "10")),
+        Integer.parseInt(env.getOrDefault("PARVIS_RATE_BURST", "30")),
+        Integer.parseInt(env.getOrDefault("PARVIS_HTTP_INSTANCES",
+            String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors())))));
+  }
+
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+}

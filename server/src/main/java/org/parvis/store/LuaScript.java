@@ -1,0 +1,67 @@
+package org.parvis.store;
+
+import io.vertx.core.Future;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A Lua script run by its SHA-1, sent whole only when Redis does not know it (after a Redis
+ * restart, or on a fresh server), so the common path costs a few bytes.
+ */
+public final class LuaScript {
+
+  private final String source;
+  private final String sha1;
+
+  private LuaScript(String source) {
+    this.source = source;
+    this.sha1 = sha1Hex(source);
+  }
+
+  public static LuaScript fromResource(Class<?> owner, String name) {
+    try (InputStream in = owner.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing script " + name);
+      }
+      return new LuaScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public Future<Response> run(Redis redis, List<String> keys, List<String> args) {
+    return redis.send(request(Command.EVALSHA, sha1, keys, args))
+        .recover(failure -> isNoScript(failure)
+            ? redis.send(request(Command.EVAL, source, keys, args))
+            : Future.failedFuture(failure));
+  }
+
+  private static Request request(Command command, String script, List<String> keys, List<String> args) {
+    Request request = Request.cmd(command).arg(script).arg(keys.size());
+    keys.forEach(request::arg);
+    args.forEach(request::arg);
+    return request;
+  }
+
+  private static boolean isNoScript(Throwable failure) {
+    return failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT");
+  }
+
+  private static String sha1Hex(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

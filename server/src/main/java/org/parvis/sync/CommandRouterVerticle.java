@@ -1,0 +1,90 @@
+package org.parvis.sync;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.lang.System.Logger.Level;
+import java.util.Map;
+import org.parvis.workshop.Identity;
+
+/**
+ * Owns the command address: checks size, identity and rate, hands each command to its feature's
+ * handler, and answers the client with an acknowledgement or a clear error code.
+ */
+public final class CommandRouterVerticle extends VerticleBase {
+
+  private static final System.Logger LOG = System.getLogger(CommandRouterVerticle.class.getName());
+
+  private final Map<String, CommandHandler> handlers;
+  private final RateLimiter rateLimiter;
+  private MessageConsumer<Object> consumer;
+
+  public CommandRouterVerticle(Map<String, CommandHandler> handlers, RateLimiter rateLimiter) {
+    this.handlers = Map.copyOf(handlers);
+    this.rateLimiter = rateLimiter;
+  }
+
+  @Override
+  public Future<?> start() {
+    consumer = vertx.eventBus().consumer(CommandAddresses.COMMANDS, this::onCommand);
+    return consumer.completion();
+  }
+
+  private void onCommand(Message<Object> message) {
+    route(message)
+        .onSuccess(answer -> message.reply(answer.put("ok", true)))
+        .onFailure(failure -> message.reply(refusal(failure)));
+  }
+
+  private Future<JsonObject> route(Message<Object> message) {
+    if (!(message.body() instanceof JsonObject command)) {
+      return rejected("invalid_json", "A command is a JSON object.");
+    }
+    if (command.toBuffer().length() > CommandAddresses.MAX_COMMAND_BYTES) {
+      return rejected("too_large", "A command may be at most " + CommandAddresses.MAX_COMMAND_BYTES + " bytes.");
+    }
+    String authError = message.headers().get(CommandAddresses.AUTH_ERROR_HEADER);
+    String identityJson = message.headers().get(CommandAddresses.IDENTITY_HEADER);
+    if (authError != null || identityJson == null) {
+      return rejected("invalid_token", "This link or session is not valid any more: join again.");
+    }
+    Identity sender;
+    try {
+      sender = Identity.fromJson(new JsonObject(identityJson));
+    } catch (DecodeException | IllegalArgumentException e) {
+      return rejected("invalid_token", "This link or session is not valid any more: join again.");
+    }
+    if (!rateLimiter.tryAcquire(sender.workshopId() + "/" + sender.participantId())) {
+      return rejected("rate_limited", "Too many changes at once: wait a moment and retry.");
+    }
+    Object type = command.getValue("type");
+    CommandHandler handler = type instanceof String name ? handlers.get(name) : null;
+    if (handler == null) {
+      return rejected("unknown_command", "Unknown command type: " + type + ".");
+    }
+    return handler.handle(sender, (String) type, command);
+  }
+
+  private static Future<JsonObject> rejected(String code, String text) {
+    return Future.failedFuture(new RejectedException(Rejection.of(code, text)));
+  }
+
+  private static JsonObject refusal(Throwable failure) {
+    Rejection rejection;
+    if (failure instanceof RejectedException rejected) {
+      rejection = rejected.rejection();
+      LOG.log(Level.INFO, "Refused a command: {0} ({1})", rejection.code(), rejection.message());
+    } else {
+      rejection = Rejection.of("unavailable", "The server could not confirm this change with its storage. Retry: it is applied at most once.");
+      LOG.log(Level.WARNING, "Command failed on storage: {0}", failure.toString());
+    }
+    JsonObject answer = new JsonObject().put("ok", false).put("error", rejection.code()).put("message", rejection.message());
+    if (rejection.field() != null) {
+      answer.put("field", rejection.field());
+    }
+    return answer;
+  }
+}

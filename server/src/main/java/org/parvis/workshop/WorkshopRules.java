@@ -1,0 +1,94 @@
+package org.parvis.workshop;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.parvis.board.BoardTemplate;
+import org.parvis.board.NoteText;
+import org.parvis.sync.Rejection;
+import org.parvis.sync.Verdict;
+
+/** What a workshop plan and a newcomer must look like. Input is the decoded JSON, as plain maps and lists. */
+public final class WorkshopRules {
+
+  public static final int MAX_TITLE = 120;
+  public static final int MAX_GROUPS = 12;
+  public static final int MAX_GROUP_NAME = 60;
+  public static final int MAX_PERSON_NAME = 40;
+
+  private WorkshopRules() {}
+
+  public static Verdict<WorkshopPlan> plan(Map<String, Object> request) {
+    Verdict<String> title = boundedText(request.get("title"), "title", MAX_TITLE);
+    if (!title.isAllowed()) {
+      return Verdict.refuse(title.rejection());
+    }
+    Object date = request.get("date");
+    if (date != null && !(date instanceof String text && isIsoDate(text))) {
+      return Verdict.refuse(Rejection.invalidField("date", "The date is written YYYY-MM-DD."));
+    }
+    if (!(request.get("groups") instanceof List<?> rawGroups) || rawGroups.isEmpty() || rawGroups.size() > MAX_GROUPS) {
+      return Verdict.refuse(Rejection.invalidField("groups", "A workshop has 1 to " + MAX_GROUPS + " sub-groups."));
+    }
+    List<WorkshopPlan.Group> groups = new ArrayList<>();
+    for (Object rawGroup : rawGroups) {
+      if (!(rawGroup instanceof Map<?, ?> group)) {
+        return Verdict.refuse(Rejection.invalidField("groups", "Each sub-group is an object with a name."));
+      }
+      Verdict<String> name = boundedText(group.get("name"), "groups.name", MAX_GROUP_NAME);
+      if (!name.isAllowed()) {
+        return Verdict.refuse(name.rejection());
+      }
+      Object templateName = group.get("template") == null ? "free" : group.get("template");
+      var template = templateName instanceof String text ? BoardTemplate.fromWire(text) : Optional.<BoardTemplate>empty();
+      if (template.isEmpty()) {
+        return Verdict.refuse(Rejection.invalidField("groups.template", "Unknown board template: " + templateName + "."));
+      }
+      groups.add(new WorkshopPlan.Group(name.value(), template.get()));
+    }
+    return Verdict.allow(new WorkshopPlan(title.value(), date == null ? "" : (String) date, groups));
+  }
+
+  public static Verdict<Newcomer> newcomer(Map<String, Object> request) {
+    Verdict<String> name = boundedText(request.get("name"), "name", MAX_PERSON_NAME);
+    if (!name.isAllowed()) {
+      return Verdict.refuse(name.rejection());
+    }
+    Object categoryName = request.get("category") == null ? "autre" : request.get("category");
+    var category = categoryName instanceof String text ? Category.fromWire(text) : Optional.<Category>empty();
+    if (category.isEmpty()) {
+      return Verdict.refuse(Rejection.invalidField("category", "The category is elu, acteur, habitant or autre."));
+    }
+    if (!(request.get("code") instanceof String code)) {
+      return Verdict.refuse(Rejection.invalidField("code", "The workshop code is missing."));
+    }
+    Object board = request.get("board");
+    if (board != null && !(board instanceof String)) {
+      return Verdict.refuse(Rejection.invalidField("board", "The board is given by its id."));
+    }
+    return Verdict.allow(new Newcomer(Secrets.normalizeCode(code), name.value(), category.get(), (String) board));
+  }
+
+  private static Verdict<String> boundedText(Object raw, String field, int max) {
+    if (!(raw instanceof String text)) {
+      return Verdict.refuse(Rejection.invalidField(field, "The " + field + " is missing."));
+    }
+    String cleaned = NoteText.clean(text).strip().replaceAll("\\s+", " ");
+    if (cleaned.isEmpty() || cleaned.codePointCount(0, cleaned.length()) > max) {
+      return Verdict.refuse(Rejection.invalidField(field, "The " + field + " takes 1 to " + max + " characters."));
+    }
+    return Verdict.allow(cleaned);
+  }
+
+  private static boolean isIsoDate(String text) {
+    try {
+      LocalDate.parse(text);
+      return true;
+    } catch (DateTimeParseException e) {
+      return false;
+    }
+  }
+}

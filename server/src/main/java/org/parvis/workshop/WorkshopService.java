@@ -1,0 +1,154 @@
+package org.parvis.workshop;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.parvis.board.BoardLayout;
+import org.parvis.board.BoardStore;
+import org.parvis.sync.Rejection;
+import org.parvis.sync.RejectedException;
+
+/** Creating workshops, joining them, and describing one to a token holder. */
+public final class WorkshopService {
+
+  private static final int CODE_ATTEMPTS = 8;
+
+  private final WorkshopStore workshops;
+  private final BoardStore boards;
+
+  public WorkshopService(WorkshopStore workshops, BoardStore boards) {
+    this.workshops = workshops;
+    this.boards = boards;
+  }
+
+  /** Creates the workshop, its boards and its animator and observer tokens. */
+  public Future<JsonObject> create(WorkshopPlan plan) {
+    String workshopId = Secrets.workshopId();
+    List<BoardLayout> layouts = IntStream.range(0, plan.groups().size())
+        .mapToObj(index -> {
+          WorkshopPlan.Group group = plan.groups().get(index);
+          return new BoardLayout(workshopId + "-" + (index + 1), workshopId, group.name(), group.template(),
+              group.template().zones());
+        })
+        .toList();
+    String animatorToken = Secrets.token();
+    String observerToken = Secrets.token();
+    return claimFreshCode(workshopId, CODE_ATTEMPTS).compose(code -> {
+      Workshop workshop = new Workshop(workshopId, plan.title(), plan.date(), code,
+          layouts.stream().map(BoardLayout::boardId).toList(), List.of());
+      List<Future<Void>> writes = new ArrayList<>();
+      layouts.forEach(layout -> writes.add(boards.create(layout)));
+      writes.add(workshops.saveToken(animatorToken, Identity.animator(workshopId)));
+      writes.add(workshops.saveToken(observerToken, Identity.observer(workshopId)));
+      return Future.all(writes)
+          .compose(done -> workshops.save(workshop))
+          .compose(saved -> describe(workshop))
+          .map(description -> new JsonObject()
+              .put("workshop", description)
+              .put("animatorToken", animatorToken)
+              .put("observerToken", observerToken)
+              .put("links", new JsonObject()
+                  .put("join", "/#/j/" + code)
+                  .put("animator", "/#/a/" + animatorToken)
+                  .put("observer", "/#/o/" + observerToken)));
+    });
+  }
+
+  /** What the join screen shows for a code before the person gives a name. */
+  public Future<JsonObject> preview(String typedCode) {
+    return workshopForCode(Secrets.normalizeCode(typedCode)).compose(this::describe).map(workshop -> new JsonObject()
+        .put("id", workshop.getString("id"))
+        .put("title", workshop.getString("title"))
+        .put("date", workshop.getString("date"))
+        .put("boards", new JsonArray(workshop.getJsonArray("boards").stream()
+            .map(board -> (JsonObject) board)
+            .map(board -> new JsonObject().put("id", board.getString("id")).put("name", board.getString("name")))
+            .toList())));
+  }
+
+  public Future<JsonObject> join(Newcomer newcomer) {
+    return workshopForCode(newcomer.code()).compose(workshop -> {
+      if (newcomer.boardId() != null && !workshop.boardIds().contains(newcomer.boardId())) {
+        return Future.failedFuture(new RejectedException(
+            Rejection.invalidField("board", "This workshop has no board " + newcomer.boardId() + ".")));
+      }
+      String boardId = newcomer.boardId() != null ? newcomer.boardId() : workshop.boardIds().get(0);
+      Participant participant = new Participant(Secrets.participantId(), newcomer.name(), newcomer.category(), boardId);
+      String token = Secrets.token();
+      Identity identity = new Identity(workshop.id(), Role.PARTICIPANT, participant.id(), participant.name());
+      return workshops.addParticipant(workshop.id(), participant)
+          .compose(added -> workshops.saveToken(token, identity))
+          .compose(saved -> workshops.publish(new JsonObject()
+              .put("type", "participant.joined")
+              .put("workshop", workshop.id())
+              .put("participant", participant.toJson())))
+          .compose(published -> describe(workshop))
+          .map(description -> new JsonObject()
+              .put("token", token)
+              .put("participant", participant.toJson())
+              .put("workshop", description));
+    });
+  }
+
+  /** The session of a token holder: role, participant (if any) and the workshop. */
+  public Future<JsonObject> session(Identity identity) {
+    Future<JsonObject> participant = identity.role() == Role.PARTICIPANT
+        ? workshops.participant(identity.workshopId(), identity.participantId())
+            .map(found -> found.map(Participant::toJson).orElse(null))
+        : Future.succeededFuture(null);
+    return participant.compose(person -> workshop(identity.workshopId()).compose(this::describe)
+        .map(workshop -> new JsonObject()
+            .put("role", identity.role().wireName())
+            .put("participant", person)
+            .put("workshop", workshop)));
+  }
+
+  public Future<Workshop> workshop(String workshopId) {
+    return workshops.find(workshopId).compose(found -> found
+        .map(Future::succeededFuture)
+        .orElseGet(() -> Future.failedFuture(new RejectedException(
+            Rejection.of("unknown_workshop", "No workshop " + workshopId + ".")))));
+  }
+
+  /** The workshop as the protocol describes it, with each board's zones and lock. */
+  public Future<JsonObject> describe(Workshop workshop) {
+    List<Future<BoardLayout>> layouts = workshop.boardIds().stream().map(boards::layout).toList();
+    return Future.all(layouts)
+        .compose(loaded -> boards.lockStates(workshop.boardIds()))
+        .map(locks -> {
+          JsonArray boardsJson = new JsonArray();
+          for (int index = 0; index < layouts.size(); index++) {
+            boardsJson.add(BoardStore.boardJson(layouts.get(index).result(), locks.get(index)));
+          }
+          return new JsonObject()
+              .put("id", workshop.id())
+              .put("title", workshop.title())
+              .put("date", workshop.date())
+              .put("code", workshop.code())
+              .put("boards", boardsJson)
+              .put("plenary", new JsonObject().put("boards", new JsonArray(workshop.plenaryBoards())));
+        });
+  }
+
+  private Future<Workshop> workshopForCode(String code) {
+    return workshops.workshopIdForCode(code).compose(found -> found
+        .map(this::workshop)
+        .orElseGet(() -> Future.failedFuture(new RejectedException(
+            Rejection.of("unknown_code", "No workshop has the code " + code + ".")))));
+  }
+
+  private Future<String> claimFreshCode(String workshopId, int attemptsLeft) {
+    String code = Secrets.joinCode();
+    return workshops.claimCode(code, workshopId).compose(claimed -> {
+      if (claimed) {
+        return Future.succeededFuture(code);
+      }
+      return attemptsLeft > 1
+          ? claimFreshCode(workshopId, attemptsLeft - 1)
+          : Future.failedFuture(new IllegalStateException("no free join code"));
+    });
+  }
+}

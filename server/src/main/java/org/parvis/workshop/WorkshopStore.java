@@ -1,0 +1,130 @@
+package org.parvis.workshop;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.parvis.store.EventChannel;
+
+/** Workshops, join codes, tokens and participants in Redis. */
+public final class WorkshopStore {
+
+  private static final int MAX_CACHED_TOKENS = 50_000;
+
+  private final Redis redis;
+  private final Map<String, Identity> identities = new ConcurrentHashMap<>();
+
+  public WorkshopStore(Redis redis) {
+    this.redis = redis;
+  }
+
+  /** Claims a join code for a workshop; false when another workshop holds it already. */
+  public Future<Boolean> claimCode(String code, String workshopId) {
+    return redis.send(Request.cmd(Command.SET).arg(codeKey(code)).arg(workshopId).arg("NX"))
+        .map(answer -> answer != null && "OK".equals(answer.toString()));
+  }
+
+  public Future<Void> save(Workshop workshop) {
+    return redis.send(Request.cmd(Command.HSET).arg(workshopKey(workshop.id()))
+            .arg("title").arg(workshop.title())
+            .arg("date").arg(workshop.date())
+            .arg("code").arg(workshop.code())
+            .arg("boards").arg(new JsonArray(workshop.boardIds()).encode())
+            .arg("plenary").arg(new JsonArray(workshop.plenaryBoards()).encode()))
+        .mapEmpty();
+  }
+
+  public Future<Optional<Workshop>> find(String workshopId) {
+    return redis.send(Request.cmd(Command.HGETALL).arg(workshopKey(workshopId))).map(fields -> {
+      if (fields == null || fields.size() == 0) {
+        return Optional.empty();
+      }
+      return Optional.of(new Workshop(workshopId, text(fields, "title"), text(fields, "date"), text(fields, "code"),
+          ids(fields, "boards"), ids(fields, "plenary")));
+    });
+  }
+
+  public Future<Optional<String>> workshopIdForCode(String code) {
+    return redis.send(Request.cmd(Command.GET).arg(codeKey(code)))
+        .map(answer -> Optional.ofNullable(answer).map(Response::toString));
+  }
+
+  public Future<Void> saveToken(String token, Identity identity) {
+    return redis.send(Request.cmd(Command.SET).arg(tokenKey(token)).arg(identity.toJson().encode())).mapEmpty();
+  }
+
+  /** The identity a token proves, if any. Tokens are never reassigned, so answers are cached. */
+  public Future<Optional<Identity>> identityOf(String token) {
+    Identity cached = identities.get(token);
+    if (cached != null) {
+      return Future.succeededFuture(Optional.of(cached));
+    }
+    return redis.send(Request.cmd(Command.GET).arg(tokenKey(token))).map(answer -> {
+      if (answer == null) {
+        return Optional.empty();
+      }
+      Identity identity = Identity.fromJson(new JsonObject(answer.toString()));
+      if (identities.size() >= MAX_CACHED_TOKENS) {
+        identities.clear();
+      }
+      identities.put(token, identity);
+      return Optional.of(identity);
+    });
+  }
+
+  public Future<Void> addParticipant(String workshopId, Participant participant) {
+    return redis.send(Request.cmd(Command.HSET).arg(participantsKey(workshopId))
+        .arg(participant.id()).arg(participant.toJson().encode())).mapEmpty();
+  }
+
+  public Future<Optional<Participant>> participant(String workshopId, String participantId) {
+    return redis.send(Request.cmd(Command.HGET).arg(participantsKey(workshopId)).arg(participantId))
+        .map(answer -> Optional.ofNullable(answer).map(json -> Participant.fromJson(new JsonObject(json.toString()))));
+  }
+
+  public Future<Void> setPlenary(String workshopId, List<String> boardIds) {
+    return redis.send(Request.cmd(Command.HSET).arg(workshopKey(workshopId))
+        .arg("plenary").arg(new JsonArray(boardIds).encode())).mapEmpty();
+  }
+
+  /** Publishes a workshop event to every node, which relays it to its clients. */
+  public Future<Void> publish(JsonObject event) {
+    return redis.send(Request.cmd(Command.PUBLISH).arg(EventChannel.NAME).arg(event.encode())).mapEmpty();
+  }
+
+  private static String text(Response fields, String name) {
+    Response value = fields.get(name);
+    return value == null ? "" : value.toString();
+  }
+
+  private static List<String> ids(Response fields, String name) {
+    Response value = fields.get(name);
+    if (value == null) {
+      return List.of();
+    }
+    return new JsonArray(value.toString()).stream().map(Object::toString).toList();
+  }
+
+  private static String workshopKey(String workshopId) {
+    return "parvis:ws:{" + workshopId + "}";
+  }
+
+  private static String participantsKey(String workshopId) {
+    return "parvis:ws:{" + workshopId + "}:participants";
+  }
+
+  private static String codeKey(String code) {
+    return "parvis:code:" + code;
+  }
+
+  private static String tokenKey(String token) {
+    return "parvis:token:" + Secrets.sha256(token);
+  }
+}

@@ -1,0 +1,142 @@
+package org.parvis.testing;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A client of the real SockJS event-bus bridge over its raw WebSocket endpoint, speaking the
+ * bridge's JSON frames as a browser does. Blocking calls, for test threads only.
+ */
+public final class BridgeClient implements AutoCloseable {
+
+  private static final long TIMEOUT_SECONDS = 10;
+
+  private final WebSocketClient client;
+  private final WebSocket socket;
+  private final String token;
+  private final Map<String, CompletableFuture<JsonObject>> replies = new ConcurrentHashMap<>();
+  private final Map<String, BlockingQueue<JsonObject>> received = new ConcurrentHashMap<>();
+  private final List<JsonObject> errors = new CopyOnWriteArrayList<>();
+  private final CompletableFuture<Void> closed = new CompletableFuture<>();
+
+  private BridgeClient(WebSocketClient client, WebSocket socket, String token) {
+    this.client = client;
+    this.socket = socket;
+    this.token = token;
+    socket.handler(buffer -> onFrame(buffer.toString()));
+    socket.closeHandler(none -> closed.complete(null));
+  }
+
+  public static BridgeClient connect(Vertx vertx, int port, String token) {
+    WebSocketClient client = vertx.createWebSocketClient();
+    WebSocket socket = client.connect(port, "127.0.0.1", "/eventbus/websocket").await();
+    BridgeClient bridge = new BridgeClient(client, socket, token);
+    vertx.setPeriodic(5_000, timer -> {
+      if (bridge.closed.isDone()) {
+        vertx.cancelTimer(timer);
+      } else {
+        socket.writeTextMessage("{\"type\":\"ping\"}");
+      }
+    });
+    return bridge;
+  }
+
+  /** Sends a command to parvis.cmd and waits for the server's answer. */
+  public JsonObject command(JsonObject command) {
+    return request("parvis.cmd", command, new JsonObject().put("token", token));
+  }
+
+  /** Sends any frame body to any address, with any headers, and waits for an answer. */
+  public JsonObject request(String address, Object body, JsonObject headers) {
+    String replyAddress = UUID.randomUUID().toString();
+    CompletableFuture<JsonObject> reply = new CompletableFuture<>();
+    replies.put(replyAddress, reply);
+    send(new JsonObject().put("type", "send").put("address", address).put("body", body)
+        .put("headers", headers).put("replyAddress", replyAddress));
+    try {
+      return reply.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError("no answer from " + address + " to " + body + "; error frames: " + errors, e);
+    } finally {
+      replies.remove(replyAddress);
+    }
+  }
+
+  public void register(String address) {
+    send(new JsonObject().put("type", "register").put("address", address)
+        .put("headers", new JsonObject().put("token", token)));
+  }
+
+  public void send(JsonObject frame) {
+    socket.writeTextMessage(frame.encode()).await();
+  }
+
+  /** The next message delivered on an address, or null when none comes within the timeout. */
+  public JsonObject nextOn(String address, long timeoutMillis) {
+    try {
+      return queue(address).poll(timeoutMillis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  public List<JsonObject> errors() {
+    return List.copyOf(errors);
+  }
+
+  /** The first error frame to arrive within the timeout, or null. */
+  public JsonObject awaitError(long timeoutMillis) {
+    long deadline = System.currentTimeMillis() + timeoutMillis;
+    while (errors.isEmpty() && System.currentTimeMillis() < deadline) {
+      RedisProcess.sleep(20);
+    }
+    return errors.isEmpty() ? null : errors.get(0);
+  }
+
+  public boolean isClosed() {
+    return closed.isDone();
+  }
+
+  @Override
+  public void close() {
+    if (!closed.isDone()) {
+      socket.close();
+    }
+    client.close();
+  }
+
+  private BlockingQueue<JsonObject> queue(String address) {
+    return received.computeIfAbsent(address, key -> new LinkedBlockingQueue<>());
+  }
+
+  private void onFrame(String text) {
+    JsonObject frame = new JsonObject(text);
+    String address = frame.getString("address");
+    if ("err".equals(frame.getString("type"))) {
+      errors.add(frame);
+      CompletableFuture<JsonObject> waiting = address == null ? null : replies.get(address);
+      if (waiting != null) {
+        waiting.completeExceptionally(new AssertionError("error frame " + frame));
+      }
+      return;
+    }
+    CompletableFuture<JsonObject> waiting = replies.get(address);
+    if (waiting != null) {
+      waiting.complete(frame.getJsonObject("body"));
+    } else {
+      queue(address).add(frame.getJsonObject("body"));
+    }
+  }
+}
