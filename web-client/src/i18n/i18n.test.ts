@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en';
+import { fr } from './fr';
+import { createTranslator } from '.';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+
+describe('dictionaries', () => {
+  it('give English the same keys and placeholders as French', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(fr).sort());
+    for (const key of Object.keys(fr) as (keyof typeof fr)[]) {
+      expect(placeholders(en[key]), key).toEqual(placeholders(fr[key]));
+    }
+  });
+
+  it('fill placeholders and pick the plural form of each language', () => {
+    const french = createTranslator('fr');
+    const english = createTranslator('en');
+    expect(french.count('status.offlinePending', 1)).toBe('Connexion perdue — 1 modification en attente');
+    expect(french.count('status.offlinePending', 3)).toBe('Connexion perdue — 3 modifications en attente');
+    expect(english.count('status.offlinePending', 1)).toBe('Connection lost — 1 change waiting');
+    expect(french.t('join.resume', { name: 'Sylvie' })).toBe('Continuer en tant que Sylvie');
+    expect(french.error('rate_limited')).toBe('Vous allez un peu vite : réessayez dans un instant.');
+  });
+});

@@ -1,0 +1,213 @@
+import { errorCodeOf } from '../model/errors';
+import type { WorkshopState } from '../model/workshop-session';
+import type { Board } from '../protocol/messages';
+import type { Screen, ScreenContext } from './context';
+import { absoluteLink, copyText, h, replaceChildren, replaceKeepingFocus } from './dom';
+import { qrCode } from './qr-code';
+import { routes } from './router';
+
+/** `#/a/TOKEN`: the code to share, the links, the groups, and what the plenary shows. */
+export function animatorScreen(context: ScreenContext, token: string): Screen {
+  const { t, credentials } = context;
+  const session = context.openWorkshop(token);
+  const element = h('section', { className: 'screen animator-screen' }, h('h1', {}, t.t('animator.loading')));
+  let plenaryChoice: Set<string> | null = null;
+  let shownWorkshopId: string | null = null;
+
+  const fail = (error: unknown) => context.toast(t.error(errorCodeOf(error)));
+
+  function linkRow(
+    labelKey: 'animator.joinLink' | 'animator.observerLink' | 'animator.animatorLink',
+    url: string,
+    testid: string,
+  ) {
+    const id = `link-${testid}`;
+    return h(
+      'div',
+      { className: 'link-row' },
+      h('label', { htmlFor: id, className: 'label' }, t.t(labelKey)),
+      h(
+        'div',
+        { className: 'link-field' },
+        h('input', {
+          id,
+          readOnly: true,
+          value: url,
+          testid,
+          on: { focus: (event) => (event.target as HTMLInputElement).select() },
+        }),
+        h(
+          'button',
+          {
+            type: 'button',
+            className: 'button secondary',
+            testid: `copy-${testid}`,
+            on: {
+              click: async () => context.toast(t.t((await copyText(url)) ? 'animator.copied' : 'animator.copyFailed')),
+            },
+          },
+          t.t('action.copy'),
+        ),
+      ),
+    );
+  }
+
+  function boardRow(board: Board, plenary: Set<string>) {
+    const checkbox = h('input', {
+      type: 'checkbox',
+      checked: plenary.has(board.id),
+      testid: 'plenary-checkbox',
+      attrs: { 'data-board-id': board.id },
+      on: { change: () => (checkbox.checked ? plenary.add(board.id) : plenary.delete(board.id)) },
+    });
+    const lock = h(
+      'button',
+      {
+        type: 'button',
+        className: 'button secondary',
+        testid: 'lock-toggle',
+        attrs: { 'data-board-id': board.id, 'data-locked': board.locked },
+        on: { click: () => session.setBoardLocked(board.id, !board.locked).catch(fail) },
+      },
+      t.t(board.locked ? 'animator.unlock' : 'animator.lock'),
+    );
+    return h(
+      'li',
+      { className: 'board-row', testid: 'board-row', attrs: { 'data-board-id': board.id } },
+      h(
+        'div',
+        { className: 'board-row-name' },
+        h('strong', {}, board.name),
+        h('span', { className: 'muted' }, t.t(`template.${board.template}`)),
+        board.locked && h('span', { className: 'badge' }, t.t('animator.locked')),
+      ),
+      h(
+        'div',
+        { className: 'board-row-actions' },
+        h(
+          'a',
+          {
+            className: 'button primary',
+            href: routes.board(board.id),
+            testid: 'open-board',
+            attrs: { 'data-board-id': board.id },
+          },
+          t.t('animator.open'),
+        ),
+        lock,
+        h('label', { className: 'choice' }, checkbox, t.t('animator.inPlenary')),
+      ),
+    );
+  }
+
+  function render(state: WorkshopState): void {
+    const { workshop } = state;
+    if (shownWorkshopId !== workshop.id) {
+      shownWorkshopId = workshop.id;
+      credentials.save(workshop.id, { token, role: 'animator' });
+    }
+    const plenary = (plenaryChoice ??= new Set(workshop.plenary.boards));
+    const joinUrl = absoluteLink(routes.join(workshop.code));
+    const observerLink = credentials.links(workshop.id)?.observer;
+    const showing = workshop.boards
+      .filter((board) => workshop.plenary.boards.includes(board.id))
+      .map((board) => board.name);
+    replaceKeepingFocus(
+      element,
+      h('h1', { testid: 'animator-title' }, workshop.title),
+      workshop.date && h('p', { className: 'muted' }, workshop.date),
+      h(
+        'div',
+        { className: 'share card' },
+        h(
+          'div',
+          { className: 'share-code' },
+          h('p', { className: 'label' }, t.t('animator.code')),
+          h(
+            'p',
+            {
+              className: 'join-code',
+              testid: 'animator-code',
+              attrs: { 'aria-label': t.t('animator.codeSpelled', { code: workshop.code.split('').join(' ') }) },
+            },
+            workshop.code,
+          ),
+        ),
+        h(
+          'div',
+          { className: 'share-qr', testid: 'join-qr' },
+          qrCode(joinUrl, t.t('animator.qrLabel', { url: joinUrl })),
+        ),
+        h(
+          'div',
+          { className: 'share-links stack' },
+          linkRow('animator.joinLink', joinUrl, 'join-link'),
+          observerLink
+            ? linkRow('animator.observerLink', absoluteLink(observerLink), 'observer-link')
+            : h('p', { className: 'help' }, t.t('animator.observerLinkUnknown')),
+          linkRow('animator.animatorLink', absoluteLink(routes.animator(token)), 'animator-link'),
+          h('p', { className: 'help' }, t.t('animator.keepSecret')),
+        ),
+      ),
+      h('h2', {}, t.t('animator.groups')),
+      h('ul', { className: 'board-list' }, ...workshop.boards.map((board) => boardRow(board, plenary))),
+      h(
+        'div',
+        { className: 'plenary-controls card' },
+        h(
+          'p',
+          { testid: 'plenary-current' },
+          showing.length
+            ? t.t('animator.plenaryShowing', { boards: showing.join(', ') })
+            : t.t('animator.plenaryEmpty'),
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            className: 'button primary large',
+            testid: 'plenary-push',
+            on: {
+              click: () =>
+                session
+                  .showPlenary(workshop.boards.filter((board) => plenary.has(board.id)).map((board) => board.id))
+                  .then(() => context.toast(t.t('animator.plenaryPushed')), fail),
+            },
+          },
+          t.t('animator.pushPlenary'),
+        ),
+        observerLink &&
+          h(
+            'a',
+            { className: 'button secondary', href: absoluteLink(observerLink), target: '_blank', rel: 'noopener' },
+            t.t('animator.openPlenary'),
+          ),
+      ),
+    );
+  }
+
+  function update(): void {
+    const { state } = session;
+    if (state?.role === 'animator') {
+      render(state);
+      return;
+    }
+    const error = state ? 'forbidden' : session.error;
+    if (!error) return;
+    replaceChildren(
+      element,
+      h('h1', {}, t.t('animator.title')),
+      h('p', { className: 'form-error', attrs: { role: 'alert' } }, t.error(error)),
+    );
+  }
+
+  const unsubscribe = session.subscribe(update);
+  update();
+  return {
+    element,
+    destroy: () => {
+      unsubscribe();
+      session.stop();
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import { createTranslator, LANGUAGES, saveLanguage, savedLanguage, type Language } from '../i18n';
+import type { KeyValueStorage } from '../model/storage';
+import { animatorScreen } from './animator-screen';
+import { boardScreen } from './board-screen';
+import type { Screen, ScreenContext, Services } from './context';
+import { h, replaceChildren } from './dom';
+import { joinScreen } from './join-screen';
+import { newWorkshopScreen } from './new-workshop-screen';
+import { plenaryScreen } from './plenary-screen';
+import { parseRoute, type Route } from './router';
+import { createToasts } from './toasts';
+
+function screenFor(route: Route, context: ScreenContext): Screen {
+  switch (route.screen) {
+    case 'join':
+      return joinScreen(context, route.code);
+    case 'new':
+      return newWorkshopScreen(context);
+    case 'animator':
+      return animatorScreen(context, route.token);
+    case 'board':
+      return boardScreen(context, route.boardId);
+    case 'plenary':
+      return plenaryScreen(context, route.token);
+  }
+}
+
+/** The page frame: header with the language switch, the screen of the current route, the toasts. */
+export function startApp(root: HTMLElement, services: Services, storage: KeyValueStorage): void {
+  let language: Language = savedLanguage(storage);
+  let translator = createTranslator(language);
+  let screen: Screen | null = null;
+
+  const toasts = createToasts(() => translator.t('action.close'));
+  const languageSwitch = h('button', {
+    type: 'button',
+    className: 'language-switch',
+    testid: 'language-switch',
+    on: {
+      click: () => {
+        language = LANGUAGES.find((other) => other !== language) ?? 'fr';
+        saveLanguage(storage, language);
+        mount();
+      },
+    },
+  });
+  const brand = h('a', { className: 'brand', href: '#/' }, 'Parvis');
+  const main = h('main', { id: 'main', className: 'main', tabIndex: -1 });
+  const skipLink = h('a', { className: 'skip-link', href: '#main' });
+  skipLink.addEventListener('click', (event) => {
+    event.preventDefault();
+    main.focus();
+  });
+  replaceChildren(
+    root,
+    skipLink,
+    h('header', { className: 'app-header' }, brand, languageSwitch),
+    main,
+    toasts.element,
+  );
+
+  const context = (): ScreenContext => ({
+    ...services,
+    t: translator,
+    navigate: (hash) => {
+      if (location.hash === hash) mount();
+      else location.hash = hash;
+    },
+    toast: toasts.show,
+  });
+
+  function mount(): void {
+    translator = createTranslator(language);
+    document.documentElement.lang = language;
+    const other = LANGUAGES.find((candidate) => candidate !== language) ?? 'fr';
+    languageSwitch.textContent = translator.t(`language.${other}`);
+    languageSwitch.lang = other;
+    skipLink.textContent = translator.t('action.skipToContent');
+    brand.setAttribute('aria-label', translator.t('app.home'));
+
+    screen?.destroy();
+    const route = parseRoute(location.hash);
+    root.dataset.screen = route.screen;
+    screen = screenFor(route, context());
+    replaceChildren(main, screen.element);
+    const heading = main.querySelector('h1');
+    document.title = heading?.textContent ? `${heading.textContent} — Parvis` : 'Parvis';
+  }
+
+  services.connection.onBridgeError((code) =>
+    toasts.show(translator.error(code === 'access_denied' || code === 'rejected' ? 'access_denied' : 'unknown')),
+  );
+  window.addEventListener('hashchange', () => {
+    mount();
+    main.querySelector('h1')?.setAttribute('tabindex', '-1');
+    main.querySelector('h1')?.focus();
+  });
+  mount();
+}

@@ -1,0 +1,291 @@
+import type { Translator } from '../i18n';
+import type { BoardView, ViewNote } from '../model/optimistic';
+import type { Board, NoteFields } from '../protocol/messages';
+import { h } from './dom';
+import {
+  CANVAS_PADDING,
+  clampPosition,
+  KEYBOARD_BIG_STEP,
+  KEYBOARD_STEP,
+  moveBy,
+  NOTE_WIDTH,
+  placeBelow,
+  ZONE_GAP,
+  ZONE_WIDTH,
+  zoneHeight,
+} from './geometry';
+
+export interface NoteActions {
+  canEdit(): boolean;
+  edit(noteId: string): void;
+  move(noteId: string, fields: NoteFields): void;
+  remove(noteId: string): void;
+}
+
+interface Card {
+  element: HTMLElement;
+  text: HTMLElement;
+  author: HTMLElement;
+  color: HTMLElement;
+  pending: HTMLElement;
+  note: ViewNote;
+}
+
+let canvasCount = 0;
+
+/** Past this many pixels a press on a note is a drag, not a tap. */
+const DRAG_THRESHOLD = 6;
+/** A click this soon after a pointer press is that press's own click. */
+const CLICK_AFTER_POINTER_MS = 1_000;
+/** How close to the edge of the scrolling area a drag starts scrolling it. */
+const EDGE = 40;
+
+/**
+ * Zones as columns and notes as cards positioned inside them. With `actions` the notes can be
+ * edited, dragged (finger or mouse) and moved by keyboard; without, the board is read-only.
+ */
+export class BoardCanvas {
+  readonly element = h('div', { className: 'board-canvas' });
+  private readonly zoneAreas = new Map<string, HTMLElement>();
+  private readonly cards = new Map<string, Card>();
+  private zonesKey = '';
+  private board: Board | null = null;
+  private draggedNoteId: string | null = null;
+  /** Several canvases share a page on the plenary screen; their element ids must not collide. */
+  private readonly idPrefix = `canvas${++canvasCount}`;
+
+  constructor(
+    private readonly t: Translator,
+    private readonly scroller: HTMLElement,
+    private readonly actions: NoteActions | null,
+  ) {
+    this.element.style.gap = `${ZONE_GAP}px`;
+    this.element.style.padding = `${CANVAS_PADDING}px`;
+  }
+
+  render(view: BoardView): void {
+    if (!view.board) return;
+    this.board = view.board;
+    this.renderZones(view.board);
+    const firstZone = view.board.zones[0]?.id ?? '';
+    const seen = new Set<string>();
+    const notesByZone = new Map<string, ViewNote[]>();
+    for (const note of view.notes) {
+      const zone = this.zoneAreas.has(note.zone) ? note.zone : firstZone;
+      seen.add(note.id);
+      notesByZone.set(zone, [...(notesByZone.get(zone) ?? []), note]);
+      const card = this.cards.get(note.id) ?? this.createCard(note);
+      this.updateCard(card, note);
+      const area = this.zoneAreas.get(zone);
+      if (area && card.element.parentElement !== area) {
+        const hadFocus = document.activeElement === card.element;
+        area.append(card.element);
+        if (hadFocus) card.element.focus();
+      }
+    }
+    for (const [id, card] of this.cards) {
+      if (!seen.has(id)) {
+        card.element.remove();
+        this.cards.delete(id);
+      }
+    }
+    for (const [zone, area] of this.zoneAreas) area.style.height = `${zoneHeight(notesByZone.get(zone) ?? [])}px`;
+  }
+
+  /** A free place at the bottom of a zone, measured on the cards as they are drawn. */
+  freePlaceIn(zoneId: string, exceptNoteId?: string): { x: number; y: number } {
+    const bottoms = [...this.cards.values()]
+      .filter(({ note }) => note.zone === zoneId && note.id !== exceptNoteId)
+      .map(({ element, note }) => note.y + element.offsetHeight);
+    return placeBelow(bottoms);
+  }
+
+  focusNote(noteId: string): void {
+    const element = this.cards.get(noteId)?.element;
+    element?.focus({ preventScroll: true });
+    element?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }
+
+  /** The zone whose column is nearest the middle of what the scrolling area shows. */
+  visibleZoneId(): string | undefined {
+    const view = this.scroller.getBoundingClientRect();
+    const middle = view.left + view.width / 2;
+    let best: { id: string; distance: number } | undefined;
+    for (const [id, area] of this.zoneAreas) {
+      const rect = area.getBoundingClientRect();
+      const distance = Math.abs(rect.left + rect.width / 2 - middle);
+      if (!best || distance < best.distance) best = { id, distance };
+    }
+    return best?.id;
+  }
+
+  private renderZones(board: Board): void {
+    const key = JSON.stringify(board.zones);
+    if (key === this.zonesKey) return;
+    this.zonesKey = key;
+    this.zoneAreas.clear();
+    this.cards.clear();
+    this.element.replaceChildren(
+      ...board.zones.map((zone) => {
+        const area = h('div', { className: 'zone-area' });
+        this.zoneAreas.set(zone.id, area);
+        const titleId = `${this.idPrefix}-zone-${zone.id}`;
+        const column = h(
+          'section',
+          { className: 'zone', testid: 'zone', attrs: { 'data-zone-id': zone.id, 'aria-labelledby': titleId } },
+          h('h2', { className: 'zone-title', id: titleId }, zone.title),
+          area,
+        );
+        column.style.width = `${ZONE_WIDTH}px`;
+        return column;
+      }),
+    );
+  }
+
+  private createCard(note: ViewNote): Card {
+    const text = h('p', { className: 'note-text', testid: 'note-text' });
+    const author = h('span', { className: 'note-author' });
+    const color = h('span', { className: 'note-color-name' });
+    const pending = h('span', { className: 'note-pending' });
+    const element = h(
+      'article',
+      { className: 'note', testid: 'note', attrs: { 'data-note-id': note.id } },
+      text,
+      h('p', { className: 'note-meta' }, author, color, pending),
+    );
+    element.style.width = `${NOTE_WIDTH}px`;
+    if (this.actions) this.makeInteractive(element, note.id, this.actions);
+    const card = { element, text, author, color, pending, note };
+    this.cards.set(note.id, card);
+    return card;
+  }
+
+  private updateCard(card: Card, note: ViewNote): void {
+    card.note = note;
+    const { element } = card;
+    setText(card.text, note.text);
+    setText(card.author, note.authorName);
+    setText(card.color, this.t.t(`color.${note.color}`));
+    setText(card.pending, note.pending ? this.t.t('note.pending') : '');
+    element.dataset.color = note.color;
+    element.dataset.zone = note.zone;
+    element.classList.toggle('is-pending', note.pending);
+    if (this.draggedNoteId !== note.id) {
+      element.style.left = `${note.x}px`;
+      element.style.top = `${note.y}px`;
+    }
+    if (this.actions) {
+      const editable = this.actions.canEdit();
+      element.classList.toggle('is-editable', editable);
+      element.setAttribute('aria-disabled', String(!editable));
+    }
+  }
+
+  private makeInteractive(element: HTMLElement, noteId: string, actions: NoteActions): void {
+    element.tabIndex = 0;
+    element.setAttribute('role', 'button');
+    element.setAttribute('aria-describedby', 'note-keyboard-help');
+    let press: { pointerId: number; x: number; y: number; scrollLeft: number; scrollTop: number } | null = null;
+    let dragged = false;
+    let lastPointerUp = -Infinity;
+
+    const offset = (event: PointerEvent) =>
+      press && {
+        dx: event.clientX - press.x + this.scroller.scrollLeft - press.scrollLeft,
+        dy: event.clientY - press.y + this.scroller.scrollTop - press.scrollTop,
+      };
+
+    const endPress = () => {
+      press = null;
+      this.draggedNoteId = null;
+      element.classList.remove('is-dragging');
+      element.style.transform = '';
+    };
+
+    element.addEventListener('pointerdown', (event) => {
+      if (!actions.canEdit() || !event.isPrimary || event.button !== 0) return;
+      press = {
+        pointerId: event.pointerId,
+        x: event.clientX,
+        y: event.clientY,
+        scrollLeft: this.scroller.scrollLeft,
+        scrollTop: this.scroller.scrollTop,
+      };
+      dragged = false;
+      element.setPointerCapture(event.pointerId);
+    });
+    element.addEventListener('pointermove', (event) => {
+      if (event.pointerId !== press?.pointerId) return;
+      const moved = offset(event)!;
+      if (!dragged && Math.hypot(moved.dx, moved.dy) < DRAG_THRESHOLD) return;
+      dragged = true;
+      this.draggedNoteId = noteId;
+      element.classList.add('is-dragging');
+      this.scrollNearEdges(event);
+      const current = offset(event)!;
+      element.style.transform = `translate(${current.dx}px, ${current.dy}px)`;
+    });
+    element.addEventListener('pointerup', (event) => {
+      if (event.pointerId !== press?.pointerId) return;
+      const card = this.cards.get(noteId);
+      const target = dragged && card ? this.dropTarget(card) : null;
+      const tapped = !dragged;
+      endPress();
+      lastPointerUp = event.timeStamp;
+      if (target) actions.move(noteId, target);
+      else if (tapped) actions.edit(noteId);
+    });
+    element.addEventListener('pointercancel', endPress);
+    // Taps are handled on pointerup: browsers may skip the click after a drag. Clicks that do not
+    // follow a pointer press come from the keyboard or from assistive technologies.
+    element.addEventListener('click', (event) => {
+      if (event.timeStamp - lastPointerUp < CLICK_AFTER_POINTER_MS) return;
+      if (actions.canEdit()) actions.edit(noteId);
+    });
+    element.addEventListener('keydown', (event) => {
+      const card = this.cards.get(noteId);
+      if (!card || !actions.canEdit() || !this.board || event.target !== element) return;
+      const step = event.shiftKey ? KEYBOARD_BIG_STEP : KEYBOARD_STEP;
+      const arrows: Record<string, [number, number]> = {
+        ArrowLeft: [-step, 0],
+        ArrowRight: [step, 0],
+        ArrowUp: [0, -step],
+        ArrowDown: [0, step],
+      };
+      const arrow = arrows[event.key];
+      if (arrow) actions.move(noteId, moveBy(card.note, arrow[0], arrow[1], this.board.zones));
+      else if (event.key === 'Enter' || event.key === ' ') actions.edit(noteId);
+      else if (event.key === 'Delete' || event.key === 'Backspace') actions.remove(noteId);
+      else return;
+      event.preventDefault();
+    });
+  }
+
+  /** Where a dragged note lands: the column nearest its middle, and its place inside that column. */
+  private dropTarget(card: Card): NoteFields | null {
+    const rect = card.element.getBoundingClientRect();
+    const centerX = rect.left + rect.width / 2;
+    let nearest: { zone: string; area: DOMRect; distance: number } | undefined;
+    for (const [zone, area] of this.zoneAreas) {
+      const areaRect = area.getBoundingClientRect();
+      const distance = Math.max(areaRect.left - centerX, 0, centerX - areaRect.right);
+      if (!nearest || distance < nearest.distance) nearest = { zone, area: areaRect, distance };
+    }
+    if (!nearest) return null;
+    const position = clampPosition(rect.left - nearest.area.left, rect.top - nearest.area.top);
+    return nearest.zone === card.note.zone ? position : { zone: nearest.zone, ...position };
+  }
+
+  private scrollNearEdges(event: PointerEvent): void {
+    const view = this.scroller.getBoundingClientRect();
+    const step = (near: boolean, far: boolean) => (near ? -12 : far ? 12 : 0);
+    this.scroller.scrollBy(
+      step(event.clientX < view.left + EDGE, event.clientX > view.right - EDGE),
+      step(event.clientY < view.top + EDGE, event.clientY > view.bottom - EDGE),
+    );
+  }
+}
+
+function setText(element: HTMLElement, text: string): void {
+  if (element.textContent !== text) element.textContent = text;
+}

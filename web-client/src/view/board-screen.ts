@@ -1,0 +1,216 @@
+import type { LocalAuthor } from '../model/optimistic';
+import { workshopIdOfBoard } from '../protocol/addresses';
+import type { Role, RevisionedBoardEvent } from '../protocol/messages';
+import type { Translator } from '../i18n';
+import { createAnnouncer } from './announcer';
+import { BoardCanvas } from './board-canvas';
+import type { Screen, ScreenContext } from './context';
+import { h, replaceChildren } from './dom';
+import { NoteEditor, type EditedNote } from './note-editor';
+import { routes } from './router';
+import { createStatusBanner } from './status-banner';
+
+const ANNOUNCED_TEXT_LENGTH = 80;
+
+function announcement(t: Translator, event: RevisionedBoardEvent): string | null {
+  const excerpt = (text: string) =>
+    text.length > ANNOUNCED_TEXT_LENGTH ? `${text.slice(0, ANNOUNCED_TEXT_LENGTH)}…` : text;
+  switch (event.type) {
+    case 'note.created':
+      return t.t('announce.created', { name: event.note.authorName, text: excerpt(event.note.text) });
+    case 'note.updated':
+      // Moves and colours are not worth interrupting a screen-reader user for; new words are.
+      return event.fields.text === undefined ? null : t.t('announce.updated', { text: excerpt(event.fields.text) });
+    case 'note.deleted':
+      return t.t('announce.deleted');
+    case 'board.locked':
+      return t.t(event.locked ? 'announce.locked' : 'announce.unlocked');
+  }
+}
+
+/** `#/b/BOARD`: one group's wall, for participants and animators (and read-only for observers). */
+export function boardScreen(context: ScreenContext, boardId: string): Screen {
+  const { t, credentials, connection } = context;
+  const credential = credentials.get(workshopIdOfBoard(boardId));
+  if (!credential) {
+    const element = h(
+      'section',
+      { className: 'screen narrow' },
+      h('h1', {}, t.t('board.title')),
+      h('p', { testid: 'board-no-token' }, t.t('board.noToken')),
+      h('a', { className: 'button primary', href: routes.join() }, t.t('board.goJoin')),
+    );
+    return { element, destroy: () => undefined };
+  }
+
+  const { token } = credential;
+  const author: LocalAuthor = credential.participant ?? { id: credential.role, name: t.t(`role.${credential.role}`) };
+  const board = context.openBoard(boardId, token, author);
+  const workshop = context.openWorkshop(token);
+  const { model } = board;
+  const role = (): Role => workshop.state?.role ?? credential.role;
+  const canEdit = () => role() === 'animator' || (role() === 'participant' && !model.view.locked);
+
+  const heading = h('h1', { className: 'board-title', id: 'board-title', testid: 'board-title' }, t.t('board.loading'));
+  const workshopTitle = h('p', { className: 'board-workshop muted' });
+  const navigation = h('div', { className: 'board-navigation' });
+  const banner = createStatusBanner(t);
+  const announcer = createAnnouncer((count) => t.count('announce.many', count));
+  const scroller = h('div', {
+    className: 'board-scroller',
+    attrs: { role: 'region', 'aria-labelledby': 'board-title' },
+  });
+  const emptyState = h('p', { className: 'board-empty', testid: 'empty-board', hidden: true }, t.t('board.empty'));
+  const loadingState = h('p', { className: 'board-empty', testid: 'board-loading' }, t.t('board.loadingNotes'));
+  const addButton = h(
+    'button',
+    { type: 'button', className: 'button primary large add-note', testid: 'add-note-button' },
+    t.t('board.addNote'),
+  );
+
+  const canvas = new BoardCanvas(t, scroller, {
+    canEdit,
+    edit: (noteId) => editNote(noteId),
+    move: (noteId, fields) => model.updateNote(noteId, fields),
+    remove: (noteId) => removeNote(noteId),
+  });
+
+  let lastColor: EditedNote['color'] = 'yellow';
+  const editor = new NoteEditor(t, {
+    close: (note, result) => {
+      if (note.kind === 'existing') {
+        if (result && result.text !== note.text) model.updateNote(note.noteId, { text: result.text });
+        canvas.focusNote(note.noteId);
+        return;
+      }
+      if (result && result.text.trim()) {
+        lastColor = result.color;
+        const noteId = model.createNote({
+          text: result.text,
+          color: result.color,
+          zone: result.zone,
+          ...canvas.freePlaceIn(result.zone),
+        });
+        canvas.focusNote(noteId);
+      } else {
+        addButton.focus();
+      }
+    },
+    changeExisting: (noteId, fields) => {
+      model.updateNote(noteId, fields.zone ? { ...fields, ...canvas.freePlaceIn(fields.zone, noteId) } : fields);
+    },
+    remove: (noteId) => removeNote(noteId),
+  });
+
+  function editNote(noteId: string): void {
+    const { board: shown, notes } = model.view;
+    const note = notes.find((candidate) => candidate.id === noteId);
+    if (!note || !shown) return;
+    editor.open({ kind: 'existing', noteId, text: note.text, zone: note.zone, color: note.color }, shown.zones);
+  }
+
+  function removeNote(noteId: string): void {
+    model.deleteNote(noteId);
+    announcer.announce(t.t('announce.deletedByMe'));
+    addButton.focus();
+  }
+
+  addButton.addEventListener('click', () => {
+    const zones = model.view.board?.zones ?? [];
+    const zone = canvas.visibleZoneId() ?? zones[0]?.id;
+    if (zone && canEdit()) editor.open({ kind: 'new', zone, color: lastColor }, zones);
+  });
+
+  function renderNavigation(): void {
+    const state = workshop.state;
+    if (!state) return;
+    const others = state.workshop.boards;
+    const switcher =
+      others.length > 1 &&
+      h(
+        'select',
+        {
+          className: 'board-switcher',
+          testid: 'board-switcher',
+          attrs: { 'aria-label': t.t('board.switch') },
+          on: { change: (event) => context.navigate(routes.board((event.target as HTMLSelectElement).value)) },
+        },
+        ...others.map((other) => h('option', { value: other.id, selected: other.id === boardId }, other.name)),
+      );
+    workshopTitle.textContent = state.workshop.title;
+    replaceChildren(
+      navigation,
+      switcher,
+      state.role === 'animator' &&
+        h(
+          'a',
+          { className: 'button ghost', href: routes.animator(token), testid: 'back-to-dashboard' },
+          t.t('board.dashboard'),
+        ),
+    );
+  }
+
+  function render(): void {
+    const view = model.view;
+    if (view.board && heading.textContent !== view.board.name) {
+      heading.textContent = view.board.name;
+      document.title = `${view.board.name} — Parvis`;
+    }
+    canvas.render(view);
+    loadingState.hidden = view.board !== null;
+    emptyState.hidden = view.board === null || view.notes.length > 0;
+    addButton.disabled = !view.board || !canEdit();
+    addButton.hidden = role() === 'observer';
+    banner.update(connection.status, view.locked && role() !== 'animator', model.pendingCount);
+    const edited = editor.editing;
+    if (edited?.kind === 'existing') {
+      const note = view.notes.find((candidate) => candidate.id === edited.noteId);
+      if (!note) context.toast(t.error('unknown_note'));
+      editor.refresh(note);
+    }
+  }
+
+  const stops = [
+    model.subscribe(render),
+    model.onRemoteEvent((event) => {
+      const message = announcement(t, event);
+      if (message) announcer.announce(message);
+    }),
+    model.onError((code) => context.toast(t.error(code))),
+    connection.onStatusChange(render),
+    workshop.subscribe(() => {
+      renderNavigation();
+      render();
+    }),
+  ];
+  render();
+
+  const element = h(
+    'section',
+    { className: 'screen board-screen' },
+    h(
+      'div',
+      { className: 'board-header' },
+      h('div', { className: 'board-heading' }, heading, workshopTitle),
+      navigation,
+    ),
+    banner.element,
+    h('p', { id: 'note-keyboard-help', className: 'visually-hidden' }, t.t('board.keyboardHelp')),
+    h('div', { className: 'board-frame' }, scroller, loadingState, emptyState),
+    h('div', { className: 'board-actions' }, addButton),
+    editor.element,
+    announcer.element,
+  );
+  scroller.append(canvas.element);
+
+  return {
+    element,
+    destroy: () => {
+      stops.forEach((stop) => stop());
+      announcer.stop();
+      editor.close(true);
+      board.stop();
+      workshop.stop();
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { clampPosition, moveBy, NOTE_GAP, NOTE_WIDTH, placeBelow, ZONE_WIDTH } from './geometry';
+
+const zones = [
+  { id: 'z1', title: 'Un' },
+  { id: 'z2', title: 'Deux' },
+];
+const maxX = ZONE_WIDTH - NOTE_WIDTH - NOTE_GAP;
+
+describe('board geometry', () => {
+  it('keeps notes inside their zone and within the protocol range', () => {
+    expect(clampPosition(-5, 20_000)).toEqual({ x: 0, y: 10_000 });
+    expect(clampPosition(1_000, 3.6)).toEqual({ x: maxX, y: 4 });
+  });
+
+  it('places a new note below the lowest one of its zone', () => {
+    expect(placeBelow([])).toEqual({ x: NOTE_GAP, y: 0 });
+    expect(placeBelow([96, 310, 120])).toEqual({ x: NOTE_GAP, y: 310 + NOTE_GAP });
+  });
+
+  it('moves by keyboard within a zone, then across to the next one', () => {
+    expect(moveBy({ zone: 'z1', x: 10, y: 10 }, 10, 0, zones)).toEqual({ x: 20, y: 10 });
+    expect(moveBy({ zone: 'z1', x: maxX, y: 10 }, 10, 0, zones)).toEqual({ zone: 'z2', x: 0, y: 10 });
+    expect(moveBy({ zone: 'z2', x: 0, y: 10 }, -10, 0, zones)).toEqual({ zone: 'z1', x: maxX, y: 10 });
+    expect(moveBy({ zone: 'z2', x: maxX, y: 0 }, 50, -50, zones)).toEqual({ x: maxX, y: 0 });
+  });
+});

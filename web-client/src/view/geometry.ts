@@ -1,0 +1,60 @@
+import { LIMITS, type Note, type NoteFields, type Zone } from '../protocol/messages';
+
+/**
+ * Note positions are stored relative to their zone, in the same logical pixels on every device,
+ * so a note stays where it was put whether the board is seen on a phone or on the projector.
+ */
+export const ZONE_WIDTH = 300;
+export const ZONE_GAP = 8;
+export const CANVAS_PADDING = 8;
+export const NOTE_WIDTH = 136;
+export const NOTE_HEIGHT = 96;
+export const NOTE_GAP = 12;
+export const MIN_ZONE_HEIGHT = 560;
+export const KEYBOARD_STEP = 10;
+export const KEYBOARD_BIG_STEP = 50;
+
+const MAX_X = ZONE_WIDTH - NOTE_WIDTH - NOTE_GAP;
+
+/** The width of a board's canvas, zones, gaps and padding included. */
+export function canvasWidth(zoneCount: number): number {
+  return zoneCount * ZONE_WIDTH + Math.max(0, zoneCount - 1) * ZONE_GAP + 2 * CANVAS_PADDING;
+}
+
+export function clampPosition(x: number, y: number): { x: number; y: number } {
+  return {
+    x: Math.round(Math.min(Math.max(x, 0), MAX_X)),
+    y: Math.round(Math.min(Math.max(y, 0), LIMITS.coordinate)),
+  };
+}
+
+/** Below the lowest note of the zone (given the bottoms of its notes), so it never hides another. */
+export function placeBelow(noteBottoms: readonly number[]): { x: number; y: number } {
+  const lowest = Math.max(-NOTE_GAP, ...noteBottoms);
+  return clampPosition(NOTE_GAP, lowest + NOTE_GAP);
+}
+
+export function zoneHeight(notes: readonly Pick<Note, 'y'>[]): number {
+  return Math.max(MIN_ZONE_HEIGHT, ...notes.map((note) => note.y + NOTE_HEIGHT * 2));
+}
+
+/** Moves a note by keyboard; past the side of its zone, it goes into the next zone. */
+export function moveBy(
+  note: Pick<Note, 'zone' | 'x' | 'y'>,
+  dx: number,
+  dy: number,
+  zones: readonly Zone[],
+): NoteFields {
+  const index = zones.findIndex((zone) => zone.id === note.zone);
+  let x = note.x + dx;
+  let zone = note.zone;
+  if (x > MAX_X && index >= 0 && index < zones.length - 1) {
+    zone = zones[index + 1]!.id;
+    x = 0;
+  } else if (x < 0 && index > 0) {
+    zone = zones[index - 1]!.id;
+    x = MAX_X;
+  }
+  const position = clampPosition(x, note.y + dy);
+  return zone === note.zone ? position : { zone, ...position };
+}

@@ -1,0 +1,222 @@
+import type { Translator } from '../i18n';
+import { LIMITS, NOTE_COLORS, type NoteColor, type Zone } from '../protocol/messages';
+import { h, replaceChildren } from './dom';
+
+/** A note being written before it exists, or an existing one. */
+export type EditedNote =
+  | { kind: 'new'; zone: string; color: NoteColor }
+  | { kind: 'existing'; noteId: string; text: string; zone: string; color: NoteColor };
+
+export interface EditorActions {
+  /** Closing with `save`: the text, colour and zone chosen; without: nothing to keep. */
+  close(note: EditedNote, result: { text: string; color: NoteColor; zone: string } | null): void;
+  /** Colour and zone of an existing note apply at once. */
+  changeExisting(noteId: string, fields: { color?: NoteColor; zone?: string }): void;
+  remove(noteId: string): void;
+}
+
+/**
+ * A sheet at the bottom of the screen, in reach of a thumb: the text, the colour (each with its
+ * name), the column, and delete. Saved by "Done", Ctrl+Enter, or a tap or Tab outside; Escape
+ * cancels.
+ */
+export class NoteEditor {
+  readonly element: HTMLElement;
+  private readonly heading = h('h2', { className: 'sheet-title', id: 'note-editor-title' });
+  private readonly textarea: HTMLTextAreaElement;
+  private readonly counter = h('span', { className: 'counter', attrs: { 'aria-live': 'polite' } });
+  private readonly colors: HTMLElement;
+  private readonly zoneSelect = h('select', { id: 'note-editor-zone', testid: 'note-zone-select' });
+  private readonly zoneField: HTMLElement;
+  private readonly deleteButton: HTMLButtonElement;
+  private edited: EditedNote | null = null;
+  private color: NoteColor = 'yellow';
+  private readonly onPointerDownOutside = (event: PointerEvent) => {
+    if (!this.element.contains(event.target as Node)) this.close(true);
+  };
+
+  constructor(
+    private readonly t: Translator,
+    private readonly actions: EditorActions,
+  ) {
+    this.textarea = h('textarea', {
+      id: 'note-editor-text',
+      testid: 'note-editor-text',
+      maxLength: LIMITS.noteText,
+      rows: 4,
+      on: {
+        input: () => this.updateCounter(),
+        keydown: (event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            event.preventDefault();
+            this.close(true);
+          }
+        },
+      },
+    });
+    this.colors = h(
+      'div',
+      { className: 'color-choices' },
+      ...NOTE_COLORS.map((color) =>
+        h(
+          'button',
+          {
+            type: 'button',
+            className: 'color-choice',
+            testid: `note-color-${color}`,
+            attrs: { 'data-color': color },
+            on: { click: () => this.pickColor(color) },
+          },
+          h('span', { className: 'swatch', attrs: { 'aria-hidden': 'true' } }),
+          t.t(`color.${color}`),
+        ),
+      ),
+    );
+    this.zoneField = h(
+      'div',
+      { className: 'stack-tight' },
+      h('label', { htmlFor: 'note-editor-zone', className: 'label' }, t.t('editor.zone')),
+      this.zoneSelect,
+    );
+    this.zoneSelect.addEventListener('change', () => {
+      if (this.edited?.kind !== 'existing') return;
+      this.actions.changeExisting(this.edited.noteId, { zone: this.zoneSelect.value });
+    });
+    this.deleteButton = h(
+      'button',
+      {
+        type: 'button',
+        className: 'button danger',
+        testid: 'note-delete',
+        on: {
+          click: () => {
+            if (this.edited?.kind !== 'existing') return;
+            const { noteId } = this.edited;
+            this.hide();
+            this.actions.remove(noteId);
+          },
+        },
+      },
+      t.t('editor.delete'),
+    );
+    this.element = h(
+      'div',
+      {
+        className: 'sheet',
+        hidden: true,
+        testid: 'note-editor',
+        attrs: { role: 'dialog', 'aria-labelledby': 'note-editor-title' },
+        on: {
+          keydown: (event) => {
+            if (event.key === 'Escape') {
+              event.preventDefault();
+              this.close(false);
+            }
+          },
+          focusout: (event) => {
+            const next = event.relatedTarget as Node | null;
+            if (next && !this.element.contains(next)) this.close(true);
+          },
+        },
+      },
+      this.heading,
+      h('label', { htmlFor: 'note-editor-text', className: 'label' }, t.t('editor.text')),
+      this.textarea,
+      this.counter,
+      h('fieldset', { className: 'colors' }, h('legend', { className: 'label' }, t.t('editor.color')), this.colors),
+      this.zoneField,
+      h(
+        'div',
+        { className: 'sheet-actions' },
+        this.deleteButton,
+        h(
+          'button',
+          {
+            type: 'button',
+            className: 'button secondary',
+            testid: 'note-editor-cancel',
+            on: { click: () => this.close(false) },
+          },
+          t.t('action.cancel'),
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            className: 'button primary',
+            testid: 'note-editor-done',
+            on: { click: () => this.close(true) },
+          },
+          t.t('action.done'),
+        ),
+      ),
+    );
+  }
+
+  get editing(): EditedNote | null {
+    return this.edited;
+  }
+
+  open(note: EditedNote, zones: readonly Zone[]): void {
+    if (this.edited) this.close(true);
+    this.edited = note;
+    this.heading.textContent = this.t.t(note.kind === 'new' ? 'editor.newTitle' : 'editor.editTitle');
+    this.textarea.value = note.kind === 'existing' ? note.text : '';
+    this.deleteButton.hidden = note.kind === 'new';
+    replaceChildren(
+      this.zoneSelect,
+      ...zones.map((zone) => h('option', { value: zone.id, selected: zone.id === note.zone }, zone.title)),
+    );
+    this.zoneField.hidden = zones.length < 2;
+    this.showColor(note.color);
+    this.updateCounter();
+    this.element.hidden = false;
+    document.addEventListener('pointerdown', this.onPointerDownOutside, true);
+    this.textarea.focus();
+  }
+
+  /** Follows what others do to the note being edited, except its text, which is being written. */
+  refresh(note: { color: NoteColor; zone: string } | undefined): void {
+    if (this.edited?.kind !== 'existing') return;
+    if (!note) {
+      this.hide();
+      return;
+    }
+    this.showColor(note.color);
+    this.zoneSelect.value = note.zone;
+  }
+
+  private showColor(selected: NoteColor): void {
+    this.color = selected;
+    for (const button of this.colors.children) {
+      button.setAttribute('aria-pressed', String((button as HTMLElement).dataset.color === selected));
+    }
+  }
+
+  private pickColor(color: NoteColor): void {
+    this.showColor(color);
+    if (this.edited?.kind === 'existing') this.actions.changeExisting(this.edited.noteId, { color });
+  }
+
+  private updateCounter(): void {
+    const length = [...this.textarea.value].length;
+    this.counter.textContent =
+      length > LIMITS.noteText - 100 ? this.t.t('editor.counter', { count: length, max: LIMITS.noteText }) : '';
+  }
+
+  close(save: boolean): void {
+    const note = this.edited;
+    if (!note) return;
+    const result = save
+      ? { text: this.textarea.value, color: this.color, zone: this.zoneSelect.value || note.zone }
+      : null;
+    this.hide();
+    this.actions.close(note, result);
+  }
+
+  private hide(): void {
+    this.edited = null;
+    this.element.hidden = true;
+    document.removeEventListener('pointerdown', this.onPointerDownOutside, true);
+  }
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { createTranslator } from '../i18n';
+import { bannerKind, bannerText } from './status-banner';
+
+describe('status banner', () => {
+  const t = createTranslator('fr');
+
+  it('puts a lost connection before a lock, and a lock before "connected"', () => {
+    expect(bannerKind('disconnected', true)).toBe('offline');
+    expect(bannerKind('connecting', true)).toBe('connecting');
+    expect(bannerKind('connected', true)).toBe('locked');
+    expect(bannerKind('connected', false)).toBe('connected');
+  });
+
+  it('counts the changes waiting while offline', () => {
+    expect(bannerText(t, 'offline', 0)).toBe('Connexion perdue');
+    expect(bannerText(t, 'offline', 2)).toBe('Connexion perdue — 2 modifications en attente');
+    expect(bannerText(t, 'connecting', 2)).toBe('Reconnexion…');
+    expect(bannerText(t, 'locked', 0)).toBe("Tableau verrouillé par l'animateur");
+  });
+});
