@@ -64,13 +64,15 @@ final class BridgeGuard implements Handler<BridgeEvent> {
     if (!CommandAddresses.COMMANDS.equals(frame.getString("address"))) {
       return Future.succeededFuture(false);
     }
-    return identityOf(frame).map(identity -> {
-      JsonObject trusted = identity
-          .map(proved -> new JsonObject().put(CommandAddresses.IDENTITY_HEADER, proved.toJson().encode()))
-          .orElseGet(() -> new JsonObject().put(CommandAddresses.AUTH_ERROR_HEADER, "invalid_token"));
-      frame.put("headers", trusted);
-      return true;
-    });
+    return identityOf(frame)
+        .map(identity -> identity
+            .map(proved -> new JsonObject().put(CommandAddresses.IDENTITY_HEADER, proved.toJson().encode()))
+            .orElseGet(() -> new JsonObject().put(CommandAddresses.AUTH_ERROR_HEADER, "invalid_token")))
+        .otherwise(storageDown -> new JsonObject().put(CommandAddresses.AUTH_ERROR_HEADER, "unavailable"))
+        .map(trusted -> {
+          frame.put("headers", trusted);
+          return true;
+        });
   }
 
   private Future<Boolean> decideRegister(JsonObject frame) {

@@ -48,6 +48,9 @@ public final class CommandRouterVerticle extends VerticleBase {
     }
     String authError = message.headers().get(CommandAddresses.AUTH_ERROR_HEADER);
     String identityJson = message.headers().get(CommandAddresses.IDENTITY_HEADER);
+    if ("unavailable".equals(authError)) {
+      return Future.failedFuture(new IllegalStateException("token lookup failed: storage unreachable"));
+    }
     if (authError != null || identityJson == null) {
       return rejected("invalid_token", "This link or session is not valid any more: join again.");
     }

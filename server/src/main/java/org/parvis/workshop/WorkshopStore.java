@@ -57,7 +57,9 @@ public final class WorkshopStore {
   }
 
   public Future<Void> saveToken(String token, Identity identity) {
-    return redis.send(Request.cmd(Command.SET).arg(tokenKey(token)).arg(identity.toJson().encode())).mapEmpty();
+    return redis.send(Request.cmd(Command.SET).arg(tokenKey(token)).arg(identity.toJson().encode()))
+        .onSuccess(saved -> remember(token, identity))
+        .mapEmpty();
   }
 
   /** The identity a token proves, if any. Tokens are never reassigned, so answers are cached. */
@@ -71,12 +73,16 @@ public final class WorkshopStore {
         return Optional.empty();
       }
       Identity identity = Identity.fromJson(new JsonObject(answer.toString()));
-      if (identities.size() >= MAX_CACHED_TOKENS) {
-        identities.clear();
-      }
-      identities.put(token, identity);
+      remember(token, identity);
       return Optional.of(identity);
     });
+  }
+
+  private void remember(String token, Identity identity) {
+    if (identities.size() >= MAX_CACHED_TOKENS) {
+      identities.clear();
+    }
+    identities.put(token, identity);
   }
 
   public Future<Void> addParticipant(String workshopId, Participant participant) {
