@@ -3,6 +3,7 @@ package org.parvis.board;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
@@ -14,6 +15,11 @@ import org.parvis.workshop.Identity;
 
 /** The board commands of the protocol: note.create, note.update, note.delete, board.lock, board.sync. */
 public final class BoardCommands implements CommandHandler {
+
+  /** Snapshots list notes oldest first, so every client stacks overlapping notes the same way. */
+  private static final Comparator<JsonObject> OLDEST_FIRST = Comparator
+      .comparingLong((JsonObject note) -> note.getLong("createdAt", 0L))
+      .thenComparing(note -> note.getString("id"));
 
   public static final Set<String> TYPES = Set.of("note.create", "note.update", "note.delete", "board.lock", "board.sync");
 
@@ -88,8 +94,11 @@ public final class BoardCommands implements CommandHandler {
     return store.layout(boardId).compose(layout -> store.read(boardId, sinceRev).map(catchUp -> {
       JsonObject answer = new JsonObject().put("rev", catchUp.rev());
       if (catchUp.isSnapshot()) {
-        JsonArray notes = new JsonArray();
-        catchUp.notes().forEach(note -> notes.add(new JsonObject(note)));
+        JsonArray notes = new JsonArray(catchUp.notes().stream()
+            .map(JsonObject::new)
+            .sorted(OLDEST_FIRST)
+            .map(Object.class::cast)
+            .toList());
         return answer.put("snapshot", new JsonObject()
             .put("board", BoardStore.boardJson(layout, catchUp.locked()))
             .put("notes", notes));

@@ -2,5 +2,10 @@ package org.parvis.workshop;
 
 import java.util.List;
 
-/** A workshop as stored: its boards are listed by id, in the order of the sub-groups. */
-public record Workshop(String id, String title, String date, String code, List<String> boardIds, List<String> plenaryBoards) {}
+/**
+ * A workshop as stored: its boards are listed by id, in the order of the sub-groups. The observer
+ * token is kept in clear (unlike the others) so an animator on any device can show the observer
+ * link: it only grants reading, and it is projected on the wall anyway.
+ */
+public record Workshop(String id, String title, String date, String code, List<String> boardIds, List<String> plenaryBoards,
+    String observerToken) {}

@@ -38,7 +38,7 @@ public final class WorkshopService {
     String observerToken = Secrets.token();
     return claimFreshCode(workshopId, CODE_ATTEMPTS).compose(code -> {
       Workshop workshop = new Workshop(workshopId, plan.title(), plan.date(), code,
-          layouts.stream().map(BoardLayout::boardId).toList(), List.of());
+          layouts.stream().map(BoardLayout::boardId).toList(), List.of(), observerToken);
       List<Future<Void>> writes = new ArrayList<>();
       layouts.forEach(layout -> writes.add(boards.create(layout)));
       writes.add(workshops.saveToken(animatorToken, Identity.animator(workshopId)));
@@ -50,10 +50,7 @@ public final class WorkshopService {
               .put("workshop", description)
               .put("animatorToken", animatorToken)
               .put("observerToken", observerToken)
-              .put("links", new JsonObject()
-                  .put("join", "/#/j/" + code)
-                  .put("animator", "/#/a/" + animatorToken)
-                  .put("observer", "/#/o/" + observerToken)));
+              .put("links", links(workshop, animatorToken)));
     });
   }
 
@@ -99,11 +96,22 @@ public final class WorkshopService {
         ? workshops.participant(identity.workshopId(), identity.participantId())
             .map(found -> found.map(Participant::toJson).orElse(null))
         : Future.succeededFuture(null);
-    return participant.compose(person -> workshop(identity.workshopId()).compose(this::describe)
-        .map(workshop -> new JsonObject()
-            .put("role", identity.role().wireName())
-            .put("participant", person)
-            .put("workshop", workshop)));
+    return participant.compose(person -> workshop(identity.workshopId()).compose(workshop -> describe(workshop)
+        .map(description -> {
+          JsonObject session = new JsonObject()
+              .put("role", identity.role().wireName())
+              .put("participant", person)
+              .put("workshop", description);
+          return identity.role().mayRunWorkshop() ? session.put("links", links(workshop, null)) : session;
+        })));
+  }
+
+  /** The links an animator hands out; the animator's own link only when its token is at hand. */
+  private static JsonObject links(Workshop workshop, String animatorToken) {
+    JsonObject links = new JsonObject()
+        .put("join", "/#/j/" + workshop.code())
+        .put("observer", "/#/o/" + workshop.observerToken());
+    return animatorToken == null ? links : links.put("animator", "/#/a/" + animatorToken);
   }
 
   public Future<Workshop> workshop(String workshopId) {

@@ -37,7 +37,8 @@ public final class WorkshopStore {
             .arg("date").arg(workshop.date())
             .arg("code").arg(workshop.code())
             .arg("boards").arg(new JsonArray(workshop.boardIds()).encode())
-            .arg("plenary").arg(new JsonArray(workshop.plenaryBoards()).encode()))
+            .arg("plenary").arg(new JsonArray(workshop.plenaryBoards()).encode())
+            .arg("observerToken").arg(workshop.observerToken()))
         .mapEmpty();
   }
 
@@ -47,7 +48,7 @@ public final class WorkshopStore {
         return Optional.empty();
       }
       return Optional.of(new Workshop(workshopId, text(fields, "title"), text(fields, "date"), text(fields, "code"),
-          ids(fields, "boards"), ids(fields, "plenary")));
+          ids(fields, "boards"), ids(fields, "plenary"), text(fields, "observerToken")));
     });
   }
 

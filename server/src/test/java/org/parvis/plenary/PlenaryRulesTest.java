@@ -10,7 +10,7 @@ import org.parvis.workshop.Workshop;
 
 class PlenaryRulesTest {
 
-  private final Workshop workshop = new Workshop("w", "Atelier", "", "ABCDEF", List.of("w-1", "w-2", "w-3"), List.of());
+  private final Workshop workshop = new Workshop("w", "Atelier", "", "ABCDEF", List.of("w-1", "w-2", "w-3"), List.of(), "observer-token");
 
   @Test
   void theAnimatorShowsBoardsSideBySideEachOnce() {

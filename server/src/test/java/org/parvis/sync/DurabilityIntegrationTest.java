@@ -76,6 +76,9 @@ class DurabilityIntegrationTest {
         assertThat(plenaryEvent.getJsonObject("plenary").getJsonArray("boards").getList()).containsExactly(board);
         assertThat(onFirst.command(new JsonObject().put("type", "workshop.get"))
             .getJsonObject("workshop").getJsonObject("plenary").getJsonArray("boards").getList()).containsExactly(board);
+        JsonObject animatorSession = animator.command(new JsonObject().put("type", "workshop.get"));
+        assertThat(animatorSession.getJsonObject("links").getString("observer")).isEqualTo("/#/o/" + workshop.observerToken());
+        assertThat(onFirst.command(new JsonObject().put("type", "workshop.get")).containsKey("links")).isFalse();
       }
     }
   }
