@@ -25,6 +25,9 @@ import org.parvis.workshop.WorkshopStore;
  */
 final class BridgeGuard implements Handler<BridgeEvent> {
 
+  /** A client that stops reading may hold this much unsent data before it is dropped. */
+  static final int MAX_UNSENT_BYTES = 256 * 1024;
+
   private final WorkshopStore workshops;
   private final WatchedBoards watched;
   private final Map<SockJSSocket, Future<Boolean>> lastDecision = new HashMap<>();
@@ -45,6 +48,11 @@ final class BridgeGuard implements Handler<BridgeEvent> {
         boardOf(event.getRawMessage()).ifPresent(watched::unwatch);
         event.complete(true);
       }
+      case SOCKET_CREATED -> {
+        event.socket().setWriteQueueMaxSize(MAX_UNSENT_BYTES);
+        event.complete(true);
+      }
+      case RECEIVE -> event.complete(keepsUp(event.socket()));
       case SOCKET_CLOSED -> {
         lastDecision.remove(event.socket());
         event.complete(true);
@@ -58,6 +66,19 @@ final class BridgeGuard implements Handler<BridgeEvent> {
     Future<Boolean> decision = previous.transform(ignored -> decide.get()).recover(failure -> Future.succeededFuture(false));
     lastDecision.put(event.socket(), decision);
     decision.onSuccess(event::complete);
+  }
+
+  /**
+   * The bridge writes without looking at the socket's queue, so a phone that stopped reading would
+   * grow server memory without bound. Drop it instead: it reconnects and catches up from its
+   * revision when it can read again.
+   */
+  private static boolean keepsUp(SockJSSocket socket) {
+    if (socket.writeQueueFull()) {
+      socket.close(4000, "too slow");
+      return false;
+    }
+    return true;
   }
 
   private Future<Boolean> decideSend(JsonObject frame) {

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.bridge.PermittedOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
@@ -27,6 +28,7 @@ import org.parvis.workshop.WorkshopStore;
 public final class HttpVerticle extends VerticleBase {
 
   private static final int MAX_FRAME_BYTES = 16 * 1024;
+  private static final long MAX_XHR_BODY_BYTES = 4L * MAX_FRAME_BYTES;
   private static final long HEALTH_TIMEOUT_MS = 2_000;
 
   private final ParvisConfig config;
@@ -49,6 +51,8 @@ public final class HttpVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.get("/health").handler(this::health);
     workshopRoutes.mount(router);
+    // The SockJS HTTP fallbacks (xhr_send) read their frames from a body: bound it.
+    router.post("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(MAX_XHR_BODY_BYTES));
     router.route("/eventbus/*").subRouter(bridge());
     router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(3600));
     HttpServerOptions options = new HttpServerOptions()

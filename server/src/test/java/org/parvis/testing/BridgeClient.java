@@ -3,6 +3,7 @@ package org.parvis.testing;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +35,15 @@ public final class BridgeClient implements AutoCloseable {
     this.client = client;
     this.socket = socket;
     this.token = token;
-    socket.handler(buffer -> onFrame(buffer.toString()));
+    socket.textMessageHandler(this::onFrame);
+    socket.binaryMessageHandler(buffer -> onFrame(buffer.toString()));
     socket.closeHandler(none -> closed.complete(null));
   }
 
   public static BridgeClient connect(Vertx vertx, int port, String token) {
-    WebSocketClient client = vertx.createWebSocketClient();
+    // A snapshot of a full board is one large message; browsers take it whole, so must we.
+    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
+        .setMaxFrameSize(4 * 1024 * 1024).setMaxMessageSize(16 * 1024 * 1024));
     WebSocket socket = client.connect(port, "127.0.0.1", "/eventbus/websocket").await();
     BridgeClient bridge = new BridgeClient(client, socket, token);
     vertx.setPeriodic(5_000, timer -> {
@@ -55,6 +59,31 @@ public final class BridgeClient implements AutoCloseable {
   /** Sends a command to parvis.cmd and waits for the server's answer. */
   public JsonObject command(JsonObject command) {
     return request("parvis.cmd", command, new JsonObject().put("token", token));
+  }
+
+  /** Sends a command without waiting; the future completes with the answer. */
+  public CompletableFuture<JsonObject> commandAsync(JsonObject command) {
+    String replyAddress = UUID.randomUUID().toString();
+    CompletableFuture<JsonObject> reply = new CompletableFuture<>();
+    replies.put(replyAddress, reply);
+    socket.writeTextMessage(new JsonObject().put("type", "send").put("address", "parvis.cmd").put("body", command)
+        .put("headers", new JsonObject().put("token", token)).put("replyAddress", replyAddress).encode());
+    return reply.orTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS).whenComplete((answer, failure) -> replies.remove(replyAddress));
+  }
+
+  /** Reads again until the server closes the socket or the time is up; the number of messages it got on an address. */
+  public int resumeAndCount(String address, long timeoutMillis) {
+    socket.resume();
+    long deadline = System.currentTimeMillis() + timeoutMillis;
+    while (!closed.isDone() && System.currentTimeMillis() < deadline) {
+      RedisProcess.sleep(50);
+    }
+    return queue(address).size();
+  }
+
+  /** Stops reading from the socket, as a phone whose app froze. */
+  public void stopReading() {
+    socket.pause();
   }
 
   /** Sends any frame body to any address, with any headers, and waits for an answer. */
@@ -76,6 +105,11 @@ public final class BridgeClient implements AutoCloseable {
   public void register(String address) {
     send(new JsonObject().put("type", "register").put("address", address)
         .put("headers", new JsonObject().put("token", token)));
+  }
+
+  /** Writes a frame and does not care whether the server takes it (it may close the connection). */
+  public void sendWithoutWaiting(JsonObject frame) {
+    socket.writeTextMessage(frame.encode());
   }
 
   public void send(JsonObject frame) {

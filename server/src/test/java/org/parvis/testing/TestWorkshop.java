@@ -49,6 +49,15 @@ public record TestWorkshop(int port, String id, String code, String animatorToke
     }
   }
 
+  public static HttpResponse<Buffer> postRaw(Vertx vertx, int port, String path, String body) {
+    WebClient client = WebClient.create(vertx);
+    try {
+      return client.post(port, "127.0.0.1", path).sendBuffer(Buffer.buffer(body)).await();
+    } finally {
+      client.close();
+    }
+  }
+
   public static HttpResponse<Buffer> get(Vertx vertx, int port, String path) {
     WebClient client = WebClient.create(vertx);
     try {

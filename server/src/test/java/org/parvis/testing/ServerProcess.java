@@ -1,0 +1,80 @@
+package org.parvis.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** A Parvis node in its own JVM, from this test run's classpath, so a test can kill it with SIGKILL. */
+public final class ServerProcess implements AutoCloseable {
+
+  private final Process process;
+  private final int port;
+
+  private ServerProcess(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  public static ServerProcess start(String redisUrl) {
+    int port = RedisProcess.freePort();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    try {
+      Path log = Files.createTempFile("parvis-node", ".log");
+      ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+          "org.parvis.Main"))
+          .redirectErrorStream(true)
+          .redirectOutput(log.toFile());
+      builder.environment().put("PARVIS_PORT", Integer.toString(port));
+      builder.environment().put("PARVIS_HOST", "127.0.0.1");
+      builder.environment().put("PARVIS_REDIS_URL", redisUrl);
+      builder.environment().put("PARVIS_HTTP_INSTANCES", "1");
+      builder.environment().put("PARVIS_RATE_PER_SECOND", "100000");
+      builder.environment().put("PARVIS_RATE_BURST", "100000");
+      ServerProcess server = new ServerProcess(builder.start(), port);
+      server.awaitHealthy();
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** SIGKILL: no shutdown hook, no goodbye to clients. */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    kill();
+  }
+
+  private void awaitHealthy() {
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (System.currentTimeMillis() < deadline && process.isAlive()) {
+      try {
+        HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/health").toURL().openConnection();
+        connection.setConnectTimeout(200);
+        if (connection.getResponseCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      RedisProcess.sleep(100);
+    }
+    throw new IllegalStateException("Parvis node did not become healthy on port " + port);
+  }
+}
