@@ -46,12 +46,7 @@ public final class RedisProcess implements AutoCloseable {
 
   /** SIGKILL: no shutdown, no final fsync, as when the machine's OOM killer strikes. */
   public void kill() {
-    process.destroyForcibly();
-    try {
-      process.waitFor();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    RedisProcess.killNow(process);
   }
 
   public void restart() {
@@ -108,6 +103,16 @@ public final class RedisProcess implements AutoCloseable {
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** SIGKILL and wait until the process is gone. */
+  static void killNow(Process process) {
+    process.destroyForcibly();
+    try {
+      process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -48,12 +48,7 @@ public final class ServerProcess implements AutoCloseable {
 
   /** SIGKILL: no shutdown hook, no goodbye to clients. */
   public void kill() {
-    process.destroyForcibly();
-    try {
-      process.waitFor();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    RedisProcess.killNow(process);
   }
 
   @Override
