@@ -6,6 +6,13 @@ import { absoluteLink, copyText, h, replaceChildren, replaceKeepingFocus } from 
 import { qrCode } from './qr-code';
 import { routes } from './router';
 
+/** `2026-11-23` as "lundi 23 novembre 2026"; anything else as it is. */
+function longDate(date: string, language: string): string {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T00:00:00Z`) : null;
+  if (!day || Number.isNaN(day.getTime())) return date;
+  return new Intl.DateTimeFormat(language, { dateStyle: 'full', timeZone: 'UTC' }).format(day);
+}
+
 /** `#/a/TOKEN`: the code to share, the links, the groups, and what the plenary shows. */
 export function animatorScreen(context: ScreenContext, token: string): Screen {
   const { t, credentials } = context;
@@ -115,7 +122,7 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
     replaceKeepingFocus(
       element,
       h('h1', { testid: 'animator-title' }, workshop.title),
-      workshop.date && h('p', { className: 'muted' }, workshop.date),
+      workshop.date && h('p', { className: 'muted' }, longDate(workshop.date, t.language)),
       h(
         'div',
         { className: 'share card' },

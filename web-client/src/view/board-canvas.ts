@@ -147,8 +147,9 @@ export class BoardCanvas {
     const author = h('span', { className: 'note-author' });
     const color = h('span', { className: 'note-color-name' });
     const pending = h('span', { className: 'note-pending' });
+    // An editable note is a button (tap to edit); a read-only one, as on the plenary, an article.
     const element = h(
-      'article',
+      this.actions ? 'div' : 'article',
       { className: 'note', testid: 'note', attrs: { 'data-note-id': note.id } },
       text,
       h('p', { className: 'note-meta' }, author, color, pending),

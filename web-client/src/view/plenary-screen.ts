@@ -15,6 +15,12 @@ interface ShownBoard {
 
 /** Large boards never grow past this on a big screen, so a single note stays readable but whole. */
 const MAX_ZOOM = 2.5;
+/** A very tall board is shrunk to fit the screen's height, but never below this share of its width fit. */
+const MIN_HEIGHT_ZOOM = 0.5;
+/** Room kept below the boards: the screen's bottom padding. */
+const FIT_MARGIN = 24;
+/** Side by side (as on a projector or a laptop) rather than stacked (as on a phone); matches styles.css. */
+const WIDE_SCREEN = '(min-width: 48rem)';
 
 /** `#/o/TOKEN`: the plenary screen and remote observers. Read-only, live, the boards side by side. */
 export function plenaryScreen(context: ScreenContext, token: string): Screen {
@@ -26,6 +32,12 @@ export function plenaryScreen(context: ScreenContext, token: string): Screen {
   const boards = h('div', { className: 'plenary-boards' });
   const waiting = h('p', { className: 'plenary-waiting', testid: 'plenary-empty' }, t.t('plenary.waiting'));
   const banner = createStatusBanner(t);
+  const header = h(
+    'div',
+    { className: 'plenary-header' },
+    h('div', { className: 'plenary-heading' }, heading, banner.element),
+    corner,
+  );
   let cornerCode = '';
 
   function show(board: Board): ShownBoard {
@@ -42,7 +54,15 @@ export function plenaryScreen(context: ScreenContext, token: string): Screen {
     );
     const fit = () => {
       const width = canvasWidth(handle.model.view.board?.zones.length ?? 1);
-      canvas.element.style.zoom = String(Math.min(MAX_ZOOM, scroller.clientWidth / width));
+      const widthZoom = scroller.clientWidth / width;
+      // Nobody scrolls a projector: on a wide screen the whole board must fit below its title.
+      const currentZoom = Number(canvas.element.style.zoom) || 1;
+      const naturalHeight = canvas.element.getBoundingClientRect().height / currentZoom;
+      const room = window.innerHeight - scroller.getBoundingClientRect().top - FIT_MARGIN;
+      const wide = window.matchMedia(WIDE_SCREEN).matches;
+      const heightZoom = wide && naturalHeight > 0 && room > 0 ? room / naturalHeight : Infinity;
+      const zoom = Math.min(MAX_ZOOM, widthZoom, Math.max(MIN_HEIGHT_ZOOM * widthZoom, heightZoom));
+      canvas.element.style.zoom = String(Math.round(zoom * 1000) / 1000);
     };
     const render = () => {
       const view = handle.model.view;
@@ -50,8 +70,11 @@ export function plenaryScreen(context: ScreenContext, token: string): Screen {
       canvas.render(view);
       fit();
     };
+    // Refit when the room changes: the board's width, or what sits above it (the title, the header
+    // growing when its QR code arrives).
     const resize = new ResizeObserver(fit);
-    resize.observe(scroller);
+    [scroller, title, header].forEach((observed) => resize.observe(observed));
+    window.addEventListener('resize', fit);
     const unsubscribe = handle.model.subscribe(render);
     render();
     return {
@@ -59,6 +82,7 @@ export function plenaryScreen(context: ScreenContext, token: string): Screen {
       stop: () => {
         unsubscribe();
         resize.disconnect();
+        window.removeEventListener('resize', fit);
         handle.stop();
       },
     };
@@ -89,7 +113,11 @@ export function plenaryScreen(context: ScreenContext, token: string): Screen {
       }
     }
     for (const board of wanted) if (!shown.has(board.id)) shown.set(board.id, show(board));
-    boards.style.setProperty('--columns', String(Math.max(1, wanted.length)));
+    // Each board's column is as wide as its zones need, so the notes of every board show at one size.
+    boards.style.setProperty(
+      '--plenary-columns',
+      wanted.length ? wanted.map((board) => `minmax(0, ${Math.max(1, board.zones.length)}fr)`).join(' ') : '1fr',
+    );
     replaceChildren(boards, ...wanted.map((board) => shown.get(board.id)?.section));
     waiting.hidden = wanted.length > 0;
   }
@@ -104,18 +132,7 @@ export function plenaryScreen(context: ScreenContext, token: string): Screen {
   update();
   updateBanner();
 
-  const element = h(
-    'section',
-    { className: 'screen plenary-screen' },
-    h(
-      'div',
-      { className: 'plenary-header' },
-      h('div', { className: 'plenary-heading' }, heading, banner.element),
-      corner,
-    ),
-    waiting,
-    boards,
-  );
+  const element = h('section', { className: 'screen plenary-screen' }, header, waiting, boards);
   return {
     element,
     destroy: () => {

@@ -1,0 +1,67 @@
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+
+/**
+ * A finger drag through the DevTools protocol (`Input.dispatchTouchEvent`): Playwright's
+ * `page.touchscreen` only taps. Chromium turns these touches into touch and pointer events
+ * (pointerType "touch"), as on a phone.
+ */
+export async function touchDrag(
+  context: BrowserContext,
+  page: Page,
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+  steps = 12,
+): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  try {
+    const point = (x: number, y: number) => [
+      { x: Math.round(x), y: Math.round(y), id: 1, radiusX: 4, radiusY: 4, force: 1 },
+    ];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(from.x, from.y) });
+    for (let step = 1; step <= steps; step++) {
+      const x = from.x + ((to.x - from.x) * step) / steps;
+      const y = from.y + ((to.y - from.y) * step) / steps;
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(x, y) });
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** The middle of an element, in viewport coordinates. */
+export async function centerOf(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('element not visible');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** No sideways scrolling of the page itself (the board scrolls inside its own frame). */
+export function pageOverflowX(page: Page): Promise<{ scrollWidth: number; innerWidth: number }> {
+  return page.evaluate(() => ({
+    scrollWidth: document.scrollingElement!.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+}
+
+export interface TargetSize {
+  name: string;
+  width: number;
+  height: number;
+}
+
+/** The rendered size of each visible element matched by `selectors`, named by its test id or text. */
+export function targetSizes(page: Page, selectors: string[]): Promise<TargetSize[]> {
+  return page.evaluate((list) => {
+    const sizes: { name: string; width: number; height: number }[] = [];
+    for (const selector of list) {
+      for (const element of document.querySelectorAll<HTMLElement>(selector)) {
+        const rect = element.getBoundingClientRect();
+        if (rect.width === 0 && rect.height === 0) continue;
+        const name = element.dataset.testid ?? `${selector} "${element.textContent?.trim().slice(0, 30)}"`;
+        sizes.push({ name, width: Math.round(rect.width * 10) / 10, height: Math.round(rect.height * 10) / 10 });
+      }
+    }
+    return sizes;
+  }, selectors);
+}
