@@ -41,7 +41,14 @@ public final class Main {
 
   public static void main(String[] args) {
     ParvisConfig config = ParvisConfig.fromEnvironment();
-    Main main = start(config).await();
+    Main main;
+    try {
+      main = start(config).await();
+    } catch (Exception failure) {
+      LOG.log(Level.ERROR, "Parvis could not start on {0}:{1,number,#}: {2}", config.host(), config.port(), failure.getMessage());
+      System.exit(1);
+      return;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> main.stop().await()));
   }
 
@@ -79,7 +86,12 @@ public final class Main {
           LOG.log(Level.INFO, "Parvis node {0} listening on {1}:{2,number,#}", config.nodeId(), config.host(), config.port());
           return main;
         })
-        .recover(failure -> main.stop().transform(stopped -> Future.failedFuture(failure)));
+        .recover(failure -> {
+          // Not main.stop(): a future chained on a closing Vert.x may never complete.
+          embedded.ifPresent(EmbeddedRedis::close);
+          vertx.close();
+          return Future.failedFuture(failure);
+        });
   }
 
   public Future<Void> stop() {
