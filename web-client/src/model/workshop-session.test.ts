@@ -48,6 +48,16 @@ describe('WorkshopSession', () => {
     expect(session.state?.workshop.plenary.boards).toEqual([BOARD.id]);
   });
 
+  it('keeps the links the server gives an animator, so another device can show the observer link', async () => {
+    const connection = new FakeConnection('a');
+    const session = new WorkshopSession(connection, 'token-a');
+    session.start();
+    const links = { join: '/#/j/K7P2QX', observer: '/#/o/observer-token' };
+    answerNext(connection, { ok: true, role: 'animator', participant: null, workshop: WORKSHOP, links });
+    await flushMicrotasks();
+    expect(session.state?.links).toEqual(links);
+  });
+
   it('reads the workshop again after a reconnection, without registering twice', async () => {
     const connection = new FakeConnection('a');
     const session = new WorkshopSession(connection, 'token-a');

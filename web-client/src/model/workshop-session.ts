@@ -3,13 +3,14 @@ import type { BusSocket } from '../net/bus-socket';
 import { sendCommand } from '../net/commands';
 import { workshopAddress } from '../protocol/addresses';
 import { randomId } from '../protocol/ids';
-import type { Command, Participant, Plenary, ReplyTo, Role, Workshop, WorkshopEvent } from '../protocol/messages';
+import type { Command, Participant, Plenary, ReplyTo, Role, SharedLinks, Workshop, WorkshopEvent } from '../protocol/messages';
 import { CommandFailed, errorCodeOf, isTransient, type ClientErrorCode } from './errors';
 
 export interface WorkshopState {
   role: Role;
   participant: Participant | null;
   workshop: Workshop;
+  links?: SharedLinks;
 }
 
 export function applyWorkshopEvent(state: WorkshopState, event: WorkshopEvent): WorkshopState {
@@ -102,7 +103,7 @@ export class WorkshopSession {
       return;
     }
     this.retry.reset();
-    this.current = { role: reply.role, participant: reply.participant, workshop: reply.workshop };
+    this.current = { role: reply.role, participant: reply.participant, workshop: reply.workshop, links: reply.links };
     this.failure = null;
     this.listenToWorkshop(reply.workshop.id);
     this.notify();

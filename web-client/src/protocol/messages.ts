@@ -178,11 +178,18 @@ export interface PlenaryShowReply {
   plenary: Plenary;
 }
 
+/** Links an animator hands out; only animators receive them. */
+export interface SharedLinks {
+  join: string;
+  observer: string;
+}
+
 export interface WorkshopGetReply {
   ok: true;
   role: Role;
   participant: Participant | null;
   workshop: Workshop;
+  links?: SharedLinks;
 }
 
 interface SuccessReplyByType {

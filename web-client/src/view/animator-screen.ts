@@ -115,7 +115,7 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
     }
     const plenary = (plenaryChoice ??= new Set(workshop.plenary.boards));
     const joinUrl = absoluteLink(routes.join(workshop.code));
-    const observerLink = credentials.links(workshop.id)?.observer;
+    const observerLink = state.links?.observer ?? credentials.links(workshop.id)?.observer;
     const showing = workshop.boards
       .filter((board) => workshop.plenary.boards.includes(board.id))
       .map((board) => board.name);
