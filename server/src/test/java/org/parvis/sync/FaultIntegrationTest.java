@@ -47,8 +47,8 @@ class FaultIntegrationTest {
         Map<String, JsonObject> attempted = new ConcurrentHashMap<>();
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         BridgeClient writer = BridgeClient.connect(vertx, doomed.port(), token);
-        CompletableFuture<Void> load = CompletableFuture.runAsync(() -> writeUntilRefused(writer, board, "k", attempted, acknowledged, 200));
-        Thread.sleep(300);
+        CompletableFuture<Void> load = CompletableFuture.runAsync(() -> writeUntilRefused(writer, board, "k", attempted, acknowledged, 600));
+        awaitSomeAcknowledged(acknowledged);
         doomed.kill();
         load.get(30, TimeUnit.SECONDS);
 
@@ -84,8 +84,8 @@ class FaultIntegrationTest {
         watcher.command(Commands.sync(board, null));
         Map<String, JsonObject> attempted = new ConcurrentHashMap<>();
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-        CompletableFuture<Void> load = CompletableFuture.runAsync(() -> writeUntilRefused(writer, board, "r", attempted, acknowledged, 400));
-        Thread.sleep(300);
+        CompletableFuture<Void> load = CompletableFuture.runAsync(() -> writeUntilRefused(writer, board, "r", attempted, acknowledged, 600));
+        awaitSomeAcknowledged(acknowledged);
         redis.kill();
         load.get(30, TimeUnit.SECONDS);
         redis.restart();
@@ -210,6 +210,14 @@ class FaultIntegrationTest {
       } catch (AssertionError | RuntimeException failure) {
         throw new AssertionError("convergence fuzz failed; replay with -Dparvis.fuzz.seed=" + seed, failure);
       }
+    }
+  }
+
+  /** Kills happen under load: once the writer has had some edits acknowledged, however slow the machine is. */
+  private static void awaitSomeAcknowledged(Set<String> acknowledged) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (acknowledged.size() < 20 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(5);
     }
   }
 
