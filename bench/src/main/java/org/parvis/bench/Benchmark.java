@@ -41,7 +41,7 @@ public final class Benchmark {
   private int idle = 2000;
   private String only = "";
   private Integer jfrAtStep;
-  private Path out = Path.of("bench", "results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+  private Path out = Path.of("bench", "target", "results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
   private Path parvisJar = Path.of("server", "target", "parvis.jar");
   private String serverJvmOpts = "-Xms256m -Xmx1g";
   // ZGC: the driver allocates a JSON tree per frame; its own GC pauses must not pass for server latency.

@@ -74,7 +74,8 @@ final class ProcProbe {
                 .equals(notification.getType())) {
               var info = com.sun.management.GarbageCollectionNotificationInfo.from(
                   (javax.management.openmbean.CompositeData) notification.getUserData());
-              if (!info.getGcName().contains("Concurrent")) {
+              // Concurrent work is no pause: G1 "Concurrent GC" (JDK 20+), ZGC "ZGC Cycles".
+              if (!info.getGcName().contains("Concurrent") && !info.getGcName().contains("Cycles")) {
                 long ms = info.getGcInfo().getDuration();
                 count.incrementAndGet();
                 totalMs.addAndGet(ms);

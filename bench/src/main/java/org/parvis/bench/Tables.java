@@ -29,7 +29,7 @@ public final class Tables {
       new Column("dup", s -> num(s, "duplicates")),
       new Column("cmd errors", s -> errors(s.getJsonObject("commandErrors"))),
       new Column("drv cores", s -> num(s, "driverCpuCores")),
-      new Column("drv GC max ms", s -> num(s, "driverGcMaxPauseMs")),
+      new Column("drv GC pause max ms", s -> num(s, "driverGcMaxPauseMs")),
       new Column("srv cores", s -> num(s, "serverCpuCores")),
       new Column("redis cores", s -> num(s, "redisCpuCores")),
       new Column("machine %", s -> num(s, "machineCpuBusyPercent")),
