@@ -1,26 +1,18 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowserSuite } from './support/suite';
 import { createWorkshop, joinedContext } from './support/api';
-import { launchChromium, LAPTOP, newContext, TABLET } from './support/chromium';
+import { LAPTOP, newContext, TABLET } from './support/chromium';
 import { byTestId, notesWithText, waitForBoardReady } from './support/ui';
 
 const baseUrl = inject('parvisUrl');
 
 describe('two participants on the same board', () => {
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    await browser?.close();
-  });
+  const suite = useBrowserSuite();
 
   async function participantPage(code: string, name: string, board: string, options = LAPTOP): Promise<Page> {
-    const context = await newContext(browser, baseUrl, options);
-    contexts.push(context);
+    const context = await newContext(suite.browser, baseUrl, options);
+    suite.contexts.push(context);
     await joinedContext(baseUrl, context, code, name, board);
     const page = await context.newPage();
     await page.goto(`/#/b/${board}`);

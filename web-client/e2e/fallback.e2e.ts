@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowserSuite } from './support/suite';
 import { createWorkshop, joinedContext } from './support/api';
-import { BridgeClient } from './support/bridge';
-import { launchChromium, LAPTOP, newContext, PHONE } from './support/chromium';
+import { LAPTOP, newContext, PHONE } from './support/chromium';
 import { addNote, joinThroughUi, notesWithText, waitForBoardReady } from './support/ui';
 
 const baseUrl = inject('parvisUrl');
@@ -20,23 +20,11 @@ function watchTransports(page: Page): { used: Set<string>; websockets: string[] 
 }
 
 describe('without WebSockets, SockJS falls back to HTTP', () => {
-  let browser: Browser;
-  let bridge: BridgeClient;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    bridge = await BridgeClient.open(baseUrl);
-  });
-  afterAll(async () => {
-    bridge?.close();
-    await Promise.all(contexts.map((context) => context.close()));
-    await browser?.close();
-  });
+  const suite = useBrowserSuite(baseUrl);
 
   async function newBrowserContext(options = LAPTOP): Promise<BrowserContext> {
-    const context = await newContext(browser, baseUrl, options);
-    contexts.push(context);
+    const context = await newContext(suite.browser, baseUrl, options);
+    suite.contexts.push(context);
     return context;
   }
 
@@ -60,11 +48,11 @@ describe('without WebSockets, SockJS falls back to HTTP', () => {
     await notesWithText(normal, text).waitFor();
     await addNote(normal, `${text} (réponse)`);
     await notesWithText(fallback, `${text} (réponse)`).waitFor();
-    const stored = await bridge.notes(token, board);
+    const stored = await suite.bridge.notes(token, board);
     expect(stored.map((note) => note.text).sort()).toEqual([text, `${text} (réponse)`]);
   }
 
-  it('a browser with no WebSocket at all joins and works over xhr-streaming', async () => {
+  it('a suite.browser with no WebSocket at all joins and works over xhr-streaming', async () => {
     const { workshop, animatorToken, board } = await workshopWithOneBoard('Atelier sans WebSocket');
     const context = await newBrowserContext(PHONE);
     await context.addInitScript(() => {

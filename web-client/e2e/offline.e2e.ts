@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page, WebSocketRoute } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowserSuite } from './support/suite';
 import { createWorkshop, joinedContext } from './support/api';
-import { BridgeClient } from './support/bridge';
-import { launchChromium, LAPTOP, newContext, PHONE } from './support/chromium';
+import { LAPTOP, newContext, PHONE } from './support/chromium';
 import { addNote, byTestId, notesWithText, waitForBoardReady, waitForNothingPending } from './support/ui';
 import { eventually } from './support/wait';
 
@@ -18,19 +18,7 @@ const baseUrl = inject('parvisUrl');
  * connection without telling the browser, with `routeWebSocket` in the middle of the socket.
  */
 describe('working through a lost connection', () => {
-  let browser: Browser;
-  let bridge: BridgeClient;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    bridge = await BridgeClient.open(baseUrl);
-  });
-  afterAll(async () => {
-    bridge?.close();
-    await Promise.all(contexts.map((context) => context.close()));
-    await browser?.close();
-  });
+  const suite = useBrowserSuite(baseUrl);
 
   async function boardPage(context: BrowserContext, code: string, name: string, board: string): Promise<Page> {
     await joinedContext(baseUrl, context, code, name, board);
@@ -41,8 +29,8 @@ describe('working through a lost connection', () => {
   }
 
   async function newBrowserContext(options = LAPTOP): Promise<BrowserContext> {
-    const context = await newContext(browser, baseUrl, options);
-    contexts.push(context);
+    const context = await newContext(suite.browser, baseUrl, options);
+    suite.contexts.push(context);
     return context;
   }
 
@@ -76,7 +64,7 @@ describe('working through a lost connection', () => {
     expect(await phone.locator('[data-testid="note"].is-pending').count()).toBe(2);
     await expect(notesWithText(phone, 'Plus de bancs sur la place').textContent()).resolves.toContain('en attente');
     // Nothing left the phone: the server has no note.
-    expect(await bridge.notes(animatorToken, board)).toEqual([]);
+    expect(await suite.bridge.notes(animatorToken, board)).toEqual([]);
 
     // Back online: the banner says so, nothing waits any more.
     await phoneContext.setOffline(false);
@@ -96,7 +84,7 @@ describe('working through a lost connection', () => {
     expect(await notesWithText(other, 'Le bus scolaire passe trop tôt le matin').count()).toBe(1);
     expect(await notesWithText(other, 'Plus de bancs sur la place').count()).toBe(1);
     expect(await other.locator('[data-testid="note"]').count()).toBe(2);
-    const stored = await bridge.snapshot(animatorToken, board);
+    const stored = await suite.bridge.snapshot(animatorToken, board);
     expect(stored.notes.map((note) => note.text).sort()).toEqual([
       'Le bus scolaire passe trop tôt le matin',
       'Plus de bancs sur la place',
@@ -109,7 +97,7 @@ describe('working through a lost connection', () => {
     await notesWithText(phone, 'Plus de bancs sur la place').waitFor();
     expect(await phone.locator('[data-testid="note"]').count()).toBe(2);
     expect(await phone.locator('[data-testid="note"].is-pending').count()).toBe(0);
-    expect((await bridge.snapshot(animatorToken, board)).rev).toBe(3);
+    expect((await suite.bridge.snapshot(animatorToken, board)).rev).toBe(3);
   });
 
   it('a connection cut after a note was sent, its reply lost: the note waits, then exists once', async () => {
@@ -122,7 +110,7 @@ describe('working through a lost connection', () => {
 
     // A man in the middle of the page's WebSocket. "cut": the next note.create goes to the
     // server, then the connection dies before its reply comes back. "dead": no new connection
-    // gets through, by WebSocket or by SockJS's HTTP transports, while the browser still says
+    // gets through, by WebSocket or by SockJS's HTTP transports, while the suite.browser still says
     // it is online.
     let mode: 'pass' | 'cut' | 'dead' = 'pass';
     const open = new Set<WebSocketRoute>();
@@ -166,7 +154,7 @@ describe('working through a lost connection', () => {
     expect(await note.getAttribute('class')).toContain('is-pending');
     // The server did apply it once, though the page could not hear so.
     const during = await eventually(
-      () => bridge.snapshot(animatorToken, board),
+      () => suite.bridge.snapshot(animatorToken, board),
       (snapshot) => snapshot.notes.length > 0,
       { what: 'the note stored on the server' },
     );
@@ -179,7 +167,7 @@ describe('working through a lost connection', () => {
     await phone.locator('[data-testid="status-banner"][data-status="connected"]').waitFor({ timeout: 30_000 });
     await waitForNothingPending(phone);
     expect(await notesWithText(phone, 'Réouvrir le café associatif').count()).toBe(1);
-    const after = await bridge.snapshot(animatorToken, board);
+    const after = await suite.bridge.snapshot(animatorToken, board);
     expect(after.notes).toHaveLength(1);
     expect(after.rev).toBe(1);
 

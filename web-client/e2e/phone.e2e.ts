@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowserSuite } from './support/suite';
 import { createWorkshop, joinedContext } from './support/api';
-import { BridgeClient } from './support/bridge';
-import { launchChromium, LAPTOP, newContext, PHONE } from './support/chromium';
+import { LAPTOP, newContext, PHONE } from './support/chromium';
 import { centerOf, pageOverflowX, targetSizes, touchDrag, type TargetSize } from './support/touch';
 import { byTestId, notesWithText, waitForBoardReady } from './support/ui';
 
@@ -19,19 +19,7 @@ async function expectNoSidewaysScroll(page: Page): Promise<void> {
 }
 
 describe('a participant on a phone (360×640, touch)', () => {
-  let browser: Browser;
-  let bridge: BridgeClient;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    bridge = await BridgeClient.open(baseUrl);
-  });
-  afterAll(async () => {
-    bridge?.close();
-    await Promise.all(contexts.map((context) => context.close()));
-    await browser?.close();
-  });
+  const suite = useBrowserSuite(baseUrl);
 
   it('joins from the QR link, adds a note in two taps and drags it into another column with a finger', async () => {
     const created = await createWorkshop(baseUrl, {
@@ -45,8 +33,8 @@ describe('a participant on a phone (360×640, touch)', () => {
     const board = workshop.boards[1]!;
     expect(board.zones.map((zone) => zone.id)).toEqual(['z1', 'z2', 'z3']);
 
-    const phoneContext = await newContext(browser, baseUrl, PHONE);
-    contexts.push(phoneContext);
+    const phoneContext = await newContext(suite.browser, baseUrl, PHONE);
+    suite.contexts.push(phoneContext);
     const phone = await phoneContext.newPage();
 
     // Join: the QR code leads to #/j/CODE, the code is filled in and looked up at once.
@@ -105,8 +93,8 @@ describe('a participant on a phone (360×640, touch)', () => {
     expect(tooSmall(boardTargets), 'touch targets under 44 px on the board').toEqual([]);
 
     // Someone else follows the same board on a laptop.
-    const otherContext = await newContext(browser, baseUrl, LAPTOP);
-    contexts.push(otherContext);
+    const otherContext = await newContext(suite.browser, baseUrl, LAPTOP);
+    suite.contexts.push(otherContext);
     await joinedContext(baseUrl, otherContext, workshop.code, 'Marc', board.id);
     const other = await otherContext.newPage();
     await other.goto(`/#/b/${board.id}`);
@@ -135,7 +123,7 @@ describe('a participant on a phone (360×640, touch)', () => {
     await expectNoSidewaysScroll(phone);
 
     // The server stores one note, in the new column.
-    const stored = await bridge.notes(created.animatorToken, board.id);
+    const stored = await suite.bridge.notes(created.animatorToken, board.id);
     expect(stored.map(({ text, zone, authorName }) => ({ text, zone, authorName }))).toEqual([
       { text: 'La fête du pain attire tout le canton', zone: 'z2', authorName: 'Sylvie' },
     ]);

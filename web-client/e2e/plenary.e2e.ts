@@ -1,26 +1,18 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowserSuite } from './support/suite';
 import { createWorkshop, joinedContext } from './support/api';
-import { launchChromium, LAPTOP, newContext, PROJECTOR } from './support/chromium';
+import { LAPTOP, newContext, PROJECTOR } from './support/chromium';
 import { addNote, byTestId, notesWithText, waitForBoardReady } from './support/ui';
 
 const baseUrl = inject('parvisUrl');
 
 describe('the plenary screen', () => {
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    await browser?.close();
-  });
+  const suite = useBrowserSuite();
 
   async function context(options = LAPTOP): Promise<BrowserContext> {
-    const created = await newContext(browser, baseUrl, options);
-    contexts.push(created);
+    const created = await newContext(suite.browser, baseUrl, options);
+    suite.contexts.push(created);
     return created;
   }
 
