@@ -15,6 +15,7 @@ import org.parvis.board.BoardStore;
 import org.parvis.bridge.HttpVerticle;
 import org.parvis.config.ParvisConfig;
 import org.parvis.plenary.PlenaryCommands;
+import org.parvis.store.BoardFrame;
 import org.parvis.store.EmbeddedRedis;
 import org.parvis.store.EventRelayVerticle;
 import org.parvis.store.WatchedBoards;
@@ -65,6 +66,7 @@ public final class Main {
         .setMaxWaitingHandlers(8_192);
 
     Vertx vertx = Vertx.vertx();
+    vertx.eventBus().registerDefaultCodec(BoardFrame.class, BoardFrame.LOCAL_CODEC);
     Redis redis = Redis.createClient(vertx, redisOptions);
     BoardStore boards = new BoardStore(redis);
     WorkshopStore workshopStore = new WorkshopStore(redis);

@@ -30,11 +30,13 @@ final class BridgeGuard implements Handler<BridgeEvent> {
 
   private final WorkshopStore workshops;
   private final WatchedBoards watched;
+  private final BoardFollowers followers;
   private final Map<SockJSSocket, Future<Boolean>> lastDecision = new HashMap<>();
 
-  BridgeGuard(WorkshopStore workshops, WatchedBoards watched) {
+  BridgeGuard(WorkshopStore workshops, WatchedBoards watched, BoardFollowers followers) {
     this.workshops = workshops;
     this.watched = watched;
+    this.followers = followers;
   }
 
   @Override
@@ -42,10 +44,12 @@ final class BridgeGuard implements Handler<BridgeEvent> {
     switch (event.type()) {
       case SEND, REGISTER -> inOrder(event, () -> event.type() == BridgeEventType.SEND
           ? decideSend(event.getRawMessage())
-          : decideRegister(event.getRawMessage()));
+          : decideRegister(event.getRawMessage(), event.socket()));
       case PUBLISH -> event.complete(false);
       case UNREGISTER -> {
-        boardOf(event.getRawMessage()).ifPresent(watched::unwatch);
+        boardOf(event.getRawMessage())
+            .filter(board -> followers.unfollow(board, event.socket()))
+            .ifPresent(watched::unwatch);
         event.complete(true);
       }
       case SOCKET_CREATED -> {
@@ -75,10 +79,14 @@ final class BridgeGuard implements Handler<BridgeEvent> {
    */
   private static boolean keepsUp(SockJSSocket socket) {
     if (socket.writeQueueFull()) {
-      socket.close(4000, "too slow");
+      dropTooSlow(socket);
       return false;
     }
     return true;
+  }
+
+  static void dropTooSlow(SockJSSocket socket) {
+    socket.close(4000, "too slow");
   }
 
   private Future<Boolean> decideSend(JsonObject frame) {
@@ -96,13 +104,14 @@ final class BridgeGuard implements Handler<BridgeEvent> {
         });
   }
 
-  private Future<Boolean> decideRegister(JsonObject frame) {
+  /** A board's events reach its followers through {@link BoardFollowers}, not the bridge's own consumer. */
+  private Future<Boolean> decideRegister(JsonObject frame, SockJSSocket socket) {
     String address = frame.getString("address", "");
     return identityOf(frame).map(identity -> identity.map(proved -> {
       Optional<String> board = boardOf(frame);
       if (board.isPresent()) {
         boolean allowed = BoardAccess.mayRead(proved, board.get()).isAllowed();
-        if (allowed) {
+        if (allowed && followers.follow(board.get(), socket)) {
           watched.watch(board.get());
         }
         return allowed;

@@ -2,6 +2,7 @@ package org.parvis.bridge;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.bridge.PermittedOptions;
@@ -18,13 +19,17 @@ import io.vertx.redis.client.Request;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.parvis.config.ParvisConfig;
+import org.parvis.store.BoardFrame;
 import org.parvis.store.EventRelayVerticle;
 import org.parvis.store.WatchedBoards;
 import org.parvis.sync.CommandAddresses;
 import org.parvis.workshop.WorkshopRoutes;
 import org.parvis.workshop.WorkshopStore;
 
-/** Owns the HTTP port: the API, health, the built web client and the SockJS event-bus bridge. */
+/**
+ * Owns the HTTP port: the API, health, the built web client, the SockJS event-bus bridge, and the
+ * board frames of the sockets on its event loop.
+ */
 public final class HttpVerticle extends VerticleBase {
 
   private static final int MAX_FRAME_BYTES = 16 * 1024;
@@ -48,12 +53,13 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    BoardFollowers followers = new BoardFollowers();
     Router router = Router.router(vertx);
     router.get("/health").handler(this::health);
     workshopRoutes.mount(router);
     // The SockJS HTTP fallbacks (xhr_send) read their frames from a body: bound it.
     router.post("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(MAX_XHR_BODY_BYTES));
-    router.route("/eventbus/*").subRouter(bridge());
+    router.route("/eventbus/*").subRouter(bridge(followers));
     router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(3600));
     HttpServerOptions options = new HttpServerOptions()
         .setHost(config.host())
@@ -65,10 +71,12 @@ public final class HttpVerticle extends VerticleBase {
         // server CPU than it saves on the wire (see README, "WebSocket compression").
         .setPerMessageWebSocketCompressionSupported(false)
         .setPerFrameWebSocketCompressionSupported(false);
-    return vertx.createHttpServer(options).requestHandler(router).listen();
+    MessageConsumer<BoardFrame> frames = vertx.eventBus()
+        .localConsumer(BoardFrame.ADDRESS, frame -> followers.deliver(frame.body()));
+    return frames.completion().compose(registered -> vertx.createHttpServer(options).requestHandler(router).listen());
   }
 
-  private Router bridge() {
+  private Router bridge(BoardFollowers followers) {
     SockJSHandlerOptions sockJsOptions = new SockJSHandlerOptions().setRegisterWriteHandler(false);
     config.allowedOrigin().ifPresent(sockJsOptions::setOrigin);
     SockJSBridgeOptions bridgeOptions = new SockJSBridgeOptions()
@@ -79,7 +87,7 @@ public final class HttpVerticle extends VerticleBase {
             Pattern.quote(EventRelayVerticle.WORKSHOP_PREFIX) + "[a-z0-9]+"))
         .setMaxHandlersPerSocket(64)
         .setPingTimeout(30_000);
-    return SockJSHandler.create(vertx, sockJsOptions).bridge(bridgeOptions, new BridgeGuard(workshops, watched));
+    return SockJSHandler.create(vertx, sockJsOptions).bridge(bridgeOptions, new BridgeGuard(workshops, watched, followers));
   }
 
   private void health(RoutingContext ctx) {

@@ -14,7 +14,8 @@ import java.lang.System.Logger.Level;
 
 /**
  * Owns this node's Redis subscription: relays every event published by any node to the local
- * event bus, where the bridge hands it to the clients of the board or workshop. Redis pub/sub is
+ * event bus, once per event: board events as ready-made {@link BoardFrame}s for the HTTP event
+ * loops, workshop events to the bridge. Redis pub/sub is
  * at most once, so after the subscription comes back it tells every watched board to catch up.
  */
 public final class EventRelayVerticle extends VerticleBase {
@@ -99,22 +100,31 @@ public final class EventRelayVerticle extends VerticleBase {
     if (push.size() < 3 || !"message".equals(push.get(0).toString())) {
       return;
     }
+    String text = push.get(2).toString();
     JsonObject event;
     try {
-      event = new JsonObject(push.get(2).toString());
+      event = new JsonObject(text);
     } catch (DecodeException e) {
       LOG.log(Level.WARNING, "Ignoring a malformed event on {0}", EventChannel.NAME);
       return;
     }
     String board = event.getString("board");
     if (board != null) {
-      vertx.eventBus().publish(BOARD_PREFIX + board, event);
+      publishToFollowers(board, text);
     } else if (event.getString("workshop") != null) {
       vertx.eventBus().publish(WORKSHOP_PREFIX + event.getString("workshop"), event);
     }
   }
 
   private void askToCatchUp(String boardId) {
-    vertx.eventBus().publish(BOARD_PREFIX + boardId, new JsonObject().put("type", "board.resync").put("board", boardId));
+    publishToFollowers(boardId, new JsonObject().put("type", "board.resync").put("board", boardId).encode());
+  }
+
+  private void publishToFollowers(String boardId, String eventJson) {
+    try {
+      vertx.eventBus().publish(BoardFrame.ADDRESS, BoardFrame.of(boardId, eventJson));
+    } catch (IllegalArgumentException e) {
+      LOG.log(Level.WARNING, "Ignoring an event for a malformed board id on {0}", EventChannel.NAME);
+    }
   }
 }

@@ -60,6 +60,33 @@ class BoardSyncIntegrationTest {
   }
 
   @Test
+  void aClientHearsOnlyTheBoardsItFollowsAndNothingAfterLeavingOne(Vertx vertx) {
+    TestWorkshop workshop = TestWorkshop.create(vertx, node.port(), "Atelier 5", "Mobilité", "Logement");
+    String first = "parvis.board." + workshop.board(0);
+    String second = "parvis.board." + workshop.board(1);
+    try (BridgeClient alice = BridgeClient.connect(vertx, node.port(), workshop.join(vertx, "Alice"));
+         BridgeClient bob = BridgeClient.connect(vertx, node.port(), workshop.join(vertx, "Bob"))) {
+      alice.register(first);
+      alice.register(second);
+      bob.register(first);
+      alice.command(Commands.sync(workshop.board(1), null));
+      bob.command(Commands.sync(workshop.board(0), null));
+
+      bob.command(Commands.createNote(workshop.board(1), "s1", "Covoiturage"));
+      assertThat(alice.nextOn(second, 5_000).getString("type")).isEqualTo("note.created");
+      assertThat(bob.nextOn(second, 300)).as("Bob does not follow the second board").isNull();
+
+      alice.unregister(first);
+      // Frames of one socket are handled in order: once this is answered, Alice has left.
+      alice.command(Commands.sync(workshop.board(1), null));
+      JsonObject ack = bob.command(Commands.createNote(workshop.board(0), "f1", "Un bus le samedi"));
+
+      assertThat(bob.nextOn(first, 5_000).getLong("rev")).isEqualTo(ack.getLong("rev"));
+      assertThat(alice.nextOn(first, 500)).as("Alice left the first board").isNull();
+    }
+  }
+
+  @Test
   void concurrentEditsOfTheSameNoteConvergeOnEveryClient(Vertx vertx) throws Exception {
     TestWorkshop workshop = TestWorkshop.create(vertx, node.port(), "Atelier 2", "Tendances");
     String board = workshop.board(0);

@@ -107,6 +107,11 @@ public final class BridgeClient implements AutoCloseable {
         .put("headers", new JsonObject().put("token", token)));
   }
 
+  public void unregister(String address) {
+    send(new JsonObject().put("type", "unregister").put("address", address)
+        .put("headers", new JsonObject().put("token", token)));
+  }
+
   /** Writes a frame and does not care whether the server takes it (it may close the connection). */
   public void sendWithoutWaiting(JsonObject frame) {
     socket.writeTextMessage(frame.encode());
