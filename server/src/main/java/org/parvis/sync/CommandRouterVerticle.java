@@ -79,7 +79,8 @@ public final class CommandRouterVerticle extends VerticleBase {
     Rejection rejection;
     if (failure instanceof RejectedException rejected) {
       rejection = rejected.rejection();
-      LOG.log(Level.INFO, "Refused a command: {0} ({1})", rejection.code(), rejection.message());
+      // The sender is told why; at INFO a busy evening would write a thousand lines a minute.
+      LOG.log(Level.DEBUG, "Refused a command: {0} ({1})", rejection.code(), rejection.message());
     } else {
       rejection = Rejection.of("unavailable", "The server could not confirm this change with its storage. Retry: it is applied at most once.");
       LOG.log(Level.WARNING, "Command failed on storage: {0}", failure.toString());
