@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.parvis.testing.RedisProcess;
 
 /**
  * The whole benchmark, each part in its own process: a redis-server and the Parvis jar, the driver's
@@ -123,8 +124,8 @@ public final class Benchmark {
   }
 
   private JsonObject runParvis() throws Exception {
-    try (RedisLauncher redis = RedisLauncher.start(out.resolve("redis").toAbsolutePath(), true)) {
-      int port = RedisLauncher.freePort();
+    try (RedisProcess redis = RedisProcess.start(out.resolve("redis").toAbsolutePath(), true)) {
+      int port = RedisProcess.freePort();
       List<String> command = new ArrayList<>(List.of(java()));
       command.addAll(split(serverJvmOpts));
       command.add("-Xlog:gc:file=" + out.resolve("parvis-gc.log").toAbsolutePath());
@@ -157,7 +158,7 @@ public final class Benchmark {
   }
 
   private JsonObject runBaseline() throws Exception {
-    int port = RedisLauncher.freePort();
+    int port = RedisProcess.freePort();
     List<String> command = new ArrayList<>(List.of(java()));
     command.addAll(split(serverJvmOpts));
     command.add("-Xlog:gc:file=" + out.resolve("baseline-gc.log").toAbsolutePath());

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.parvis.Main;
 import org.parvis.config.ParvisConfig;
+import org.parvis.testing.RedisProcess;
 
 /** The driver against a real Parvis node (and Redis) and against the baseline, one short workshop each. */
 class SmokeTest {
@@ -19,8 +20,8 @@ class SmokeTest {
   @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void oneWorkshopAgainstParvisLosesNothingAndEveryReplicaEqualsRedis() throws Exception {
-    try (RedisLauncher redis = RedisLauncher.start()) {
-      int port = RedisLauncher.freePort();
+    try (RedisProcess redis = RedisProcess.start()) {
+      int port = RedisProcess.freePort();
       Main node = startParvis(port, redis);
       try {
         DriverConfig config = smoke(port, "parvis-smoke");
@@ -37,7 +38,7 @@ class SmokeTest {
   @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void oneWorkshopAgainstTheBaselineIncludingXhrStreamingClients() throws Exception {
-    int port = RedisLauncher.freePort();
+    int port = RedisProcess.freePort();
     BaselineServer baseline = BaselineServer.startOwn("127.0.0.1", port, 2);
     try {
       DriverConfig config = smoke(port, "baseline-smoke");
@@ -55,8 +56,8 @@ class SmokeTest {
   @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void xhrStreamingClientsAgainstParvis() throws Exception {
-    try (RedisLauncher redis = RedisLauncher.start()) {
-      int port = RedisLauncher.freePort();
+    try (RedisProcess redis = RedisProcess.start()) {
+      int port = RedisProcess.freePort();
       Main node = startParvis(port, redis);
       try {
         DriverConfig config = smoke(port, "parvis-xhr-smoke");
@@ -75,7 +76,7 @@ class SmokeTest {
     }
   }
 
-  private static Main startParvis(int port, RedisLauncher redis) {
+  private static Main startParvis(int port, RedisProcess redis) {
     return Main.start(ParvisConfig.from(Map.of(
         "PARVIS_PORT", Integer.toString(port),
         "PARVIS_HOST", "127.0.0.1",

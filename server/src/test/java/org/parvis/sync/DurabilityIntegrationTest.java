@@ -115,7 +115,7 @@ class DurabilityIntegrationTest {
     long deadline = System.currentTimeMillis() + 20_000;
     JsonObject answer = client.command(command);
     while (!answer.getBoolean("ok") && System.currentTimeMillis() < deadline) {
-      sleep(200);
+      RedisProcess.sleep(200);
       answer = client.command(command);
     }
     return answer;
@@ -138,13 +138,5 @@ class DurabilityIntegrationTest {
       }
     }
     throw new AssertionError("the watcher was neither sent the note nor told to catch up");
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

@@ -9,31 +9,48 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
- * A real redis-server process of the test's own, on a free port, append-only in a temp folder,
- * so a test can kill it with SIGKILL and start it again on the same files.
+ * A real redis-server process of our own, on a free port, append-only (everysec) in a folder, so a
+ * test can kill it with SIGKILL and start it again on the same files. Shared with the benchmark
+ * through this module's test jar.
  */
 public final class RedisProcess implements AutoCloseable {
 
   private final Path dir;
   private final int port;
+  private final boolean keepLog;
   private Process process;
 
-  private RedisProcess(Path dir, int port) {
+  private RedisProcess(Path dir, int port, boolean keepLog) {
     this.dir = dir;
     this.port = port;
+    this.keepLog = keepLog;
   }
 
+  /** In a temp folder, removed on close. */
   public static RedisProcess start() {
     try {
-      RedisProcess redis = new RedisProcess(Files.createTempDirectory("parvis-redis"), freePort());
-      redis.launch();
-      return redis;
+      return start(Files.createTempDirectory("parvis-redis"), false);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** In a folder of the caller's; with keepLog, close() removes the data files but keeps redis.log. */
+  public static RedisProcess start(Path dir, boolean keepLog) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    RedisProcess redis = new RedisProcess(dir, freePort(), keepLog);
+    redis.launch();
+    return redis;
   }
 
   public String url() {
@@ -44,18 +61,38 @@ public final class RedisProcess implements AutoCloseable {
     return port;
   }
 
+  public long pid() {
+    return process.pid();
+  }
+
   /** SIGKILL: no shutdown, no final fsync, as when the machine's OOM killer strikes. */
   public void kill() {
-    RedisProcess.killNow(process);
+    killNow(process);
   }
 
   public void restart() {
     launch();
   }
 
+  /** Stops it as an operator would (SIGTERM) and removes its files. */
   @Override
   public void close() {
-    kill();
+    process.destroy();
+    try {
+      if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        killNow(process);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder())
+          .filter(path -> !(keepLog && (path.equals(dir) || path.getFileName().toString().equals("redis.log"))))
+          .forEach(path -> path.toFile().delete());
+    } catch (IOException ignored) {
+      // what is left is in a temp folder
+    }
   }
 
   private void launch() {
@@ -74,8 +111,12 @@ public final class RedisProcess implements AutoCloseable {
   private void awaitAcceptingConnections() {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
     while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("redis-server exited at start, see " + dir.resolve("redis.log"));
+      }
       try (Socket socket = new Socket()) {
         socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+        socket.setSoTimeout(1_000);
         socket.getOutputStream().write("PING\r\n".getBytes());
         byte[] answer = new byte[7];
         if (socket.getInputStream().read(answer) > 0 && new String(answer).startsWith("+PONG")) {
@@ -86,6 +127,7 @@ public final class RedisProcess implements AutoCloseable {
       }
       sleep(50);
     }
+    killNow(process);
     throw new IllegalStateException("redis-server did not start on port " + port);
   }
 
@@ -98,7 +140,7 @@ public final class RedisProcess implements AutoCloseable {
     return "redis-server";
   }
 
-  static int freePort() {
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {
@@ -116,7 +158,7 @@ public final class RedisProcess implements AutoCloseable {
     }
   }
 
-  static void sleep(long millis) {
+  public static void sleep(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
