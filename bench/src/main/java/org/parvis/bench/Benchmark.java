@@ -44,6 +44,7 @@ public final class Benchmark {
   private Integer jfrAtStep;
   private Path out = Path.of("bench", "target", "results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
   private Path parvisJar = Path.of("server", "target", "parvis.jar");
+  // As deploy/parvis.service, for both servers.
   private String serverJvmOpts = "-Xms256m -Xmx1g";
   // ZGC: the driver allocates a JSON tree per frame; its own GC pauses must not pass for server latency.
   private String driverJvmOpts = "-Xms3g -Xmx3g -XX:+UseZGC";
@@ -128,7 +129,7 @@ public final class Benchmark {
       int port = RedisProcess.freePort();
       List<String> command = new ArrayList<>(List.of(java()));
       command.addAll(split(serverJvmOpts));
-      command.add("-Xlog:gc:file=" + out.resolve("parvis-gc.log").toAbsolutePath());
+      command.add("-Xlog:gc,gc+phases:file=" + out.resolve("parvis-gc.log").toAbsolutePath());
       command.addAll(List.of("-jar", parvisJar.toAbsolutePath().toString()));
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(out.resolve("parvis-server.log").toFile());
@@ -161,7 +162,7 @@ public final class Benchmark {
     int port = RedisProcess.freePort();
     List<String> command = new ArrayList<>(List.of(java()));
     command.addAll(split(serverJvmOpts));
-    command.add("-Xlog:gc:file=" + out.resolve("baseline-gc.log").toAbsolutePath());
+    command.add("-Xlog:gc,gc+phases:file=" + out.resolve("baseline-gc.log").toAbsolutePath());
     command.addAll(List.of("-cp", benchJar(), BaselineServer.class.getName(), "--port", Integer.toString(port)));
     Process server = start(new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(out.resolve("baseline-server.log").toFile()));
@@ -204,7 +205,7 @@ public final class Benchmark {
     return new JsonObject(Files.readString(json));
   }
 
-  /** Young/mixed/full pauses of a server's -Xlog:gc file: count, over 30 ms, longest, total. */
+  /** Stop-the-world pauses in a server's GC log (G1: young/mixed/full; ZGC: three per cycle): count, over 30 ms, longest, total. */
   static String gcSummary(Path log) throws IOException {
     if (!Files.exists(log)) {
       return "";
@@ -222,7 +223,7 @@ public final class Benchmark {
         total += ms;
       }
     }
-    return String.format(java.util.Locale.ROOT, "%s: %d GC pauses over the whole run, %d over 30 ms, longest %.0f ms, total %.0f ms%n",
+    return String.format(java.util.Locale.ROOT, "%s: %d GC pauses over the whole run, %d over 30 ms, longest %.1f ms, total %.0f ms%n",
         log.getFileName(), count, over30, max, total);
   }
 

@@ -362,7 +362,7 @@ public final class LoadDriver {
     if (pid != null) {
       ProcProbe.gcRun(pid);
       Thread.sleep(2_000);
-      out.put("rssBeforeKb", ProcProbe.rssKb(pid)).put("heapBeforeKb", ProcProbe.jstat(pid).getLong("heapUsedKb"));
+      out.put("rssBeforeKb", ProcProbe.rssKb(pid)).put("heapBeforeKb", ProcProbe.liveHeapKb(pid));
     }
     long start = System.nanoTime();
     connect(idle);
@@ -374,7 +374,7 @@ public final class LoadDriver {
       out.put("rssConnectedKb", ProcProbe.rssKb(pid));
       ProcProbe.gcRun(pid);
       Thread.sleep(2_000);
-      out.put("rssAfterKb", ProcProbe.rssKb(pid)).put("heapAfterKb", ProcProbe.jstat(pid).getLong("heapUsedKb"));
+      out.put("rssAfterKb", ProcProbe.rssKb(pid)).put("heapAfterKb", ProcProbe.liveHeapKb(pid));
       if (ready > 0 && out.getLong("rssBeforeKb") != null && out.getLong("heapBeforeKb") != null
           && out.getLong("heapAfterKb") != null) {
         out.put("rssPerClientKb", round((out.getLong("rssAfterKb") - out.getLong("rssBeforeKb")) / (double) ready, 1));

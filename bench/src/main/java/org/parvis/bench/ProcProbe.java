@@ -174,6 +174,22 @@ final class ProcProbe {
     return out.put("heapUsedKb", (long) used);
   }
 
+  /**
+   * Bytes of live objects, from the total of {@code jcmd GC.class_histogram} (which collects first):
+   * the same measure whatever the collector. ZGC's used heap after {@code GC.run} counts whole pages
+   * and moved by tens of MB either way for the same clients.
+   */
+  static Long liveHeapKb(long pid) {
+    List<String> lines = run(60, "jcmd", Long.toString(pid), "GC.class_histogram");
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      String[] fields = lines.get(i).trim().split("\\s+");
+      if (fields.length == 3 && fields[0].equals("Total")) {
+        return Long.parseLong(fields[2]) / 1024;
+      }
+    }
+    return null;
+  }
+
   static void gcRun(long pid) {
     run(30, "jcmd", Long.toString(pid), "GC.run");
   }

@@ -17,22 +17,36 @@ import org.parvis.store.BoardFrame;
 final class BoardFollowers {
 
   private final Map<String, Set<SockJSSocket>> socketsByBoard = new HashMap<>();
+  private final Map<SockJSSocket, Set<String>> boardsBySocket = new HashMap<>();
 
   /** Returns false when the socket already followed the board. */
   boolean follow(String boardId, SockJSSocket socket) {
+    boardsBySocket.computeIfAbsent(socket, s -> new HashSet<>()).add(boardId);
     return socketsByBoard.computeIfAbsent(boardId, id -> new HashSet<>()).add(socket);
   }
 
   /** Returns false when the socket did not follow the board. */
   boolean unfollow(String boardId, SockJSSocket socket) {
-    Set<SockJSSocket> sockets = socketsByBoard.get(boardId);
-    if (sockets == null || !sockets.remove(socket)) {
+    Set<String> boards = boardsBySocket.get(socket);
+    if (boards == null || !boards.remove(boardId)) {
       return false;
     }
+    if (boards.isEmpty()) {
+      boardsBySocket.remove(socket);
+    }
+    Set<SockJSSocket> sockets = socketsByBoard.get(boardId);
+    sockets.remove(socket);
     if (sockets.isEmpty()) {
       socketsByBoard.remove(boardId);
     }
     return true;
+  }
+
+  /** The boards the socket still followed, now unfollowed. */
+  List<String> unfollowAll(SockJSSocket socket) {
+    List<String> boards = List.copyOf(boardsBySocket.getOrDefault(socket, Set.of()));
+    boards.forEach(board -> unfollow(board, socket));
+    return boards;
   }
 
   /**

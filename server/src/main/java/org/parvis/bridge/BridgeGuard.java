@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.parvis.board.BoardAccess;
+import org.parvis.board.BoardRules;
 import org.parvis.store.EventRelayVerticle;
 import org.parvis.store.WatchedBoards;
 import org.parvis.sync.CommandAddresses;
@@ -59,6 +60,8 @@ final class BridgeGuard implements Handler<BridgeEvent> {
       case RECEIVE -> event.complete(keepsUp(event.socket()));
       case SOCKET_CLOSED -> {
         lastDecision.remove(event.socket());
+        // Normally emptied by the bridge's UNREGISTERs; also catches a follow the bridge then refused.
+        followers.unfollowAll(event.socket()).forEach(watched::unwatch);
         event.complete(true);
       }
       default -> event.complete(true);
@@ -131,8 +134,9 @@ final class BridgeGuard implements Handler<BridgeEvent> {
 
   private static Optional<String> boardOf(JsonObject frame) {
     String address = frame.getString("address", "");
-    return address.startsWith(EventRelayVerticle.BOARD_PREFIX)
-        ? Optional.of(address.substring(EventRelayVerticle.BOARD_PREFIX.length()))
-        : Optional.empty();
+    return Optional.of(address)
+        .filter(board -> board.startsWith(EventRelayVerticle.BOARD_PREFIX))
+        .map(board -> board.substring(EventRelayVerticle.BOARD_PREFIX.length()))
+        .filter(BoardRules::isBoardId);
   }
 }

@@ -18,6 +18,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.parvis.board.BoardRules;
 import org.parvis.config.ParvisConfig;
 import org.parvis.store.BoardFrame;
 import org.parvis.store.EventRelayVerticle;
@@ -82,7 +83,7 @@ public final class HttpVerticle extends VerticleBase {
     SockJSBridgeOptions bridgeOptions = new SockJSBridgeOptions()
         .addInboundPermitted(new PermittedOptions().setAddress(CommandAddresses.COMMANDS))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(
-            Pattern.quote(EventRelayVerticle.BOARD_PREFIX) + "[a-z0-9]+-[0-9]+"))
+            Pattern.quote(EventRelayVerticle.BOARD_PREFIX) + BoardRules.BOARD_ID_FORM))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(
             Pattern.quote(EventRelayVerticle.WORKSHOP_PREFIX) + "[a-z0-9]+"))
         .setMaxHandlersPerSocket(64)

@@ -2,7 +2,7 @@ package org.parvis.store;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageCodec;
-import java.util.regex.Pattern;
+import org.parvis.board.BoardRules;
 
 /**
  * One board event as every follower of the board receives it: the bridge's {@code rec} frame, built
@@ -16,11 +16,9 @@ public record BoardFrame(String boardId, String text) {
   /** Frames only travel inside one JVM; between nodes, Redis pub/sub carries the events. */
   public static final MessageCodec<BoardFrame, BoardFrame> LOCAL_CODEC = new LocalCodec();
 
-  private static final Pattern BOARD_ID = Pattern.compile("[a-z0-9]+-[0-9]+");
-
   /** The frame for {@code eventJson}, which must be a JSON object; the board id must be well-formed. */
   static BoardFrame of(String boardId, String eventJson) {
-    if (!BOARD_ID.matcher(boardId).matches()) {
+    if (!BoardRules.isBoardId(boardId)) {
       throw new IllegalArgumentException("Not a board id: " + boardId);
     }
     return new BoardFrame(boardId,

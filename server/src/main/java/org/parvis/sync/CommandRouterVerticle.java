@@ -17,10 +17,13 @@ import org.parvis.workshop.Identity;
 public final class CommandRouterVerticle extends VerticleBase {
 
   private static final System.Logger LOG = System.getLogger(CommandRouterVerticle.class.getName());
+  private static final long STORAGE_WARNING_INTERVAL_NANOS = 5_000_000_000L;
 
   private final Map<String, CommandHandler> handlers;
   private final RateLimiter rateLimiter;
   private MessageConsumer<Object> consumer;
+  private long lastStorageWarning = System.nanoTime() - STORAGE_WARNING_INTERVAL_NANOS;
+  private int storageFailuresNotLogged;
 
   public CommandRouterVerticle(Map<String, CommandHandler> handlers, RateLimiter rateLimiter) {
     this.handlers = Map.copyOf(handlers);
@@ -75,7 +78,7 @@ public final class CommandRouterVerticle extends VerticleBase {
     return Future.failedFuture(new RejectedException(Rejection.of(code, text)));
   }
 
-  private static JsonObject refusal(Throwable failure) {
+  private JsonObject refusal(Throwable failure) {
     Rejection rejection;
     if (failure instanceof RejectedException rejected) {
       rejection = rejected.rejection();
@@ -83,12 +86,24 @@ public final class CommandRouterVerticle extends VerticleBase {
       LOG.log(Level.DEBUG, "Refused a command: {0} ({1})", rejection.code(), rejection.message());
     } else {
       rejection = Rejection.of("unavailable", "The server could not confirm this change with its storage. Retry: it is applied at most once.");
-      LOG.log(Level.WARNING, "Command failed on storage: {0}", failure.toString());
+      warnStorageFailure(failure);
     }
     JsonObject answer = new JsonObject().put("ok", false).put("error", rejection.code()).put("message", rejection.message());
     if (rejection.field() != null) {
       answer.put("field", rejection.field());
     }
     return answer;
+  }
+
+  /** Once per interval: when storage is away every command fails, and a line each would flood the event loop. */
+  private void warnStorageFailure(Throwable failure) {
+    long now = System.nanoTime();
+    if (now - lastStorageWarning < STORAGE_WARNING_INTERVAL_NANOS) {
+      storageFailuresNotLogged++;
+      return;
+    }
+    LOG.log(Level.WARNING, "Command failed on storage: {0} ({1} more since the last warning)", failure.toString(), storageFailuresNotLogged);
+    lastStorageWarning = now;
+    storageFailuresNotLogged = 0;
   }
 }

@@ -70,6 +70,23 @@ class BridgeGuardIntegrationTest {
   }
 
   @Test
+  void aMalformedBoardAddressOfOnesOwnWorkshopIsRefusedAndTheRealBoardStillFollowed(Vertx vertx) {
+    TestWorkshop workshop = TestWorkshop.create(vertx, node.port(), "Adresses", "A");
+    String board = "parvis.board." + workshop.board(0);
+    try (BridgeClient client = BridgeClient.connect(vertx, node.port(), workshop.join(vertx, "Paul"))) {
+      client.register(board + "x");
+      assertThat(client.awaitError(5_000)).as("an error frame for the malformed address").isNotNull();
+
+      client.register(board);
+      client.command(Commands.sync(workshop.board(0), null));
+      JsonObject ack = client.command(Commands.createNote(workshop.board(0), "n1", "Marché du jeudi"));
+
+      assertThat(client.nextOn(board, 5_000).getLong("rev")).isEqualTo(ack.getLong("rev"));
+      assertThat(client.nextOn(board + "x", 300)).isNull();
+    }
+  }
+
+  @Test
   void rolesClaimedInHeadersAreIgnored(Vertx vertx) {
     TestWorkshop workshop = TestWorkshop.create(vertx, node.port(), "Headers", "A");
     String token = workshop.join(vertx, "Mallory");
