@@ -62,7 +62,10 @@ public final class Main {
     RedisOptions redisOptions = new RedisOptions()
         .setConnectionString(redisUrl)
         .setMaxPoolSize(config.redisPoolSize())
-        .setMaxPoolWaiting(8_192)
+        // Beyond this many commands waiting for a connection, answer `unavailable` at once (clients
+        // retry with the same id). Deep by default: the syncs of a roomful of phones joining at once
+        // exceed a short queue (bench/README.md, "What is left").
+        .setMaxPoolWaiting(config.redisMaxWaiting())
         .setMaxWaitingHandlers(8_192);
 
     Vertx vertx = Vertx.vertx();

@@ -15,6 +15,7 @@ public record ParvisConfig(
     Path dataDir,
     Optional<String> redisUrl,
     int redisPoolSize,
+    int redisMaxWaiting,
     String nodeId,
     Optional<String> allowedOrigin,
     double commandsPerSecond,
@@ -32,6 +33,7 @@ public record ParvisConfig(
         Path.of(env.getOrDefault("PARVIS_DATA_DIR", "./data")),
         Optional.ofNullable(blankToNull(env.get("PARVIS_REDIS_URL"))),
         Integer.parseInt(env.getOrDefault("PARVIS_REDIS_POOL_SIZE", "16")),
+        Integer.parseInt(env.getOrDefault("PARVIS_REDIS_MAX_WAITING", "8192")),
         env.getOrDefault("PARVIS_NODE_ID", UUID.randomUUID().toString().substring(0, 8)),
         Optional.ofNullable(blankToNull(env.get("PARVIS_ALLOWED_ORIGIN"))),
         Double.parseDouble(env.getOrDefault("PARVIS_RATE_PER_SECOND", "10")),
@@ -39,7 +41,6 @@ public record ParvisConfig(
         Integer.parseInt(env.getOrDefault("PARVIS_HTTP_INSTANCES",
             String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors())))));
   }
-
 
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value;

@@ -129,6 +129,46 @@ class FaultIntegrationTest {
   }
 
   @Test
+  void aStalledRedisHoldsAFewCommandsAndRefusesTheRestAtOnceThenEveryEditGoesThroughOnce(Vertx vertx) throws Exception {
+    Map<String, String> smallQueue = new HashMap<>(UNTHROTTLED);
+    smallQueue.put("PARVIS_REDIS_POOL_SIZE", "2");
+    smallQueue.put("PARVIS_REDIS_MAX_WAITING", "2");
+    try (RedisProcess redis = RedisProcess.start();
+         ParvisNode node = ParvisNode.start(redis.url(), smallQueue)) {
+      TestWorkshop workshop = TestWorkshop.create(vertx, node.port(), "Engorgement", "A");
+      String board = workshop.board(0);
+      try (BridgeClient writer = BridgeClient.connect(vertx, node.port(), workshop.join(vertx, "Gaspard"))) {
+        writer.command(Commands.createNote(board, "before", "avant"));
+        redis.freeze();
+        List<JsonObject> burst = new ArrayList<>();
+        List<CompletableFuture<JsonObject>> answers = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+          burst.add(Commands.createNote(board, "n" + i, "idée " + i));
+          answers.add(writer.commandAsync(burst.get(i)));
+        }
+        Thread.sleep(2_000);
+        List<String> early = answers.stream().filter(CompletableFuture::isDone)
+            .map(CompletableFuture::join).map(answer -> answer.getBoolean("ok") ? "ok" : answer.getString("error")).toList();
+        redis.thaw();
+
+        assertThat(early).as("answered while Redis was frozen").hasSizeGreaterThanOrEqualTo(6).containsOnly("unavailable");
+        for (int i = 0; i < burst.size(); i++) {
+          JsonObject answer = answers.get(i).get(10, TimeUnit.SECONDS);
+          if (!answer.getBoolean("ok")) {
+            assertThat(answer.getString("error")).isEqualTo("unavailable");
+            assertThat(retryUntilAcknowledged(writer, burst.get(i)).getBoolean("ok")).isTrue();
+          }
+        }
+        Set<String> expected = new java.util.HashSet<>(Set.of("before"));
+        for (int i = 0; i < burst.size(); i++) {
+          expected.add("n" + i);
+        }
+        assertThat(storedNoteIds(writer, board)).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
   void aClientThatStopsReadingIsDroppedAndOthersKeepReceiving(Vertx vertx) throws Exception {
     try (RedisProcess redis = RedisProcess.start();
          ParvisNode node = ParvisNode.start(redis.url(), UNTHROTTLED)) {

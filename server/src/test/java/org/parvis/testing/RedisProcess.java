@@ -74,6 +74,25 @@ public final class RedisProcess implements AutoCloseable {
     launch();
   }
 
+  /** SIGSTOP: connections stay open and nothing is answered, as when the host swaps or stalls. */
+  public void freeze() {
+    signal("-STOP");
+  }
+
+  public void thaw() {
+    signal("-CONT");
+  }
+
+  private void signal(String signal) {
+    try {
+      new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Stops it as an operator would (SIGTERM) and removes its files. */
   @Override
   public void close() {
