@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -27,6 +28,7 @@ final class BenchClient implements Transport.Listener {
   enum Role { PARTICIPANT, PLENARY, OBSERVER }
 
   private static final String[] COLORS = {"yellow", "pink", "blue", "green", "orange", "purple"};
+  private static final Set<String> TRANSIENT_ERRORS = Set.of("unavailable", "rate_limited");
 
   private enum Kind { SYNC, RESYNC, CHECK, EDIT }
 
@@ -115,10 +117,23 @@ final class BenchClient implements Transport.Listener {
     }
     syncsOutstanding = replicas.length;
     for (Replica replica : replicas) {
-      command(Kind.SYNC, replica, "{\"type\":\"board.sync\",\"board\":\"" + replica.board.id + "\"}", null);
+      sync(replica);
     }
     long period = driver.config.pingIntervalMs;
     pingTimer = vertx.setPeriodic(1 + random.nextLong(period), period, t -> onPingTimer());
+  }
+
+  /** As the web client does: a busy or unreachable server is asked again a little later. */
+  private void retryLater(Runnable request) {
+    vertx.setTimer(250 + random.nextInt(500), t -> {
+      if (!stopped && !failed) {
+        request.run();
+      }
+    });
+  }
+
+  private void sync(Replica replica) {
+    command(Kind.SYNC, replica, "{\"type\":\"board.sync\",\"board\":\"" + replica.board.id + "\"}", null);
   }
 
   @Override
@@ -226,8 +241,13 @@ final class BenchClient implements Transport.Listener {
     switch (waiting.kind) {
       case SYNC -> {
         if (!ok) {
-          stats.commandError("sync_" + answer.getString("error"));
-          onClosed("sync_refused", answer.encode());
+          String error = answer.getString("error");
+          stats.commandError("sync_" + error);
+          if (TRANSIENT_ERRORS.contains(error)) {
+            retryLater(() -> sync(waiting.replica));
+          } else {
+            onClosed("sync_refused", answer.encode());
+          }
           return;
         }
         Replica replica = waiting.replica;
@@ -244,7 +264,11 @@ final class BenchClient implements Transport.Listener {
       }
       case RESYNC -> {
         if (!ok) {
-          stats.commandError("resync_" + answer.getString("error"));
+          String error = answer.getString("error");
+          stats.commandError("resync_" + error);
+          if (TRANSIENT_ERRORS.contains(error)) {
+            retryLater(() -> resync(waiting.replica));
+          }
           return;
         }
         Replica replica = waiting.replica;
