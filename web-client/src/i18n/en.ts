@@ -107,6 +107,8 @@ export const en: Dictionary = {
 
   'status.connected': 'Connected',
   'status.connecting': 'Reconnecting…',
+  'status.connectingPending.one': 'Reconnecting… — {count} change waiting',
+  'status.connectingPending.other': 'Reconnecting… — {count} changes waiting',
   'status.offline': 'Connection lost',
   'status.offlinePending.one': 'Connection lost — {count} change waiting',
   'status.offlinePending.other': 'Connection lost — {count} changes waiting',

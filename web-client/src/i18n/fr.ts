@@ -105,6 +105,8 @@ export const fr = {
 
   'status.connected': 'Connecté',
   'status.connecting': 'Reconnexion…',
+  'status.connectingPending.one': 'Reconnexion… — {count} modification en attente',
+  'status.connectingPending.other': 'Reconnexion… — {count} modifications en attente',
   'status.offline': 'Connexion perdue',
   'status.offlinePending.one': 'Connexion perdue — {count} modification en attente',
   'status.offlinePending.other': 'Connexion perdue — {count} modifications en attente',

@@ -16,7 +16,7 @@ export function bannerText(t: Translator, kind: BannerKind, pendingCount: number
     case 'offline':
       return pendingCount > 0 ? t.count('status.offlinePending', pendingCount) : t.t('status.offline');
     case 'connecting':
-      return t.t('status.connecting');
+      return pendingCount > 0 ? t.count('status.connectingPending', pendingCount) : t.t('status.connecting');
     case 'locked':
       return t.t('status.locked');
     case 'connected':
