@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.parvis.Main;
@@ -20,19 +21,11 @@ class SmokeTest {
   @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void oneWorkshopAgainstParvisLosesNothingAndEveryReplicaEqualsRedis() throws Exception {
-    try (RedisProcess redis = RedisProcess.start()) {
-      int port = RedisProcess.freePort();
-      Main node = startParvis(port, redis);
-      try {
-        DriverConfig config = smoke(port, "parvis-smoke");
-        // WebSockets only: the node's SockJS XHR transport is checked by the test below.
-        config.xhrShare = 0;
-        JsonObject report = run(config);
-        assertCleanRun(report, 54, 4, 20);
-      } finally {
-        node.stop().await();
-      }
-    }
+    JsonObject report = runAgainstParvis("parvis-smoke", config -> {
+      // WebSockets only: the node's SockJS XHR transport is checked by the test below.
+      config.xhrShare = 0;
+    });
+    assertCleanRun(report, 54, 4, 20);
   }
 
   @Test
@@ -56,20 +49,27 @@ class SmokeTest {
   @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void xhrStreamingClientsAgainstParvis() throws Exception {
+    JsonObject report = runAgainstParvis("parvis-xhr-smoke", config -> {
+      config.xhrShare = 1.0;
+      config.boardsPerWorkshop = 1;
+      config.participantsPerBoard = 3;
+      config.observersPerWorkshop = 1;
+      config.stepSeconds = 3;
+      config.handshakeTimeoutMs = 10_000;
+    });
+    assertCleanRun(report, 5, 1, 3);
+    assertEquals(5L, report.getJsonArray("steps").getJsonObject(0).getLong("xhrClientsConnected"));
+  }
+
+  /** A Parvis node on its own redis-server, the driver's smoke settings changed by {@code adjust}. */
+  private static JsonObject runAgainstParvis(String label, Consumer<DriverConfig> adjust) throws Exception {
     try (RedisProcess redis = RedisProcess.start()) {
       int port = RedisProcess.freePort();
       Main node = startParvis(port, redis);
       try {
-        DriverConfig config = smoke(port, "parvis-xhr-smoke");
-        config.xhrShare = 1.0;
-        config.boardsPerWorkshop = 1;
-        config.participantsPerBoard = 3;
-        config.observersPerWorkshop = 1;
-        config.stepSeconds = 3;
-        config.handshakeTimeoutMs = 10_000;
-        JsonObject report = run(config);
-        assertCleanRun(report, 5, 1, 3);
-        assertEquals(5L, report.getJsonArray("steps").getJsonObject(0).getLong("xhrClientsConnected"));
+        DriverConfig config = smoke(port, label);
+        adjust.accept(config);
+        return run(config);
       } finally {
         node.stop().await();
       }
