@@ -8,28 +8,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.parvis.store.BoardFrame;
+import org.parvis.store.WatchedBoards;
 
 /**
  * The sockets of one event loop that follow each board. Board events skip the bridge's per-socket
  * event-bus delivery (a copy, a permit check and an encoding per recipient): each frame is written
- * as it is to every follower. Confined to its event loop.
+ * as it is to every follower. Confined to its event loop; keeps the node-wide {@link WatchedBoards}
+ * in step, so the relay knows which boards to tell to catch up.
  */
 final class BoardFollowers {
 
+  private final WatchedBoards watched;
   private final Map<String, Set<SockJSSocket>> socketsByBoard = new HashMap<>();
   private final Map<SockJSSocket, Set<String>> boardsBySocket = new HashMap<>();
 
-  /** Returns false when the socket already followed the board. */
-  boolean follow(String boardId, SockJSSocket socket) {
-    boardsBySocket.computeIfAbsent(socket, s -> new HashSet<>()).add(boardId);
-    return socketsByBoard.computeIfAbsent(boardId, id -> new HashSet<>()).add(socket);
+  BoardFollowers(WatchedBoards watched) {
+    this.watched = watched;
   }
 
-  /** Returns false when the socket did not follow the board. */
-  boolean unfollow(String boardId, SockJSSocket socket) {
+  void follow(String boardId, SockJSSocket socket) {
+    boardsBySocket.computeIfAbsent(socket, s -> new HashSet<>()).add(boardId);
+    if (socketsByBoard.computeIfAbsent(boardId, id -> new HashSet<>()).add(socket)) {
+      watched.watch(boardId);
+    }
+  }
+
+  void unfollow(String boardId, SockJSSocket socket) {
     Set<String> boards = boardsBySocket.get(socket);
     if (boards == null || !boards.remove(boardId)) {
-      return false;
+      return;
     }
     if (boards.isEmpty()) {
       boardsBySocket.remove(socket);
@@ -39,14 +46,11 @@ final class BoardFollowers {
     if (sockets.isEmpty()) {
       socketsByBoard.remove(boardId);
     }
-    return true;
+    watched.unwatch(boardId);
   }
 
-  /** The boards the socket still followed, now unfollowed. */
-  List<String> unfollowAll(SockJSSocket socket) {
-    List<String> boards = List.copyOf(boardsBySocket.getOrDefault(socket, Set.of()));
-    boards.forEach(board -> unfollow(board, socket));
-    return boards;
+  void unfollowAll(SockJSSocket socket) {
+    List.copyOf(boardsBySocket.getOrDefault(socket, Set.of())).forEach(board -> unfollow(board, socket));
   }
 
   /**

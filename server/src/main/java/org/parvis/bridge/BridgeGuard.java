@@ -13,7 +13,6 @@ import java.util.Optional;
 import org.parvis.board.BoardAccess;
 import org.parvis.board.BoardRules;
 import org.parvis.store.EventRelayVerticle;
-import org.parvis.store.WatchedBoards;
 import org.parvis.sync.CommandAddresses;
 import org.parvis.workshop.Identity;
 import org.parvis.workshop.WorkshopStore;
@@ -30,13 +29,11 @@ final class BridgeGuard implements Handler<BridgeEvent> {
   static final int MAX_UNSENT_BYTES = 256 * 1024;
 
   private final WorkshopStore workshops;
-  private final WatchedBoards watched;
   private final BoardFollowers followers;
   private final Map<SockJSSocket, Future<Boolean>> lastDecision = new HashMap<>();
 
-  BridgeGuard(WorkshopStore workshops, WatchedBoards watched, BoardFollowers followers) {
+  BridgeGuard(WorkshopStore workshops, BoardFollowers followers) {
     this.workshops = workshops;
-    this.watched = watched;
     this.followers = followers;
   }
 
@@ -48,9 +45,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
           : decideRegister(event.getRawMessage(), event.socket()));
       case PUBLISH -> event.complete(false);
       case UNREGISTER -> {
-        boardOf(event.getRawMessage())
-            .filter(board -> followers.unfollow(board, event.socket()))
-            .ifPresent(watched::unwatch);
+        boardOf(event.getRawMessage()).ifPresent(board -> followers.unfollow(board, event.socket()));
         event.complete(true);
       }
       case SOCKET_CREATED -> {
@@ -61,7 +56,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
       case SOCKET_CLOSED -> {
         lastDecision.remove(event.socket());
         // Normally emptied by the bridge's UNREGISTERs; also catches a follow the bridge then refused.
-        followers.unfollowAll(event.socket()).forEach(watched::unwatch);
+        followers.unfollowAll(event.socket());
         event.complete(true);
       }
       default -> event.complete(true);
@@ -114,8 +109,8 @@ final class BridgeGuard implements Handler<BridgeEvent> {
       Optional<String> board = boardOf(frame);
       if (board.isPresent()) {
         boolean allowed = BoardAccess.mayRead(proved, board.get()).isAllowed();
-        if (allowed && followers.follow(board.get(), socket)) {
-          watched.watch(board.get());
+        if (allowed) {
+          followers.follow(board.get(), socket);
         }
         return allowed;
       }

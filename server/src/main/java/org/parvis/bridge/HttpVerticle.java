@@ -54,7 +54,7 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    BoardFollowers followers = new BoardFollowers();
+    BoardFollowers followers = new BoardFollowers(watched);
     Router router = Router.router(vertx);
     router.get("/health").handler(this::health);
     workshopRoutes.mount(router);
@@ -88,7 +88,7 @@ public final class HttpVerticle extends VerticleBase {
             Pattern.quote(EventRelayVerticle.WORKSHOP_PREFIX) + "[a-z0-9]+"))
         .setMaxHandlersPerSocket(64)
         .setPingTimeout(30_000);
-    return SockJSHandler.create(vertx, sockJsOptions).bridge(bridgeOptions, new BridgeGuard(workshops, watched, followers));
+    return SockJSHandler.create(vertx, sockJsOptions).bridge(bridgeOptions, new BridgeGuard(workshops, followers));
   }
 
   private void health(RoutingContext ctx) {
