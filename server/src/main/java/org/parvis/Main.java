@@ -1,11 +1,11 @@
 package org.parvis;
 
+import ch.qos.logback.classic.LoggerContext;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
-import java.lang.System.Logger.Level;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,11 +26,13 @@ import org.parvis.workshop.WorkshopCommands;
 import org.parvis.workshop.WorkshopRoutes;
 import org.parvis.workshop.WorkshopService;
 import org.parvis.workshop.WorkshopStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Wiring only: configuration, Redis, then the verticles in order. */
 public final class Main {
 
-  private static final System.Logger LOG = System.getLogger(Main.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
   private final Vertx vertx;
   private final Optional<EmbeddedRedis> embeddedRedis;
@@ -46,7 +48,8 @@ public final class Main {
     try {
       main = start(config).await();
     } catch (Exception failure) {
-      LOG.log(Level.ERROR, "Parvis could not start on {0}:{1,number,#}: {2}", config.host(), config.port(), failure.getMessage());
+      LOG.error("Parvis could not start on {}:{}: {}", config.host(), config.port(), failure.getMessage());
+      stopLogging();
       System.exit(1);
       return;
     }
@@ -57,7 +60,7 @@ public final class Main {
   public static Future<Main> start(ParvisConfig config) {
     Optional<EmbeddedRedis> embedded = config.redisUrl().isPresent()
         ? Optional.empty()
-        : Optional.of(EmbeddedRedis.start(config.dataDir()));
+        : Optional.of(EmbeddedRedis.start(config.dataDir(), config.redisBinary()));
     String redisUrl = config.redisUrl().orElseGet(() -> embedded.get().url());
     RedisOptions redisOptions = new RedisOptions()
         .setConnectionString(redisUrl)
@@ -88,7 +91,7 @@ public final class Main {
         .compose(relay -> vertx.deployVerticle(() -> new CommandRouterVerticle(handlers, rateLimiter), perCore))
         .compose(router -> vertx.deployVerticle(() -> new HttpVerticle(config, redis, routes, workshopStore, watched), perCore))
         .map(http -> {
-          LOG.log(Level.INFO, "Parvis node {0} listening on {1}:{2,number,#}", config.nodeId(), config.host(), config.port());
+          LOG.info("Parvis node {} listening on {}:{}", config.nodeId(), config.host(), config.port());
           return main;
         })
         .recover(failure -> {
@@ -101,6 +104,13 @@ public final class Main {
 
   public Future<Void> stop() {
     return vertx.close().onComplete(closed -> embeddedRedis.ifPresent(EmbeddedRedis::close));
+  }
+
+  /** Writes what the asynchronous appender still holds: call it last, before the JVM exits. */
+  private static void stopLogging() {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      context.stop();
+    }
   }
 
   private static Map<String, CommandHandler> handlers(Map<CommandHandler, Set<String>> typesByHandler) {
