@@ -21,7 +21,8 @@ public record ParvisConfig(
     Optional<String> allowedOrigin,
     double commandsPerSecond,
     int commandBurst,
-    int httpInstances) {
+    int httpInstances,
+    Optional<String> metricsToken) {
 
   public static ParvisConfig fromEnvironment() {
     return from(System.getenv());
@@ -41,7 +42,8 @@ public record ParvisConfig(
         Double.parseDouble(env.getOrDefault("PARVIS_RATE_PER_SECOND", "10")),
         Integer.parseInt(env.getOrDefault("PARVIS_RATE_BURST", "30")),
         Integer.parseInt(env.getOrDefault("PARVIS_HTTP_INSTANCES",
-            String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors())))));
+            String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors())))),
+        Optional.ofNullable(blankToNull(env.get("PARVIS_METRICS_TOKEN"))));
   }
 
   private static String blankToNull(String value) {
