@@ -14,13 +14,15 @@ public record ParvisConfig(
     int port,
     Path dataDir,
     Optional<String> redisUrl,
+    Optional<Path> redisBinary,
     int redisPoolSize,
     int redisMaxWaiting,
     String nodeId,
     Optional<String> allowedOrigin,
     double commandsPerSecond,
     int commandBurst,
-    int httpInstances) {
+    int httpInstances,
+    Optional<String> metricsToken) {
 
   public static ParvisConfig fromEnvironment() {
     return from(System.getenv());
@@ -32,6 +34,7 @@ public record ParvisConfig(
         Integer.parseInt(env.getOrDefault("PARVIS_PORT", "8080")),
         Path.of(env.getOrDefault("PARVIS_DATA_DIR", "./data")),
         Optional.ofNullable(blankToNull(env.get("PARVIS_REDIS_URL"))),
+        Optional.ofNullable(blankToNull(env.get("PARVIS_REDIS_BINARY"))).map(Path::of),
         Integer.parseInt(env.getOrDefault("PARVIS_REDIS_POOL_SIZE", "16")),
         Integer.parseInt(env.getOrDefault("PARVIS_REDIS_MAX_WAITING", "8192")),
         env.getOrDefault("PARVIS_NODE_ID", UUID.randomUUID().toString().substring(0, 8)),
@@ -39,7 +42,8 @@ public record ParvisConfig(
         Double.parseDouble(env.getOrDefault("PARVIS_RATE_PER_SECOND", "10")),
         Integer.parseInt(env.getOrDefault("PARVIS_RATE_BURST", "30")),
         Integer.parseInt(env.getOrDefault("PARVIS_HTTP_INSTANCES",
-            String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors())))));
+            String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors())))),
+        Optional.ofNullable(blankToNull(env.get("PARVIS_METRICS_TOKEN"))));
   }
 
   private static String blankToNull(String value) {
