@@ -25,16 +25,15 @@ import org.parvis.workshop.WorkshopStore;
  */
 final class BridgeGuard implements Handler<BridgeEvent> {
 
-  /** A client that stops reading may hold this much unsent data before it is dropped. */
-  static final int MAX_UNSENT_BYTES = 256 * 1024;
-
   private final WorkshopStore workshops;
   private final BoardFollowers followers;
+  private final BoundedWriter writer;
   private final Map<SockJSSocket, Future<Boolean>> lastDecision = new HashMap<>();
 
-  BridgeGuard(WorkshopStore workshops, BoardFollowers followers) {
+  BridgeGuard(WorkshopStore workshops, BoardFollowers followers, BoundedWriter writer) {
     this.workshops = workshops;
     this.followers = followers;
+    this.writer = writer;
   }
 
   @Override
@@ -48,13 +47,16 @@ final class BridgeGuard implements Handler<BridgeEvent> {
         boardOf(event.getRawMessage()).ifPresent(board -> followers.unfollow(board, event.socket()));
         event.complete(true);
       }
-      case SOCKET_CREATED -> {
-        event.socket().setWriteQueueMaxSize(MAX_UNSENT_BYTES);
-        event.complete(true);
+      case RECEIVE -> {
+        // Written here rather than by the bridge, which does not look at how far behind the socket is.
+        event.complete(false);
+        if (!writer.tryWrite(event.socket(), event.getRawMessage().encode())) {
+          writer.drop(event.socket());
+        }
       }
-      case RECEIVE -> event.complete(keepsUp(event.socket()));
       case SOCKET_CLOSED -> {
         lastDecision.remove(event.socket());
+        writer.forget(event.socket());
         // Normally emptied by the bridge's UNREGISTERs; also catches a follow the bridge then refused.
         followers.unfollowAll(event.socket());
         event.complete(true);
@@ -68,23 +70,6 @@ final class BridgeGuard implements Handler<BridgeEvent> {
     Future<Boolean> decision = previous.transform(ignored -> decide.get()).recover(failure -> Future.succeededFuture(false));
     lastDecision.put(event.socket(), decision);
     decision.onSuccess(event::complete);
-  }
-
-  /**
-   * The bridge writes without looking at the socket's queue, so a phone that stopped reading would
-   * grow server memory without bound. Drop it instead: it reconnects and catches up from its
-   * revision when it can read again.
-   */
-  private static boolean keepsUp(SockJSSocket socket) {
-    if (socket.writeQueueFull()) {
-      dropTooSlow(socket);
-      return false;
-    }
-    return true;
-  }
-
-  static void dropTooSlow(SockJSSocket socket) {
-    socket.close(4000, "too slow");
   }
 
   private Future<Boolean> decideSend(JsonObject frame) {

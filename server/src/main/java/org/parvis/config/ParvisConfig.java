@@ -20,7 +20,8 @@ public record ParvisConfig(
     Optional<String> allowedOrigin,
     double commandsPerSecond,
     int commandBurst,
-    int httpInstances) {
+    int httpInstances,
+    int maxUnsentKib) {
 
   public static ParvisConfig fromEnvironment() {
     return from(System.getenv());
@@ -39,7 +40,8 @@ public record ParvisConfig(
         Double.parseDouble(env.getOrDefault("PARVIS_RATE_PER_SECOND", "10")),
         Integer.parseInt(env.getOrDefault("PARVIS_RATE_BURST", "30")),
         Integer.parseInt(env.getOrDefault("PARVIS_HTTP_INSTANCES",
-            String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors())))));
+            String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors())))),
+        Integer.parseInt(env.getOrDefault("PARVIS_MAX_UNSENT_KIB", "4096")));
   }
 
   private static String blankToNull(String value) {
