@@ -22,6 +22,7 @@ import org.parvis.store.WatchedBoards;
 import org.parvis.sync.CommandHandler;
 import org.parvis.sync.CommandRouterVerticle;
 import org.parvis.sync.RateLimiter;
+import org.parvis.sync.RateLimits;
 import org.parvis.workshop.WorkshopCommands;
 import org.parvis.workshop.WorkshopRoutes;
 import org.parvis.workshop.WorkshopService;
@@ -79,13 +80,15 @@ public final class Main {
         Map.of(new BoardCommands(boards, System::currentTimeMillis), BoardCommands.TYPES,
             new WorkshopCommands(workshops), WorkshopCommands.TYPES,
             new PlenaryCommands(workshops, workshopStore), PlenaryCommands.TYPES));
-    RateLimiter rateLimiter = new RateLimiter(config.commandsPerSecond(), config.commandBurst(), System::nanoTime);
+    RateLimits rateLimits = new RateLimits(
+        new RateLimiter(config.commandsPerSecond(), config.commandBurst(), System::nanoTime),
+        new RateLimiter(config.readsPerSecond(), config.readBurst(), System::nanoTime));
     WorkshopRoutes routes = new WorkshopRoutes(workshops, workshopStore);
     DeploymentOptions perCore = new DeploymentOptions().setInstances(config.httpInstances());
 
     Main main = new Main(vertx, embedded);
     return vertx.deployVerticle(new EventRelayVerticle(redisOptions, watched))
-        .compose(relay -> vertx.deployVerticle(() -> new CommandRouterVerticle(handlers, rateLimiter), perCore))
+        .compose(relay -> vertx.deployVerticle(() -> new CommandRouterVerticle(handlers, rateLimits), perCore))
         .compose(router -> vertx.deployVerticle(() -> new HttpVerticle(config, redis, routes, workshopStore, watched), perCore))
         .map(http -> {
           LOG.log(Level.INFO, "Parvis node {0} listening on {1}:{2,number,#}", config.nodeId(), config.host(), config.port());

@@ -15,6 +15,7 @@ import org.parvis.board.BoardRules;
 import org.parvis.store.EventRelayVerticle;
 import org.parvis.sync.CommandAddresses;
 import org.parvis.workshop.Identity;
+import org.parvis.workshop.Secrets;
 import org.parvis.workshop.WorkshopStore;
 
 /**
@@ -29,6 +30,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
   private final BoardFollowers followers;
   private final BoundedWriter writer;
   private final Map<SockJSSocket, Future<Boolean>> lastDecision = new HashMap<>();
+  private final Map<SockJSSocket, String> screenIds = new HashMap<>();
 
   BridgeGuard(WorkshopStore workshops, BoardFollowers followers, BoundedWriter writer) {
     this.workshops = workshops;
@@ -40,7 +42,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
   public void handle(BridgeEvent event) {
     switch (event.type()) {
       case SEND, REGISTER -> inOrder(event, () -> event.type() == BridgeEventType.SEND
-          ? decideSend(event.getRawMessage())
+          ? decideSend(event.getRawMessage(), event.socket())
           : decideRegister(event.getRawMessage(), event.socket()));
       case PUBLISH -> event.complete(false);
       case UNREGISTER -> {
@@ -56,6 +58,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
       }
       case SOCKET_CLOSED -> {
         lastDecision.remove(event.socket());
+        screenIds.remove(event.socket());
         writer.forget(event.socket());
         // Normally emptied by the bridge's UNREGISTERs; also catches a follow the bridge then refused.
         followers.unfollowAll(event.socket());
@@ -72,13 +75,14 @@ final class BridgeGuard implements Handler<BridgeEvent> {
     decision.onSuccess(event::complete);
   }
 
-  private Future<Boolean> decideSend(JsonObject frame) {
+  private Future<Boolean> decideSend(JsonObject frame, SockJSSocket socket) {
     if (!CommandAddresses.COMMANDS.equals(frame.getString("address"))) {
       return Future.succeededFuture(false);
     }
     return identityOf(frame)
         .map(identity -> identity
-            .map(proved -> new JsonObject().put(CommandAddresses.IDENTITY_HEADER, proved.toJson().encode()))
+            .map(proved -> proved.onScreen(screenIds.computeIfAbsent(socket, opened -> Secrets.participantId())))
+            .map(sender -> new JsonObject().put(CommandAddresses.IDENTITY_HEADER, sender.toJson().encode()))
             .orElseGet(() -> new JsonObject().put(CommandAddresses.AUTH_ERROR_HEADER, "invalid_token")))
         .otherwise(storageDown -> new JsonObject().put(CommandAddresses.AUTH_ERROR_HEADER, "unavailable"))
         .map(trusted -> {

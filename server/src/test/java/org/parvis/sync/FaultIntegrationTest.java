@@ -30,7 +30,8 @@ import org.parvis.testing.TestWorkshop;
 @ExtendWith(VertxExtension.class)
 class FaultIntegrationTest {
 
-  private static final Map<String, String> UNTHROTTLED = Map.of("PARVIS_RATE_PER_SECOND", "100000", "PARVIS_RATE_BURST", "100000");
+  private static final Map<String, String> UNTHROTTLED = Map.of("PARVIS_RATE_PER_SECOND", "100000", "PARVIS_RATE_BURST", "100000",
+      "PARVIS_READ_RATE_PER_SECOND", "100000", "PARVIS_READ_BURST", "100000");
 
   @Test
   void aNodeKilledUnderLoadLosesNoAcknowledgedEditAndItsClientsCarryOnOnTheOtherNode(Vertx vertx) throws Exception {
