@@ -60,7 +60,8 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    BoardFollowers followers = new BoardFollowers(watched);
+    BoundedWriter writer = new BoundedWriter(Math.toIntExact(config.maxUnsentKib() * 1024L));
+    BoardFollowers followers = new BoardFollowers(watched, writer);
     Router router = Router.router(vertx);
     router.get("/health/live").handler(this::liveness);
     router.get("/health/ready").handler(this::readiness);
@@ -69,7 +70,7 @@ public final class HttpVerticle extends VerticleBase {
     workshopRoutes.mount(router);
     // The SockJS HTTP fallbacks (xhr_send) read their frames from a body: bound it.
     router.post("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(MAX_XHR_BODY_BYTES));
-    router.route("/eventbus/*").subRouter(bridge(followers));
+    router.route("/eventbus/*").subRouter(bridge(followers, writer));
     router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(3600));
     HttpServerOptions options = new HttpServerOptions()
         .setHost(config.host())
@@ -86,7 +87,7 @@ public final class HttpVerticle extends VerticleBase {
     return frames.completion().compose(registered -> vertx.createHttpServer(options).requestHandler(router).listen());
   }
 
-  private Router bridge(BoardFollowers followers) {
+  private Router bridge(BoardFollowers followers, BoundedWriter writer) {
     SockJSHandlerOptions sockJsOptions = new SockJSHandlerOptions().setRegisterWriteHandler(false);
     config.allowedOrigin().ifPresent(sockJsOptions::setOrigin);
     SockJSBridgeOptions bridgeOptions = new SockJSBridgeOptions()
@@ -97,7 +98,7 @@ public final class HttpVerticle extends VerticleBase {
             Pattern.quote(EventRelayVerticle.WORKSHOP_PREFIX) + "[a-z0-9]+"))
         .setMaxHandlersPerSocket(64)
         .setPingTimeout(30_000);
-    return SockJSHandler.create(vertx, sockJsOptions).bridge(bridgeOptions, new BridgeGuard(workshops, followers));
+    return SockJSHandler.create(vertx, sockJsOptions).bridge(bridgeOptions, new BridgeGuard(workshops, followers, writer));
   }
 
   /** The process answers: restart it only when this fails. */

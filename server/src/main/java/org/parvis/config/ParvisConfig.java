@@ -21,7 +21,10 @@ public record ParvisConfig(
     Optional<String> allowedOrigin,
     double commandsPerSecond,
     int commandBurst,
+    double readsPerSecond,
+    int readBurst,
     int httpInstances,
+    int maxUnsentKib,
     Optional<String> metricsToken) {
 
   public static ParvisConfig fromEnvironment() {
@@ -41,8 +44,11 @@ public record ParvisConfig(
         Optional.ofNullable(blankToNull(env.get("PARVIS_ALLOWED_ORIGIN"))),
         Double.parseDouble(env.getOrDefault("PARVIS_RATE_PER_SECOND", "10")),
         Integer.parseInt(env.getOrDefault("PARVIS_RATE_BURST", "30")),
+        Double.parseDouble(env.getOrDefault("PARVIS_READ_RATE_PER_SECOND", "20")),
+        Integer.parseInt(env.getOrDefault("PARVIS_READ_BURST", "60")),
         Integer.parseInt(env.getOrDefault("PARVIS_HTTP_INSTANCES",
             String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors())))),
+        Integer.parseInt(env.getOrDefault("PARVIS_MAX_UNSENT_KIB", "4096")),
         Optional.ofNullable(blankToNull(env.get("PARVIS_METRICS_TOKEN"))));
   }
 
