@@ -38,6 +38,8 @@ export const en: Dictionary = {
   'join.code': 'Workshop code',
   'join.codeHelp': '6 characters, for example K7P2QX',
   'join.codeInvalid': 'The code has 6 characters (letters and digits).',
+  'join.waitThenRetry':
+    'Too many tries from this network in a short time (everyone in the room shares its wifi). Wait {seconds} seconds, then try again.',
   'join.lookUp': 'Continue',
   'join.name': 'Your name',
   'join.nameMissing': 'Type your name to continue.',
@@ -59,6 +61,7 @@ export const en: Dictionary = {
   'new.missing': 'Give the workshop a title and each group a name.',
   'new.submit': 'Create the workshop',
   'new.backToJoin': 'Join an existing workshop',
+  'new.createKey': 'Creation key (from the person who runs this server)',
 
   'animator.title': 'Facilitator dashboard',
   'animator.loading': 'Loading the workshop…',
@@ -142,6 +145,10 @@ export const en: Dictionary = {
   'error.rate_limited': 'You are going a bit fast: try again in a moment.',
   'error.unavailable': 'The server is unavailable for a moment: your notes will be sent as soon as possible.',
   'error.unknown_code': 'No workshop has this code.',
+  'error.too_many_requests': 'Too many tries in a short time: wait a little, then try again.',
+  'error.create_key_required': 'This server needs a key to create a workshop: type it above.',
+  'error.joining_closed': 'The animator has closed joining for this workshop: ask them to open it again.',
+  'error.unsupported_media_type': 'The server did not understand the request.',
   'error.network': 'No network: check your connection and try again.',
   'error.disconnected': 'Connection lost: try again once it is back.',
   'error.timeout': 'The server takes too long to answer: try again.',

@@ -36,6 +36,8 @@ export const fr = {
   'join.code': "Code de l'atelier",
   'join.codeHelp': '6 caractères, par exemple K7P2QX',
   'join.codeInvalid': 'Le code compte 6 caractères (lettres et chiffres).',
+  'join.waitThenRetry':
+    'Trop d’essais depuis ce réseau en peu de temps (le wifi de la salle est partagé par tous). Attendez {seconds} secondes, puis réessayez.',
   'join.lookUp': 'Continuer',
   'join.name': 'Votre prénom ou nom',
   'join.nameMissing': 'Indiquez votre prénom ou nom pour continuer.',
@@ -57,6 +59,7 @@ export const fr = {
   'new.missing': 'Donnez un titre à l’atelier et un nom à chaque groupe.',
   'new.submit': "Créer l'atelier",
   'new.backToJoin': 'Rejoindre un atelier existant',
+  'new.createKey': 'Clé de création (donnée par la personne qui gère ce serveur)',
 
   'animator.title': "Tableau de bord de l'animateur",
   'animator.loading': 'Chargement de l’atelier…',
@@ -140,6 +143,10 @@ export const fr = {
   'error.rate_limited': 'Vous allez un peu vite : réessayez dans un instant.',
   'error.unavailable': 'Le serveur est momentanément indisponible : vos notes seront envoyées dès que possible.',
   'error.unknown_code': 'Aucun atelier ne correspond à ce code.',
+  'error.too_many_requests': 'Trop d’essais en peu de temps : attendez un peu, puis réessayez.',
+  'error.create_key_required': 'Ce serveur demande une clé pour créer un atelier : saisissez-la ci-dessus.',
+  'error.joining_closed': 'L’animateur a fermé l’accès à cet atelier : demandez-lui de le rouvrir.',
+  'error.unsupported_media_type': 'Le serveur n’a pas compris la demande.',
   'error.network': 'Pas de réseau : vérifiez votre connexion et réessayez.',
   'error.disconnected': 'Connexion perdue : réessayez quand elle sera revenue.',
   'error.timeout': 'Le serveur met trop de temps à répondre : réessayez.',

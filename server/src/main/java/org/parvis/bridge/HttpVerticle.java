@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.parvis.board.BoardRules;
 import org.parvis.config.ParvisConfig;
+import org.parvis.ops.ClientThrottle;
+import org.parvis.ops.HttpRefusals;
 import org.parvis.ops.NodeMetrics;
 import org.parvis.ops.NodeState;
 import org.parvis.store.BoardFrame;
@@ -46,9 +48,11 @@ public final class HttpVerticle extends VerticleBase {
   private final WatchedBoards watched;
   private final NodeMetrics metrics;
   private final NodeState state;
+  private final ApiDoors doors;
 
   public HttpVerticle(ParvisConfig config, Redis redis, WorkshopRoutes workshopRoutes, WorkshopStore workshops,
-      WatchedBoards watched, NodeMetrics metrics, NodeState state) {
+      WatchedBoards watched, NodeMetrics metrics, NodeState state, HttpRefusals refusals, ClientThrottle joins,
+      ClientThrottle creations) {
     this.config = config;
     this.redis = redis;
     this.workshopRoutes = workshopRoutes;
@@ -56,6 +60,7 @@ public final class HttpVerticle extends VerticleBase {
     this.watched = watched;
     this.metrics = metrics;
     this.state = state;
+    this.doors = new ApiDoors(refusals, joins, creations, config.createKey());
   }
 
   @Override
@@ -66,6 +71,7 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/health/ready").handler(this::readiness);
     router.get("/health").handler(this::readiness);
     router.get("/metrics").handler(metrics.scrapeHandler(config.metricsToken()));
+    doors.mount(router);
     workshopRoutes.mount(router);
     // The SockJS HTTP fallbacks (xhr_send) read their frames from a body: bound it.
     router.post("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(MAX_XHR_BODY_BYTES));

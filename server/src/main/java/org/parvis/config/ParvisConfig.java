@@ -22,7 +22,11 @@ public record ParvisConfig(
     double commandsPerSecond,
     int commandBurst,
     int httpInstances,
-    Optional<String> metricsToken) {
+    Optional<String> metricsToken,
+    boolean trustProxy,
+    int joinsPerMinute,
+    int creationsPerHour,
+    Optional<String> createKey) {
 
   public static ParvisConfig fromEnvironment() {
     return from(System.getenv());
@@ -43,7 +47,11 @@ public record ParvisConfig(
         Integer.parseInt(env.getOrDefault("PARVIS_RATE_BURST", "30")),
         Integer.parseInt(env.getOrDefault("PARVIS_HTTP_INSTANCES",
             String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors())))),
-        Optional.ofNullable(blankToNull(env.get("PARVIS_METRICS_TOKEN"))));
+        Optional.ofNullable(blankToNull(env.get("PARVIS_METRICS_TOKEN"))),
+        Boolean.parseBoolean(env.getOrDefault("PARVIS_TRUST_PROXY", "false")),
+        Integer.parseInt(env.getOrDefault("PARVIS_JOIN_PER_MINUTE", "60")),
+        Integer.parseInt(env.getOrDefault("PARVIS_CREATE_PER_HOUR", "20")),
+        Optional.ofNullable(blankToNull(env.get("PARVIS_CREATE_KEY"))));
   }
 
   private static String blankToNull(String value) {
