@@ -13,9 +13,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.parvis.board.BoardCommands;
 import org.parvis.board.BoardStore;
+import org.parvis.bridge.Doors;
 import org.parvis.bridge.HttpVerticle;
 import org.parvis.config.ParvisConfig;
-import org.parvis.ops.ClientThrottle;
 import org.parvis.ops.CommandMeter;
 import org.parvis.ops.HttpRefusals;
 import org.parvis.ops.NodeMetrics;
@@ -109,17 +109,14 @@ public final class Main {
     RateLimiter rateLimiter = new RateLimiter(config.commandsPerSecond(), config.commandBurst(), System::nanoTime);
     HttpRefusals refusals = new HttpRefusals(metrics, new RefusalLog(System::nanoTime), config.trustProxy());
     WorkshopRoutes routes = new WorkshopRoutes(workshops, workshopStore, refusals);
-    // Shared by the node's event loops, so a client meets the same limit whichever loop serves it.
-    ClientThrottle joins = new ClientThrottle(config.joinsPerMinute(), 60, System::nanoTime);
-    ClientThrottle creations = new ClientThrottle(config.creationsPerHour(), 3_600, System::nanoTime);
+    Doors doors = new Doors(config, refusals, System::nanoTime);
     DeploymentOptions perCore = new DeploymentOptions().setInstances(config.httpInstances());
 
     Main main = new Main(vertx, embedded, state, commandMeter);
     return vertx.deployVerticle(new EventRelayVerticle(redisOptions, watched))
         .compose(relay -> vertx.deployVerticle(() -> new CommandRouterVerticle(handlers, rateLimiter), perCore))
         .compose(router -> vertx.deployVerticle(
-            () -> new HttpVerticle(config, redis, routes, workshopStore, watched, metrics, state, refusals, joins, creations),
-            perCore))
+            () -> new HttpVerticle(config, redis, routes, workshopStore, watched, metrics, state, doors), perCore))
         .map(http -> {
           main.httpDeployment = http;
           LOG.info("Parvis node {} listening on {}:{}", config.nodeId(), config.host(), config.port());

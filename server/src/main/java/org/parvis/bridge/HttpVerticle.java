@@ -13,6 +13,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+import io.vertx.ext.web.handler.sockjs.Transport;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
@@ -20,8 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.parvis.board.BoardRules;
 import org.parvis.config.ParvisConfig;
-import org.parvis.ops.ClientThrottle;
-import org.parvis.ops.HttpRefusals;
 import org.parvis.ops.NodeMetrics;
 import org.parvis.ops.NodeState;
 import org.parvis.store.BoardFrame;
@@ -48,11 +47,10 @@ public final class HttpVerticle extends VerticleBase {
   private final WatchedBoards watched;
   private final NodeMetrics metrics;
   private final NodeState state;
-  private final ApiDoors doors;
+  private final Doors doors;
 
   public HttpVerticle(ParvisConfig config, Redis redis, WorkshopRoutes workshopRoutes, WorkshopStore workshops,
-      WatchedBoards watched, NodeMetrics metrics, NodeState state, HttpRefusals refusals, ClientThrottle joins,
-      ClientThrottle creations) {
+      WatchedBoards watched, NodeMetrics metrics, NodeState state, Doors doors) {
     this.config = config;
     this.redis = redis;
     this.workshopRoutes = workshopRoutes;
@@ -60,7 +58,7 @@ public final class HttpVerticle extends VerticleBase {
     this.watched = watched;
     this.metrics = metrics;
     this.state = state;
-    this.doors = new ApiDoors(refusals, joins, creations, config.createKey());
+    this.doors = doors;
   }
 
   @Override
@@ -71,8 +69,9 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/health/ready").handler(this::readiness);
     router.get("/health").handler(this::readiness);
     router.get("/metrics").handler(metrics.scrapeHandler(config.metricsToken()));
-    doors.mount(router);
+    doors.mountApi(router);
     workshopRoutes.mount(router);
+    doors.mountBridge(router, "/eventbus/*");
     // The SockJS HTTP fallbacks (xhr_send) read their frames from a body: bound it.
     router.post("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(MAX_XHR_BODY_BYTES));
     router.route("/eventbus/*").subRouter(bridge(followers));
@@ -94,6 +93,10 @@ public final class HttpVerticle extends VerticleBase {
 
   private Router bridge(BoardFollowers followers) {
     SockJSHandlerOptions sockJsOptions = new SockJSHandlerOptions().setRegisterWriteHandler(false);
+    if (!config.sockJsLegacyTransports()) {
+      // Script-tag transports for browsers older than any phone in use; JSONP escapes every origin check.
+      sockJsOptions.addDisabledTransport(Transport.JSON_P.name()).addDisabledTransport(Transport.HTML_FILE.name());
+    }
     config.allowedOrigin().ifPresent(sockJsOptions::setOrigin);
     SockJSBridgeOptions bridgeOptions = new SockJSBridgeOptions()
         .addInboundPermitted(new PermittedOptions().setAddress(CommandAddresses.COMMANDS))
@@ -103,10 +106,10 @@ public final class HttpVerticle extends VerticleBase {
             Pattern.quote(EventRelayVerticle.WORKSHOP_PREFIX) + "[a-z0-9]+"))
         .setMaxHandlersPerSocket(64)
         .setPingTimeout(30_000);
-    return SockJSHandler.create(vertx, sockJsOptions).bridge(bridgeOptions, new BridgeGuard(workshops, followers));
+    return SockJSHandler.create(vertx, sockJsOptions)
+        .bridge(bridgeOptions, doors.socketDoor(vertx, new BridgeGuard(workshops, followers)));
   }
 
-  /** The process answers: restart it only when this fails. */
   private void liveness(RoutingContext ctx) {
     healthAnswer(ctx, true, new JsonObject().put("status", "UP"));
   }

@@ -26,7 +26,9 @@ public record ParvisConfig(
     boolean trustProxy,
     int joinsPerMinute,
     int creationsPerHour,
-    Optional<String> createKey) {
+    Optional<String> createKey,
+    int maxConnectionsPerAddress,
+    boolean sockJsLegacyTransports) {
 
   public static ParvisConfig fromEnvironment() {
     return from(System.getenv());
@@ -51,7 +53,9 @@ public record ParvisConfig(
         Boolean.parseBoolean(env.getOrDefault("PARVIS_TRUST_PROXY", "false")),
         Integer.parseInt(env.getOrDefault("PARVIS_JOIN_PER_MINUTE", "60")),
         Integer.parseInt(env.getOrDefault("PARVIS_CREATE_PER_HOUR", "20")),
-        Optional.ofNullable(blankToNull(env.get("PARVIS_CREATE_KEY"))));
+        Optional.ofNullable(blankToNull(env.get("PARVIS_CREATE_KEY"))),
+        Integer.parseInt(env.getOrDefault("PARVIS_MAX_CONNECTIONS_PER_ADDRESS", "200")),
+        Boolean.parseBoolean(env.getOrDefault("PARVIS_SOCKJS_LEGACY_TRANSPORTS", "false")));
   }
 
   private static String blankToNull(String value) {

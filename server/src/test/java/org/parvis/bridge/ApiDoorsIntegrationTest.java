@@ -137,7 +137,7 @@ class ApiDoorsIntegrationTest {
   }
 
   private HttpResponse<Buffer> create(JsonObject plan, String key) {
-    return http.post(node.port(), "127.0.0.1", "/api/workshops").putHeader(ApiDoors.CREATE_KEY_HEADER, key)
+    return http.post(node.port(), "127.0.0.1", "/api/workshops").putHeader(Doors.CREATE_KEY_HEADER, key)
         .sendJsonObject(plan).await();
   }
 

@@ -1,22 +1,32 @@
 package org.parvis.bridge;
 
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.CorsHandler;
+import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import org.parvis.config.ParvisConfig;
 import org.parvis.ops.ClientThrottle;
 import org.parvis.ops.HttpRefusals;
 import org.parvis.sync.Rejection;
 
 /**
- * What a request to the HTTP API passes before it reaches a workshop: a JSON body must say it is
+ * What a request passes before it reaches a workshop or the bridge. API: a JSON body must say it is
  * JSON (so a page of another site cannot post a form or text/plain in its visitors' name), join-code
  * lookups and joins are throttled per client address, and so is workshop creation, which may also
- * need the operator's creation key.
+ * need the operator's creation key. Bridge: the allowed origin on every SockJS transport (the
+ * bridge's own check covers WebSockets only) without credentials, and a cap on the connections of
+ * one client address. One instance serves all the node's event loops, so limits are per node.
  */
-final class ApiDoors {
+public final class Doors {
 
   static final String CREATE_KEY_HEADER = "X-Parvis-Create-Key";
 
@@ -24,16 +34,37 @@ final class ApiDoors {
   private final ClientThrottle joins;
   private final ClientThrottle creations;
   private final Optional<byte[]> createKey;
+  private final Optional<String> allowedOrigin;
+  private final ConnectionCap connections;
+  private final boolean trustProxy;
 
-  ApiDoors(HttpRefusals refusals, ClientThrottle joins, ClientThrottle creations, Optional<String> createKey) {
+  public Doors(ParvisConfig config, HttpRefusals refusals, LongSupplier nanoClock) {
     this.refusals = refusals;
-    this.joins = joins;
-    this.creations = creations;
-    this.createKey = createKey.map(key -> key.getBytes(StandardCharsets.UTF_8));
+    this.joins = new ClientThrottle(config.joinsPerMinute(), 60, nanoClock);
+    this.creations = new ClientThrottle(config.creationsPerHour(), 3_600, nanoClock);
+    this.createKey = config.createKey().map(key -> key.getBytes(StandardCharsets.UTF_8));
+    this.allowedOrigin = config.allowedOrigin();
+    this.connections = new ConnectionCap(config.maxConnectionsPerAddress());
+    this.trustProxy = config.trustProxy();
   }
 
-  /** Mount before the routes they guard. */
-  void mount(Router router) {
+  /** The bridge's socket events pass through here before the guard. */
+  Handler<BridgeEvent> socketDoor(Vertx vertx, Handler<BridgeEvent> guard) {
+    return new SocketDoor(vertx, guard, connections, trustProxy);
+  }
+
+  /** Mount before the bridge. */
+  void mountBridge(Router router, String bridgePath) {
+    // With a CORS handler in front, SockJS no longer reflects any origin with credentials itself.
+    CorsHandler cors = allowedOrigin.map(origin -> CorsHandler.create().addOrigin(origin)).orElseGet(CorsHandler::create)
+        .allowCredentials(false)
+        .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.OPTIONS))
+        .allowedHeader("Content-Type");
+    router.route(bridgePath).handler(cors);
+  }
+
+  /** Mount before the API routes. */
+  void mountApi(Router router) {
     router.post("/api/*").handler(this::requireJson);
     router.get("/api/join/:code").handler(ctx -> throttle(ctx, joins));
     router.post("/api/join").handler(ctx -> throttle(ctx, joins));
