@@ -71,6 +71,7 @@ export const en: Dictionary = {
   'animator.joinLink': 'Link for participants',
   'animator.observerLink': 'Link for the plenary and observers',
   'animator.observerLinkUnknown': 'The observer link is only known on the device that created the workshop.',
+  'animator.privateLink': 'My facilitator link (do not project it)',
   'animator.animatorLink': 'Facilitator link',
   'animator.keepSecret': 'Keep the facilitator link to yourself: it gives every right on the workshop.',
   'animator.copied': 'Link copied',

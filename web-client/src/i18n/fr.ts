@@ -69,6 +69,7 @@ export const fr = {
   'animator.joinLink': 'Lien pour les participants',
   'animator.observerLink': 'Lien de la plénière et des observateurs',
   'animator.observerLinkUnknown': "Le lien d'observation n'est connu que sur l'appareil qui a créé l'atelier.",
+  'animator.privateLink': 'Mon lien d’animateur (à ne pas projeter)',
   'animator.animatorLink': "Lien de l'animateur",
   'animator.keepSecret': "Gardez le lien de l'animateur pour vous : il donne tous les droits sur l'atelier.",
   'animator.copied': 'Lien copié',

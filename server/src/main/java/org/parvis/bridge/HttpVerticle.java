@@ -65,6 +65,7 @@ public final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     BoardFollowers followers = new BoardFollowers(watched);
     Router router = Router.router(vertx);
+    router.route().handler(new SecurityHeaders(config.frameAncestors()));
     router.get("/health/live").handler(this::liveness);
     router.get("/health/ready").handler(this::readiness);
     router.get("/health").handler(this::readiness);
@@ -75,7 +76,15 @@ public final class HttpVerticle extends VerticleBase {
     // The SockJS HTTP fallbacks (xhr_send) read their frames from a body: bound it.
     router.post("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(MAX_XHR_BODY_BYTES));
     router.route("/eventbus/*").subRouter(bridge(followers));
-    router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(3600));
+    // Built file names change with their content: cache them for good. The page itself is checked
+    // again on every load, so an upgrade reaches phones at once (and the previous build's assets,
+    // still packed, serve a page loaded just before it).
+    router.route("/assets/*").handler(StaticHandler.create("webroot/assets").setCachingEnabled(true)
+        .setMaxAgeSeconds(365L * 24 * 3600).setSendVaryHeader(false));
+    router.route("/*").handler(ctx -> {
+      ctx.addHeadersEndHandler(ended -> ctx.response().headers().set("Cache-Control", "no-cache"));
+      ctx.next();
+    }).handler(StaticHandler.create("webroot").setCachingEnabled(false));
     HttpServerOptions options = new HttpServerOptions()
         .setHost(config.host())
         .setPort(config.port())

@@ -28,7 +28,8 @@ public record ParvisConfig(
     int creationsPerHour,
     Optional<String> createKey,
     int maxConnectionsPerAddress,
-    boolean sockJsLegacyTransports) {
+    boolean sockJsLegacyTransports,
+    String frameAncestors) {
 
   public static ParvisConfig fromEnvironment() {
     return from(System.getenv());
@@ -55,7 +56,8 @@ public record ParvisConfig(
         Integer.parseInt(env.getOrDefault("PARVIS_CREATE_PER_HOUR", "20")),
         Optional.ofNullable(blankToNull(env.get("PARVIS_CREATE_KEY"))),
         Integer.parseInt(env.getOrDefault("PARVIS_MAX_CONNECTIONS_PER_ADDRESS", "200")),
-        Boolean.parseBoolean(env.getOrDefault("PARVIS_SOCKJS_LEGACY_TRANSPORTS", "false")));
+        Boolean.parseBoolean(env.getOrDefault("PARVIS_SOCKJS_LEGACY_TRANSPORTS", "false")),
+        env.getOrDefault("PARVIS_FRAME_ANCESTORS", "'none'"));
   }
 
   private static String blankToNull(String value) {
