@@ -152,9 +152,15 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
           observerLink
             ? linkRow('animator.observerLink', absoluteLink(observerLink), 'observer-link')
             : h('p', { className: 'help' }, t.t('animator.observerLinkUnknown')),
-          linkRow('animator.animatorLink', absoluteLink(routes.animator(token)), 'animator-link'),
-          h('p', { className: 'help' }, t.t('animator.keepSecret')),
         ),
+      ),
+      // Not in the card above, which may be projected for the room: folded until its owner opens it.
+      h(
+        'details',
+        { className: 'private-link card' },
+        h('summary', {}, t.t('animator.privateLink')),
+        linkRow('animator.animatorLink', absoluteLink(routes.animator(token)), 'animator-link'),
+        h('p', { className: 'help' }, t.t('animator.keepSecret')),
       ),
       h('h2', {}, t.t('animator.groups')),
       h('ul', { className: 'board-list' }, ...workshop.boards.map((board) => boardRow(board, plenary))),

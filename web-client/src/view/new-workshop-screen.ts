@@ -34,6 +34,14 @@ export function newWorkshopScreen(context: ScreenContext): Screen {
     },
     t.t('new.addGroup'),
   );
+  // Asked only once the server says it needs one (PARVIS_CREATE_KEY).
+  const createKey = h('input', { id: 'create-key', type: 'password', testid: 'create-key-input', autocomplete: 'off' });
+  const createKeyField = h(
+    'div',
+    { className: 'stack', hidden: true },
+    h('label', { htmlFor: 'create-key', className: 'label' }, t.t('new.createKey')),
+    createKey,
+  );
   const error = h('p', { className: 'form-error', testid: 'create-error', attrs: { role: 'alert' } });
   const submit = h(
     'button',
@@ -105,12 +113,19 @@ export function newWorkshopScreen(context: ScreenContext): Screen {
     submit.disabled = true;
     error.textContent = '';
     try {
-      const created = await api.createWorkshop({ title: title.value.trim(), date: date.value || undefined, groups });
+      const created = await api.createWorkshop(
+        { title: title.value.trim(), date: date.value || undefined, groups },
+        createKey.value || undefined,
+      );
       credentials.save(created.workshop.id, { token: created.animatorToken, role: 'animator' });
       credentials.saveLinks(created.workshop.id, created.links);
       context.navigate(routes.animator(created.animatorToken));
     } catch (failure) {
       error.textContent = t.error(errorCodeOf(failure));
+      if (errorCodeOf(failure) === 'create_key_required') {
+        createKeyField.hidden = false;
+        createKey.focus();
+      }
     } finally {
       busy = false;
       submit.disabled = false;
@@ -141,6 +156,7 @@ export function newWorkshopScreen(context: ScreenContext): Screen {
         groupList,
         addGroup,
       ),
+      createKeyField,
       error,
       submit,
     ),

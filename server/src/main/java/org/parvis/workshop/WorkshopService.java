@@ -141,11 +141,28 @@ public final class WorkshopService {
         });
   }
 
+  /** Opens or closes joining by code; only the workshop's animator may. */
+  public Future<JsonObject> setJoiningOpen(Identity identity, boolean open) {
+    if (!identity.role().mayRunWorkshop()) {
+      return Future.failedFuture(new RejectedException(Rejection.of("forbidden", "Only an animator may close joining.")));
+    }
+    return workshops.setJoiningOpen(identity.workshopId(), open).map(done -> new JsonObject().put("joiningOpen", open));
+  }
+
+  /** The workshop a code lets people join: none when the code is unknown, its workshop gone, or joining closed. */
   private Future<Workshop> workshopForCode(String code) {
-    return workshops.workshopIdForCode(code).compose(found -> found
-        .map(this::workshop)
-        .orElseGet(() -> Future.failedFuture(new RejectedException(
-            Rejection.of("unknown_code", "No workshop has the code " + code + ".")))));
+    RejectedException unknown = new RejectedException(Rejection.of("unknown_code", "No workshop has the code " + code + "."));
+    return workshops.workshopIdForCode(code).compose(found -> {
+      if (found.isEmpty()) {
+        return Future.failedFuture(unknown);
+      }
+      return workshops.find(found.get()).compose(workshop -> workshop.isEmpty()
+          ? workshops.forgetCode(code).compose(forgotten -> Future.<Workshop>failedFuture(unknown))
+          : workshops.isJoiningOpen(workshop.get().id()).compose(open -> open
+              ? Future.succeededFuture(workshop.get())
+              : Future.failedFuture(new RejectedException(Rejection.of("joining_closed",
+                  "The animator has closed joining for this workshop: ask them to open it again.")))));
+    });
   }
 
   private Future<String> claimFreshCode(String workshopId, int attemptsLeft) {

@@ -52,6 +52,22 @@ public final class WorkshopStore {
     });
   }
 
+  /** Joining closed by the animator: the code stops letting newcomers in; people already in stay. */
+  public Future<Void> setJoiningOpen(String workshopId, boolean open) {
+    return redis.send(Request.cmd(Command.HSET).arg(workshopKey(workshopId)).arg("joiningClosed").arg(open ? "0" : "1"))
+        .mapEmpty();
+  }
+
+  public Future<Boolean> isJoiningOpen(String workshopId) {
+    return redis.send(Request.cmd(Command.HGET).arg(workshopKey(workshopId)).arg("joiningClosed"))
+        .map(closed -> closed == null || !"1".equals(closed.toString()));
+  }
+
+  /** A code whose workshop is gone is freed, so codes end with their workshop. */
+  public Future<Void> forgetCode(String code) {
+    return redis.send(Request.cmd(Command.DEL).arg(codeKey(code))).mapEmpty();
+  }
+
   public Future<Optional<String>> workshopIdForCode(String code) {
     return redis.send(Request.cmd(Command.GET).arg(codeKey(code)))
         .map(answer -> Optional.ofNullable(answer).map(Response::toString));
