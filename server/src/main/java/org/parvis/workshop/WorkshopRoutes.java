@@ -23,7 +23,8 @@ public final class WorkshopRoutes {
       "unknown_code", 404,
       "unknown_workshop", 404,
       "invalid_token", 401,
-      "forbidden", 403);
+      "forbidden", 403,
+      "too_many_animators", 409);
 
   private final WorkshopService service;
   private final WorkshopStore store;
@@ -39,6 +40,7 @@ public final class WorkshopRoutes {
     router.get("/api/join/:code").handler(this::preview);
     router.post("/api/join").handler(bodies).handler(this::join);
     router.get("/api/session").handler(this::session);
+    router.post("/api/animators").handler(bodies).handler(this::inviteAnimator);
   }
 
   private void create(RoutingContext ctx) {
@@ -54,14 +56,25 @@ public final class WorkshopRoutes {
   }
 
   private void session(RoutingContext ctx) {
+    reply(ctx, 200, bearer(ctx).compose(service::session));
+  }
+
+  private void inviteAnimator(RoutingContext ctx) {
+    Verdict<Map<String, Object>> request = jsonBody(ctx);
+    reply(ctx, 201, bearer(ctx).compose(inviter -> request.isAllowed()
+        ? service.inviteAnimator(inviter, request.value())
+        : Future.failedFuture(new RejectedException(request.rejection()))));
+  }
+
+  /** The identity the request's {@code Authorization: Bearer <token>} proves. */
+  private Future<Identity> bearer(RoutingContext ctx) {
     String authorization = Optional.ofNullable(ctx.request().getHeader("Authorization")).orElse("");
     String token = authorization.startsWith("Bearer ") ? authorization.substring(7).trim() : "";
-    Future<JsonObject> session = token.isEmpty() || token.length() > 64
+    return token.isEmpty() || token.length() > 64
         ? Future.failedFuture(invalidToken())
         : store.identityOf(token).compose(identity -> identity
-            .map(service::session)
+            .map(Future::succeededFuture)
             .orElseGet(() -> Future.failedFuture(invalidToken())));
-    reply(ctx, 200, session);
   }
 
   private static <T> void answer(RoutingContext ctx, int status, Verdict<T> input, Function<T, Future<JsonObject>> action) {
