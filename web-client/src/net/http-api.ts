@@ -1,4 +1,6 @@
 import type {
+  AnimatorInvitationRequest,
+  AnimatorInvitationResponse,
   CreateWorkshopRequest,
   CreateWorkshopResponse,
   HttpErrorBody,
@@ -25,15 +27,21 @@ export interface HttpApi {
   createWorkshop(request: CreateWorkshopRequest): Promise<CreateWorkshopResponse>;
   lookupJoinCode(code: string): Promise<JoinCodeLookup>;
   join(request: JoinRequest): Promise<JoinResponse>;
+  /** Only with the lead animator's token. */
+  inviteAnimator(token: string, request: AnimatorInvitationRequest): Promise<AnimatorInvitationResponse>;
 }
 
 export function createHttpApi(fetchJson: typeof fetch = (input, init) => fetch(input, init)): HttpApi {
-  async function call<T>(path: string, init?: RequestInit): Promise<T> {
+  async function call<T>(path: string, init?: RequestInit, token?: string): Promise<T> {
     let response: Response;
     try {
       response = await fetchJson(path, {
         ...init,
-        headers: { Accept: 'application/json', ...(init?.body ? { 'Content-Type': 'application/json' } : {}) },
+        headers: {
+          Accept: 'application/json',
+          ...(init?.body ? { 'Content-Type': 'application/json' } : {}),
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        },
       });
     } catch {
       throw new ApiError('network', 0);
@@ -48,5 +56,7 @@ export function createHttpApi(fetchJson: typeof fetch = (input, init) => fetch(i
     createWorkshop: (request) => call('/api/workshops', { method: 'POST', body: JSON.stringify(request) }),
     lookupJoinCode: (code) => call(`/api/join/${encodeURIComponent(code)}`),
     join: (request) => call('/api/join', { method: 'POST', body: JSON.stringify(request) }),
+    inviteAnimator: (token, request) =>
+      call('/api/animators', { method: 'POST', body: JSON.stringify(request) }, token),
   };
 }
