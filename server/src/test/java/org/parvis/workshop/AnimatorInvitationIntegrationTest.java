@@ -4,37 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.parvis.testing.BridgeClient;
 import org.parvis.testing.Commands;
-import org.parvis.testing.ParvisNode;
-import org.parvis.testing.RedisProcess;
+import org.parvis.testing.NodeWithRedis;
 import org.parvis.testing.TestWorkshop;
 
 /** The lead animator invites animators, each with a token and a name of its own, through the real server. */
 @ExtendWith(VertxExtension.class)
 class AnimatorInvitationIntegrationTest {
 
-  static RedisProcess redis;
-  static ParvisNode node;
-
-  @BeforeAll
-  static void startServer() {
-    redis = RedisProcess.start();
-    node = ParvisNode.start(redis.url());
-  }
-
-  @AfterAll
-  static void stopServer() {
-    node.close();
-    redis.close();
-  }
+  @RegisterExtension
+  static final NodeWithRedis node = new NodeWithRedis(Map.of());
 
   @Test
   void anInvitedAnimatorHasItsOwnLinkNameAndGroupAndAnimatesTheWorkshop(Vertx vertx) {
@@ -67,7 +55,7 @@ class AnimatorInvitationIntegrationTest {
       assertThat(created.getJsonObject("note").getString("authorName")).isEqualTo("Bernard");
       assertThat(created.getJsonObject("note").getString("author")).isEqualTo(invitation.getJsonObject("animator").getString("id"));
       assertThat(bernard.command(new JsonObject().put("type", "plenary.show").put("boards",
-          new io.vertx.core.json.JsonArray().add(workshop.board(1)))).getBoolean("ok")).isTrue();
+          new JsonArray().add(workshop.board(1)))).getBoolean("ok")).isTrue();
     }
   }
 
