@@ -14,6 +14,8 @@ public record Identity(String workshopId, Role role, String participantId, Strin
 
   /** The id of the lead animator, the one whose token came with the workshop. */
   public static final String LEAD_ANIMATOR_ID = "animator";
+  /** The lead animator's name when it gave none. */
+  public static final String LEAD_ANIMATOR_NAME = "Animation";
 
   public Identity(String workshopId, Role role, String participantId, String displayName) {
     this(workshopId, role, participantId, displayName, Optional.empty(), Optional.empty(), false);
@@ -21,7 +23,11 @@ public record Identity(String workshopId, Role role, String participantId, Strin
 
   /** The lead animator. */
   public static Identity animator(String workshopId) {
-    return new Identity(workshopId, Role.ANIMATOR, LEAD_ANIMATOR_ID, "Animation", Optional.empty(), Optional.empty(), true);
+    return leadAnimator(workshopId, LEAD_ANIMATOR_NAME);
+  }
+
+  public static Identity leadAnimator(String workshopId, String name) {
+    return new Identity(workshopId, Role.ANIMATOR, LEAD_ANIMATOR_ID, name, Optional.empty(), Optional.empty(), true);
   }
 
   public static Identity invitedAnimator(String workshopId, Animator animator) {

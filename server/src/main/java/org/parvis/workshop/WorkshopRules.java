@@ -51,7 +51,13 @@ public final class WorkshopRules {
       }
       groups.add(new WorkshopPlan.Group(name.value(), template.get()));
     }
-    return Verdict.allow(new WorkshopPlan(title.value(), date == null ? "" : (String) date, groups));
+    Verdict<String> leadName = request.get("animatorName") == null
+        ? Verdict.allow(Identity.LEAD_ANIMATOR_NAME)
+        : boundedText(request.get("animatorName"), "animatorName", MAX_PERSON_NAME);
+    if (!leadName.isAllowed()) {
+      return Verdict.refuse(leadName.rejection());
+    }
+    return Verdict.allow(new WorkshopPlan(title.value(), date == null ? "" : (String) date, groups, leadName.value()));
   }
 
   public static Verdict<Newcomer> newcomer(Map<String, Object> request) {

@@ -43,7 +43,7 @@ public final class WorkshopService {
           layouts.stream().map(BoardLayout::boardId).toList(), List.of(), observerToken);
       List<Future<Void>> writes = new ArrayList<>();
       layouts.forEach(layout -> writes.add(boards.create(layout)));
-      writes.add(workshops.saveToken(animatorToken, Identity.animator(workshopId)));
+      writes.add(workshops.saveToken(animatorToken, Identity.leadAnimator(workshopId, plan.leadAnimatorName())));
       writes.add(workshops.saveToken(observerToken, Identity.observer(workshopId)));
       return Future.all(writes)
           .compose(done -> workshops.save(workshop))

@@ -43,6 +43,7 @@ class AnimatorInvitationIntegrationTest {
     assertThat(session.getJsonObject("links").getString("join")).startsWith("/#/j/");
     JsonObject leadSession = TestWorkshop.getAs(vertx, node.port(), workshop.animatorToken(), "/api/session").bodyAsJsonObject();
     assertThat(leadSession.getJsonObject("animator").getBoolean("lead")).isTrue();
+    assertThat(leadSession.getJsonObject("animator").getString("name")).isEqualTo("Animation");
 
     String address = "parvis.board." + workshop.board(1);
     try (BridgeClient bernard = BridgeClient.connectSockJs(vertx, node.port(), token);
@@ -74,6 +75,23 @@ class AnimatorInvitationIntegrationTest {
     assertThat(otherBoard.statusCode()).isEqualTo(400);
     assertThat(otherBoard.bodyAsJsonObject().getString("field")).isEqualTo("board");
     assertThat(invite(vertx, workshop.animatorToken(), new JsonObject()).bodyAsJsonObject().getString("field")).isEqualTo("name");
+  }
+
+  @Test
+  void theLeadAnimatorGoesByTheNameGivenWhenCreatingTheWorkshop(Vertx vertx) {
+    JsonObject created = TestWorkshop.post(vertx, node.port(), "/api/workshops", new JsonObject().put("title", "Nommé")
+        .put("animatorName", "Claire").put("groups", new JsonArray().add(new JsonObject().put("name", "A"))))
+        .bodyAsJsonObject();
+    String token = created.getString("animatorToken");
+    String board = created.getJsonObject("workshop").getJsonArray("boards").getJsonObject(0).getString("id");
+
+    JsonObject session = TestWorkshop.getAs(vertx, node.port(), token, "/api/session").bodyAsJsonObject();
+    assertThat(session.getJsonObject("animator").getString("name")).isEqualTo("Claire");
+    try (BridgeClient claire = BridgeClient.connectSockJs(vertx, node.port(), token)) {
+      claire.command(Commands.createNote(board, "n1", "Bienvenue"));
+      JsonObject note = claire.command(Commands.sync(board, null)).getJsonObject("snapshot").getJsonArray("notes").getJsonObject(0);
+      assertThat(note.getString("authorName")).isEqualTo("Claire");
+    }
   }
 
   private static HttpResponse<Buffer> invite(Vertx vertx, String token, JsonObject request) {

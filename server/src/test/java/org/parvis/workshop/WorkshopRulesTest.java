@@ -19,6 +19,22 @@ class WorkshopRulesTest {
   }
 
   @Test
+  void theLeadAnimatorMayGiveANameAndOtherwiseGoesByAnimation() {
+    Map<String, Object> plan = Map.of("title", "A", "groups", List.of(Map.of("name", "G")));
+
+    assertThat(WorkshopRules.plan(plan).value().leadAnimatorName()).isEqualTo("Animation");
+    assertThat(WorkshopRules.plan(with(plan, "animatorName", " Claire  Dupont ")).value().leadAnimatorName())
+        .isEqualTo("Claire Dupont");
+    assertThat(WorkshopRules.plan(with(plan, "animatorName", "x".repeat(41))).rejection().field()).isEqualTo("animatorName");
+  }
+
+  private static Map<String, Object> with(Map<String, Object> request, String key, Object value) {
+    Map<String, Object> copy = new java.util.HashMap<>(request);
+    copy.put(key, value);
+    return copy;
+  }
+
+  @Test
   void aPlanWithoutGroupsOrWithAnUnknownTemplateIsRefused() {
     assertThat(WorkshopRules.plan(Map.of("title", "A", "groups", List.of())).rejection().field()).isEqualTo("groups");
     assertThat(WorkshopRules.plan(Map.of("title", "A", "groups", List.of(Map.of("name", "G", "template", "kanban"))))
