@@ -49,7 +49,8 @@ describe('the animation team', () => {
     const bernard = await (await context(PHONE)).newPage();
     await bernard.goto(link);
     await byTestId(bernard, 'animator-title').waitFor();
-    await byTestId(bernard, 'animator-team').getByText('Vous animez sous le nom de Bernard.').waitFor();
+    expect(await byTestId(lead, 'animator-self').textContent()).toBe('Vous animez sous le nom « Animation ».');
+    await byTestId(bernard, 'animator-self').getByText('Vous animez sous le nom « Bernard ».').waitFor();
     // Only the lead invites.
     expect(await byTestId(bernard, 'invite-form').count()).toBe(0);
     expect(await byTestId(bernard, 'animator-link').inputValue()).toBe(link);

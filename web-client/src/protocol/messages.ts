@@ -279,6 +279,8 @@ export interface GroupDraft {
 export interface CreateWorkshopRequest {
   title: string;
   date?: string;
+  /** The lead animator's name; `Animation` when none. */
+  animatorName?: string;
   groups: GroupDraft[];
 }
 

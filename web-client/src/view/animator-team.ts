@@ -57,7 +57,7 @@ export function animatorTeam(context: ScreenContext, token: string, state: Works
     'section',
     { className: 'team card stack', testid: 'animator-team', attrs: { 'aria-labelledby': 'team-title' } },
     h('h2', { id: 'team-title' }, t.t('team.title')),
-    self && !self.lead && h('p', {}, t.t('team.youAre', { name: self.name })),
+    self && h('p', { testid: 'animator-self' }, t.t('team.youAre', { name: self.name })),
     linkRow(context, t.t('animator.animatorLink'), absoluteLink(routes.animator(token)), 'animator-link'),
     h('p', { className: 'help' }, t.t('animator.keepSecret')),
     self?.lead &&
