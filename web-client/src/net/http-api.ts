@@ -1,4 +1,6 @@
 import type {
+  AnimatorInvitationRequest,
+  AnimatorInvitationResponse,
   CreateWorkshopRequest,
   CreateWorkshopResponse,
   HttpErrorBody,
@@ -31,10 +33,12 @@ export interface HttpApi {
   createWorkshop(request: CreateWorkshopRequest, createKey?: string): Promise<CreateWorkshopResponse>;
   lookupJoinCode(code: string): Promise<JoinCodeLookup>;
   join(request: JoinRequest): Promise<JoinResponse>;
+  /** Only with the lead animator's token. */
+  inviteAnimator(token: string, request: AnimatorInvitationRequest): Promise<AnimatorInvitationResponse>;
 }
 
 export function createHttpApi(fetchJson: typeof fetch = (input, init) => fetch(input, init)): HttpApi {
-  async function call<T>(path: string, init?: RequestInit): Promise<T> {
+  async function call<T>(path: string, init?: RequestInit, token?: string): Promise<T> {
     let response: Response;
     try {
       response = await fetchJson(path, {
@@ -43,6 +47,7 @@ export function createHttpApi(fetchJson: typeof fetch = (input, init) => fetch(i
           Accept: 'application/json',
           ...(init?.body ? { 'Content-Type': 'application/json' } : {}),
           ...(init?.headers as Record<string, string> | undefined),
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
         },
       });
     } catch {
@@ -69,5 +74,7 @@ export function createHttpApi(fetchJson: typeof fetch = (input, init) => fetch(i
       }),
     lookupJoinCode: (code) => call(`/api/join/${encodeURIComponent(code)}`),
     join: (request) => call('/api/join', { method: 'POST', body: JSON.stringify(request) }),
+    inviteAnimator: (token, request) =>
+      call('/api/animators', { method: 'POST', body: JSON.stringify(request) }, token),
   };
 }

@@ -26,7 +26,8 @@ public final class WorkshopRoutes {
       "unknown_workshop", 404,
       "invalid_token", 401,
       "forbidden", 403,
-      "joining_closed", 403);
+      "joining_closed", 403,
+      "too_many_animators", 409);
 
   private final WorkshopService service;
   private final WorkshopStore store;
@@ -45,6 +46,7 @@ public final class WorkshopRoutes {
     router.post("/api/join").handler(bodies).handler(this::join);
     router.get("/api/session").handler(this::session);
     router.post("/api/workshop/joining").handler(bodies).handler(this::setJoining);
+    router.post("/api/animators").handler(bodies).handler(this::inviteAnimator);
   }
 
   private void create(RoutingContext ctx) {
@@ -61,6 +63,13 @@ public final class WorkshopRoutes {
 
   private void session(RoutingContext ctx) {
     reply(ctx, 200, bearerIdentity(ctx).compose(service::session));
+  }
+
+  private void inviteAnimator(RoutingContext ctx) {
+    Verdict<Map<String, Object>> request = jsonBody(ctx);
+    reply(ctx, 201, bearerIdentity(ctx).compose(inviter -> request.isAllowed()
+        ? service.inviteAnimator(inviter, request.value())
+        : Future.failedFuture(new RejectedException(request.rejection()))));
   }
 
   private void setJoining(RoutingContext ctx) {
