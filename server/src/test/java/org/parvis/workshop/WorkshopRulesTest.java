@@ -35,6 +35,16 @@ class WorkshopRulesTest {
   }
 
   @Test
+  void bidirectionalFormattingIsRemovedFromTitlesGroupNamesAndNames() {
+    WorkshopPlan plan = WorkshopRules.plan(Map.of("title", "Atelier \u2067gpj.exe\u2069",
+        "groups", List.of(Map.of("name", "Groupe\u200F A\u061C")))).value();
+    assertThat(plan.title()).isEqualTo("Atelier gpj.exe");
+    assertThat(plan.groups().get(0).name()).isEqualTo("Groupe A");
+    assertThat(WorkshopRules.newcomer(Map.of("code", "ABCDEF", "name", "\u202BSylvie\u202C")).value().name())
+        .isEqualTo("Sylvie");
+  }
+
+  @Test
   void aPlanWithoutGroupsOrWithAnUnknownTemplateIsRefused() {
     assertThat(WorkshopRules.plan(Map.of("title", "A", "groups", List.of())).rejection().field()).isEqualTo("groups");
     assertThat(WorkshopRules.plan(Map.of("title", "A", "groups", List.of(Map.of("name", "G", "template", "kanban"))))
