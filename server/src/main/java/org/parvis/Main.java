@@ -30,6 +30,7 @@ import org.parvis.sync.CommandAddresses;
 import org.parvis.sync.CommandHandler;
 import org.parvis.sync.CommandRouterVerticle;
 import org.parvis.sync.RateLimiter;
+import org.parvis.sync.RateLimits;
 import org.parvis.workshop.WorkshopCommands;
 import org.parvis.workshop.WorkshopRoutes;
 import org.parvis.workshop.WorkshopService;
@@ -106,7 +107,9 @@ public final class Main {
         Map.of(new BoardCommands(boards, System::currentTimeMillis), BoardCommands.TYPES,
             new WorkshopCommands(workshops), WorkshopCommands.TYPES,
             new PlenaryCommands(workshops, workshopStore), PlenaryCommands.TYPES));
-    RateLimiter rateLimiter = new RateLimiter(config.commandsPerSecond(), config.commandBurst(), System::nanoTime);
+    RateLimits rateLimits = new RateLimits(
+        new RateLimiter(config.commandsPerSecond(), config.commandBurst(), System::nanoTime),
+        new RateLimiter(config.readsPerSecond(), config.readBurst(), System::nanoTime));
     HttpRefusals refusals = new HttpRefusals(metrics, new RefusalLog(System::nanoTime), config.trustProxy());
     WorkshopRoutes routes = new WorkshopRoutes(workshops, workshopStore, refusals);
     Doors doors = new Doors(config, refusals, System::nanoTime);
@@ -114,7 +117,7 @@ public final class Main {
 
     Main main = new Main(vertx, embedded, state, commandMeter);
     return vertx.deployVerticle(new EventRelayVerticle(redisOptions, watched))
-        .compose(relay -> vertx.deployVerticle(() -> new CommandRouterVerticle(handlers, rateLimiter), perCore))
+        .compose(relay -> vertx.deployVerticle(() -> new CommandRouterVerticle(handlers, rateLimits), perCore))
         .compose(router -> vertx.deployVerticle(
             () -> new HttpVerticle(config, redis, routes, workshopStore, watched, metrics, state, doors), perCore))
         .map(http -> {

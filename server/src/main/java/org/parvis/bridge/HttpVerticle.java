@@ -63,7 +63,8 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    BoardFollowers followers = new BoardFollowers(watched);
+    BoundedWriter writer = new BoundedWriter(Math.toIntExact(config.maxUnsentKib() * 1024L));
+    BoardFollowers followers = new BoardFollowers(watched, writer);
     Router router = Router.router(vertx);
     router.route().handler(new SecurityHeaders(config.frameAncestors()));
     router.get("/health/live").handler(this::liveness);
@@ -75,7 +76,7 @@ public final class HttpVerticle extends VerticleBase {
     doors.mountBridge(router, "/eventbus/*");
     // The SockJS HTTP fallbacks (xhr_send) read their frames from a body: bound it.
     router.post("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(MAX_XHR_BODY_BYTES));
-    router.route("/eventbus/*").subRouter(bridge(followers));
+    router.route("/eventbus/*").subRouter(bridge(followers, writer));
     // Built file names change with their content: cache them for good. The page itself is checked
     // again on every load, so an upgrade reaches phones at once (and the previous build's assets,
     // still packed, serve a page loaded just before it).
@@ -100,7 +101,7 @@ public final class HttpVerticle extends VerticleBase {
     return frames.completion().compose(registered -> vertx.createHttpServer(options).requestHandler(router).listen());
   }
 
-  private Router bridge(BoardFollowers followers) {
+  private Router bridge(BoardFollowers followers, BoundedWriter writer) {
     SockJSHandlerOptions sockJsOptions = new SockJSHandlerOptions().setRegisterWriteHandler(false);
     if (!config.sockJsLegacyTransports()) {
       // Script-tag transports for browsers older than any phone in use; JSONP escapes every origin check.
@@ -116,7 +117,7 @@ public final class HttpVerticle extends VerticleBase {
         .setMaxHandlersPerSocket(64)
         .setPingTimeout(30_000);
     return SockJSHandler.create(vertx, sockJsOptions)
-        .bridge(bridgeOptions, doors.socketDoor(vertx, new BridgeGuard(workshops, followers)));
+        .bridge(bridgeOptions, doors.socketDoor(vertx, new BridgeGuard(workshops, followers, writer)));
   }
 
   private void liveness(RoutingContext ctx) {
