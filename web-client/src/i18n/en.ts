@@ -155,6 +155,7 @@ export const en: Dictionary = {
   'error.unavailable': 'The server is unavailable for a moment: your notes will be sent as soon as possible.',
   'error.unknown_code': 'No workshop has this code.',
   'error.too_many_animators': 'This workshop already has as many invited facilitators as it may.',
+  'error.reload_required': 'Parvis has been updated since this page was opened: reload it to go on.',
   'error.too_many_requests': 'Too many tries in a short time: wait a little, then try again.',
   'error.create_key_required': 'This server needs a key to create a workshop: type it above.',
   'error.joining_closed': 'The animator has closed joining for this workshop: ask them to open it again.',

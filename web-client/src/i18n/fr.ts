@@ -153,6 +153,7 @@ export const fr = {
   'error.unavailable': 'Le serveur est momentanément indisponible : vos notes seront envoyées dès que possible.',
   'error.unknown_code': 'Aucun atelier ne correspond à ce code.',
   'error.too_many_animators': 'L’atelier compte déjà le nombre maximal d’animateur·rices invité·es.',
+  'error.reload_required': 'Parvis a été mis à jour depuis l’ouverture de cette page : rechargez-la pour continuer.',
   'error.too_many_requests': 'Trop d’essais en peu de temps : attendez un peu, puis réessayez.',
   'error.create_key_required': 'Ce serveur demande une clé pour créer un atelier : saisissez-la ci-dessus.',
   'error.joining_closed': 'L’animateur a fermé l’accès à cet atelier : demandez-lui de le rouvrir.',

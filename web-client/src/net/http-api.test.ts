@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '../protocol/messages';
 import { ApiError, createHttpApi } from './http-api';
 
 function answering(status: number, body: unknown, headers: Record<string, string> = {}) {
@@ -24,7 +25,7 @@ describe('the HTTP API client', () => {
     await api.createWorkshop(request);
     await api.createWorkshop(request, 'cle-1');
     const headers = calls.map((call) => call.init?.headers as Record<string, string>);
-    expect(headers[0]).toMatchObject({ 'Content-Type': 'application/json' });
+    expect(headers[0]).toMatchObject({ 'Content-Type': 'application/json', 'X-Parvis-Protocol': String(PROTOCOL_VERSION) });
     expect(headers[0]).not.toHaveProperty('X-Parvis-Create-Key');
     expect(headers[1]).toMatchObject({ 'Content-Type': 'application/json', 'X-Parvis-Create-Key': 'cle-1' });
   });

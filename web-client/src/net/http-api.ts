@@ -8,9 +8,15 @@ import type {
   JoinRequest,
   JoinResponse,
 } from '../protocol/messages';
+import { PROTOCOL_VERSION } from '../protocol/messages';
 
 /** Refusals of the HTTP API's doors (throttles, creation key, closed joining, content type). */
-export type DoorErrorCode = 'too_many_requests' | 'create_key_required' | 'joining_closed' | 'unsupported_media_type';
+export type DoorErrorCode =
+  | 'too_many_requests'
+  | 'create_key_required'
+  | 'joining_closed'
+  | 'unsupported_media_type'
+  | 'reload_required';
 
 export type ApiErrorCode = HttpErrorBody['error'] | DoorErrorCode | 'network';
 
@@ -45,6 +51,8 @@ export function createHttpApi(fetchJson: typeof fetch = (input, init) => fetch(i
         ...init,
         headers: {
           Accept: 'application/json',
+          // A page loaded before an upgrade is told to reload (`reload_required`).
+          'X-Parvis-Protocol': String(PROTOCOL_VERSION),
           ...(init?.body ? { 'Content-Type': 'application/json' } : {}),
           ...(init?.headers as Record<string, string> | undefined),
           ...(token ? { Authorization: `Bearer ${token}` } : {}),

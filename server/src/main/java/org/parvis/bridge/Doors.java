@@ -29,6 +29,9 @@ import org.parvis.sync.Rejection;
 public final class Doors {
 
   static final String CREATE_KEY_HEADER = "X-Parvis-Create-Key";
+  /** The wire protocol this server speaks (docs/protocol.md); clients send theirs in this header. */
+  static final int PROTOCOL_VERSION = 1;
+  static final String PROTOCOL_HEADER = "X-Parvis-Protocol";
 
   private final HttpRefusals refusals;
   private final ClientThrottle joins;
@@ -65,10 +68,22 @@ public final class Doors {
 
   /** Mount before the API routes. */
   void mountApi(Router router) {
+    router.route("/api/*").handler(this::requireCurrentProtocol);
     router.post("/api/*").handler(this::requireJson);
     router.get("/api/join/:code").handler(ctx -> throttle(ctx, joins));
     router.post("/api/join").handler(ctx -> throttle(ctx, joins));
     router.post("/api/workshops").handler(this::requireCreateKey).handler(ctx -> throttle(ctx, creations));
+  }
+
+  /** A page loaded before an upgrade speaks the old protocol: tell it to reload rather than misunderstand it. */
+  private void requireCurrentProtocol(RoutingContext ctx) {
+    String version = ctx.request().getHeader(PROTOCOL_HEADER);
+    if (version == null || version.equals(Integer.toString(PROTOCOL_VERSION))) {
+      ctx.next();
+    } else {
+      refusals.refuse(ctx, 409, Rejection.of("reload_required",
+          "Parvis has been updated since this page was loaded: reload the page."));
+    }
   }
 
   private void requireJson(RoutingContext ctx) {

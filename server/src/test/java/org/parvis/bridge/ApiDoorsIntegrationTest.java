@@ -111,6 +111,18 @@ class ApiDoorsIntegrationTest {
   }
 
   @Test
+  void aPageOfAnOtherProtocolVersionIsToldToReload() {
+    node = ParvisNode.start(redis.url());
+    HttpResponse<Buffer> stale = http.get(node.port(), "127.0.0.1", "/api/join/ZZZZZZ")
+        .putHeader(Doors.PROTOCOL_HEADER, Integer.toString(Doors.PROTOCOL_VERSION - 1)).send().await();
+    assertThat(stale.statusCode()).isEqualTo(409);
+    assertThat(stale.bodyAsJsonObject().getString("error")).isEqualTo("reload_required");
+    assertThat(http.get(node.port(), "127.0.0.1", "/api/join/ZZZZZZ")
+        .putHeader(Doors.PROTOCOL_HEADER, Integer.toString(Doors.PROTOCOL_VERSION)).send().await().statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
   void theAnimatorClosesJoiningAndTheCodeStopsLettingPeopleIn() {
     node = ParvisNode.start(redis.url());
     TestWorkshop workshop = TestWorkshop.create(vertx, node.port(), "Fermé", "A");
