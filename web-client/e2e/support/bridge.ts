@@ -1,4 +1,5 @@
 import SockJS from 'sockjs-client';
+import { boardStream } from '../../src/protocol/addresses';
 import type { BoardSnapshot, Command, Note } from '../../src/protocol/messages';
 
 /**
@@ -47,13 +48,13 @@ export class BridgeClient {
     });
   }
 
-  /** `board.sync` without `since`: the whole board as the server stores it. */
+  /** `stream.sync` of the board without `since`: the whole board as the server stores it. */
   async snapshot(token: string, board: string): Promise<BoardSnapshot & { rev: number }> {
     const reply = await this.request<{ ok: boolean; rev: number; snapshot?: BoardSnapshot; error?: string }>(token, {
-      type: 'board.sync',
-      board,
+      type: 'stream.sync',
+      stream: boardStream(board),
     });
-    if (!reply.ok || !reply.snapshot) throw new Error(`board.sync failed: ${JSON.stringify(reply)}`);
+    if (!reply.ok || !reply.snapshot) throw new Error(`stream.sync failed: ${JSON.stringify(reply)}`);
     return { ...reply.snapshot, rev: reply.rev };
   }
 
