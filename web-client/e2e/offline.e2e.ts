@@ -76,7 +76,7 @@ describe('working through a lost connection', () => {
     await notesWithText(other, 'Le bus scolaire passe trop tôt le matin').waitFor();
     await notesWithText(other, 'Plus de bancs sur la place').waitFor();
 
-    // Exactly once: after a reload (a fresh board.sync) each text is there once, two notes in all,
+    // Exactly once: after a reload (a fresh stream.sync) each text is there once, two notes in all,
     // and the board's revision counts three changes, so no command was applied twice.
     await other.reload();
     await waitForBoardReady(other);
