@@ -75,6 +75,25 @@ describe('BoardModel, server events', () => {
     expect(noteOf(model, 'n1')?.text).toBe('trois');
   });
 
+  it('keeps events published between its sync request and the reply, applied after it', () => {
+    const model = loadedModel();
+    model.stream.beginSync();
+    model.stream.receive(events.created(2, remoteNote('n2', 'deux', { order: 2 })));
+    expect(model.stream.receiveSync(eventsReply(1, [events.created(1, remoteNote('n1', 'un'))]))).toBe('applied');
+    expect(model.view.notes.map((note) => note.id)).toEqual(['n1', 'n2']);
+  });
+
+  it('takes an event held from before its sync request, above the revision the server answers, for a lost history', () => {
+    const model = loadedModel();
+    model.stream.receive(events.created(2, remoteNote('n2', 'perdue', { order: 2 })));
+    model.stream.beginSync();
+    expect(model.stream.receiveSync(eventsReply(1, [events.created(1, remoteNote('n1', 'un'))]))).toBe('sync');
+    expect(model.stream.syncRequest).toEqual({});
+    model.stream.beginSync();
+    model.stream.receiveSync(snapshotReply(1, [remoteNote('n1', 'un')]));
+    expect(model.view.notes.map((note) => note.id)).toEqual(['n1']);
+  });
+
   it('takes a revision it already has with another h for a history that diverged, and asks for a snapshot', () => {
     const model = loadedModel();
     model.stream.receive(events.created(1, remoteNote('n1', 'perdue')));

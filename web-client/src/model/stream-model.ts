@@ -90,6 +90,8 @@ export class StreamModel<K extends StreamKind, S> {
   /** Commands sent since the last reconnection or snapshot: not sent again until the next one. */
   private readonly sentSinceResend = new Set<string>();
   private readonly eventsAhead = new Map<number, RevisionedEvent<K>>();
+  /** Revisions of the events ahead that arrived before the current sync request was sent. */
+  private readonly aheadBeforeSync = new Set<number>();
   private cachedView: S | null | undefined;
   private remoteEventsToAnnounce: StreamEventOf<K>[] = [];
   private readonly settlements = new Map<string, { resolve(): void; reject(error: CommandFailed): void }>();
@@ -115,6 +117,12 @@ export class StreamModel<K extends StreamKind, S> {
   get syncRequest(): { since?: number; h?: string } {
     const h = this.hashes.get(this.rev);
     return this.confirmed === null || this.snapshotNeeded || h === undefined ? {} : { since: this.rev, h };
+  }
+
+  /** The sync client sends `stream.sync` now: its reply will supersede every event held until now. */
+  beginSync(): { since?: number; h?: string } {
+    this.eventsAhead.forEach((_, rev) => this.aheadBeforeSync.add(rev));
+    return this.syncRequest;
   }
 
   /** What the server has confirmed; null until the first snapshot. */
@@ -185,13 +193,14 @@ export class StreamModel<K extends StreamKind, S> {
 
   /** The answer to `stream.sync`. */
   receiveSync(reply: SyncReplyOf<K>): StreamOutcome {
+    const fromDeadHistory = this.dropEventsSupersededBy(reply.rev);
     if ('snapshot' in reply) {
       this.takeSnapshot(reply.rev, reply.h, reply.snapshot);
       this.changed();
       return 'applied';
     }
-    if (this.confirmed === null) {
-      this.snapshotNeeded = true;
+    if (this.confirmed === null || fromDeadHistory) {
+      this.diverged();
       return 'sync';
     }
     for (const event of reply.events) {
@@ -274,6 +283,21 @@ export class StreamModel<K extends StreamKind, S> {
     return predict(state, entry.command, entry.queuedAt);
   }
 
+  /**
+   * Drops the events held from before the sync request: the reply covers them. One above the
+   * reply's revision was published before the server read that revision, by a history since lost:
+   * true then.
+   */
+  private dropEventsSupersededBy(rev: number): boolean {
+    let fromDeadHistory = false;
+    for (const held of this.aheadBeforeSync) {
+      if (held > rev && this.eventsAhead.has(held)) fromDeadHistory = true;
+      this.eventsAhead.delete(held);
+    }
+    this.aheadBeforeSync.clear();
+    return fromDeadHistory;
+  }
+
   private takeSnapshot(rev: number, h: string, snapshot: SnapshotOf[K]): void {
     this.confirmed = this.type.fromSnapshot(snapshot);
     this.rev = rev;
@@ -292,6 +316,7 @@ export class StreamModel<K extends StreamKind, S> {
   private takeEvent(event: RevisionedEvent<K>, live: boolean): StreamOutcome {
     if (this.confirmed === null || event.rev > this.rev + 1) {
       if (this.eventsAhead.size < MAX_BUFFERED_EVENTS) this.eventsAhead.set(event.rev, event);
+      this.aheadBeforeSync.delete(event.rev);
       return 'sync';
     }
     if (event.rev <= this.rev) {
@@ -348,6 +373,7 @@ export class StreamModel<K extends StreamKind, S> {
     this.snapshotNeeded = true;
     this.snapshotRev = null;
     this.eventsAhead.clear();
+    this.aheadBeforeSync.clear();
   }
 
   private settle(commandId: string): void {

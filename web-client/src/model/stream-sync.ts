@@ -98,7 +98,7 @@ export class StreamSyncClient<K extends StreamKind, S> {
   }
 
   private async sync(): Promise<void> {
-    const command: CommandOf<'stream.sync'> = { type: 'stream.sync', stream: this.model.stream, ...this.model.syncRequest };
+    const command: CommandOf<'stream.sync'> = { type: 'stream.sync', stream: this.model.stream, ...this.model.beginSync() };
     try {
       const reply = await sendCommand(this.socket, this.token, command);
       if (!reply.ok) {

@@ -108,6 +108,11 @@ export class FakeConnection implements BusSocket {
   }
 }
 
+/** What the other side receives: a copy, as JSON carries it, sharing nothing with the sender's objects. */
+function onTheWire(body: unknown): unknown {
+  return JSON.parse(JSON.stringify(body));
+}
+
 /** Connects FakeConnections to one FakeEngine; the server only sees what is delivered. */
 export class FakeNetwork {
   private readonly registered = new Map<FakeConnection, Set<string>>();
@@ -136,11 +141,11 @@ export class FakeNetwork {
       return;
     }
     if (frame.address !== COMMAND_ADDRESS) return;
-    const { reply, published } = this.server.handle(frame.body as Command, identityOf(by));
+    const { reply, published } = this.server.handle(onTheWire(frame.body) as Command, identityOf(by));
     const replyFirst = this.replyBeforeEvents();
-    if (replyFirst) connection.toClient.push({ address: frame.replyAddress, body: reply });
+    if (replyFirst) connection.toClient.push({ address: frame.replyAddress, body: onTheWire(reply) });
     this.publish(published);
-    if (!replyFirst) connection.toClient.push({ address: frame.replyAddress, body: reply });
+    if (!replyFirst) connection.toClient.push({ address: frame.replyAddress, body: onTheWire(reply) });
   }
 
   /** Sends each event to the followers of its stream: itself to its audience, its shadow to the others. */
@@ -154,7 +159,7 @@ export class FakeNetwork {
   broadcast(stream: StreamId, body: (listener: FakeConnection) => unknown): void {
     const address = streamAddress(stream);
     for (const [listener, addresses] of this.registered) {
-      if (addresses.has(address)) listener.toClient.push({ address, body: body(listener) });
+      if (addresses.has(address)) listener.toClient.push({ address, body: onTheWire(body(listener)) });
     }
   }
 }
