@@ -16,6 +16,11 @@ public record Identity(String workshopId, Role role, String participantId, Strin
     return new Identity(workshopId, Role.OBSERVER, "observer", "Observateur");
   }
 
+  /** The observer link is shared by many screens: each one that opens it is its own person (rate limits). */
+  public Identity onScreen(String screenId) {
+    return role == Role.OBSERVER ? new Identity(workshopId, role, "observer-" + screenId, displayName) : this;
+  }
+
   public boolean ownsBoard(String boardId) {
     return boardId.startsWith(workshopId + "-");
   }

@@ -7,17 +7,20 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.Optional;
+import org.parvis.ops.NodeMetrics;
+import org.parvis.ops.RefusalLog;
 import org.parvis.sync.RejectedException;
 import org.parvis.sync.Rejection;
 import org.parvis.sync.Verdict;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The HTTP side of workshops: create one, preview a join code, join, read one's session. */
 public final class WorkshopRoutes {
 
-  private static final System.Logger LOG = System.getLogger(WorkshopRoutes.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(WorkshopRoutes.class);
   private static final long MAX_BODY_BYTES = 16 * 1024;
   private static final Map<String, Integer> STATUS = Map.of(
       "unknown_code", 404,
@@ -27,10 +30,14 @@ public final class WorkshopRoutes {
 
   private final WorkshopService service;
   private final WorkshopStore store;
+  private final NodeMetrics metrics;
+  private final RefusalLog refusalLog;
 
-  public WorkshopRoutes(WorkshopService service, WorkshopStore store) {
+  public WorkshopRoutes(WorkshopService service, WorkshopStore store, NodeMetrics metrics, RefusalLog refusalLog) {
     this.service = service;
     this.store = store;
+    this.metrics = metrics;
+    this.refusalLog = refusalLog;
   }
 
   public void mount(Router router) {
@@ -64,30 +71,39 @@ public final class WorkshopRoutes {
     reply(ctx, 200, session);
   }
 
-  private static <T> void answer(RoutingContext ctx, int status, Verdict<T> input, Function<T, Future<JsonObject>> action) {
+  private <T> void answer(RoutingContext ctx, int status, Verdict<T> input, Function<T, Future<JsonObject>> action) {
     reply(ctx, status, input.isAllowed()
         ? action.apply(input.value())
         : Future.failedFuture(new RejectedException(input.rejection())));
   }
 
-  private static void reply(RoutingContext ctx, int status, Future<JsonObject> result) {
+  private void reply(RoutingContext ctx, int status, Future<JsonObject> result) {
     result.onComplete(done -> {
       if (done.succeeded()) {
         send(ctx, status, done.result());
       } else if (done.cause() instanceof RejectedException rejected) {
-        Rejection rejection = rejected.rejection();
-        LOG.log(Level.INFO, "Refused {0} {1}: {2}", ctx.request().method(), ctx.request().path(), rejection.code());
-        JsonObject error = new JsonObject().put("error", rejection.code()).put("message", rejection.message());
-        if (rejection.field() != null) {
-          error.put("field", rejection.field());
-        }
-        send(ctx, STATUS.getOrDefault(rejection.code(), 400), error);
+        refuse(ctx, rejected.rejection());
       } else {
-        LOG.log(Level.WARNING, "{0} {1} failed: {2}", ctx.request().method(), ctx.request().path(), done.cause().toString());
+        LOG.warn("{} {} failed: {}", ctx.request().method(), ctx.request().path(), done.cause().toString());
         send(ctx, 503, new JsonObject().put("error", "unavailable")
             .put("message", "The server cannot reach its storage. Retry in a moment."));
       }
     });
+  }
+
+  /** Counted every time; logged at most once a minute per client, so a client cannot grow the log. */
+  private void refuse(RoutingContext ctx, Rejection rejection) {
+    metrics.countHttpRefusal(rejection.code());
+    String client = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+    if (refusalLog.shouldLog(client)) {
+      LOG.info("Refused {} {} from {}: {} (further refusals of this client for a minute only counted in /metrics)",
+          ctx.request().method(), ctx.request().path(), client, rejection.code());
+    }
+    JsonObject error = new JsonObject().put("error", rejection.code()).put("message", rejection.message());
+    if (rejection.field() != null) {
+      error.put("field", rejection.field());
+    }
+    send(ctx, STATUS.getOrDefault(rejection.code(), 400), error);
   }
 
   private static void send(RoutingContext ctx, int status, JsonObject body) {
