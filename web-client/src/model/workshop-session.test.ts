@@ -29,6 +29,16 @@ function open(network: FakeNetwork, name: string) {
   return { connection, session };
 }
 
+/** Clients that have read the workshop and synced its stream. */
+async function openAll<Names extends string[]>(
+  network: FakeNetwork,
+  ...names: Names
+): Promise<{ [I in keyof Names]: ReturnType<typeof open> }> {
+  const clients = names.map((name) => open(network, name));
+  for (const client of clients) await deliverEverything(network, client.connection);
+  return clients as { [I in keyof Names]: ReturnType<typeof open> };
+}
+
 const sent = (connection: FakeConnection) =>
   connection.sentFrames.map((frame) =>
     frame.type === 'register' ? `register ${frame.address}` : `send ${(frame.body as { type: string }).type}`,
@@ -64,10 +74,7 @@ describe('WorkshopSession', () => {
   it('shows every screen what the server holds after two animators change the plenary at once', async () => {
     const server = new FakeEngine(WORKSHOP);
     const network = new FakeNetwork(server);
-    const first = open(network, 'animator-1');
-    const second = open(network, 'animator-2');
-    const projector = open(network, 'observer-1');
-    for (const client of [first, second, projector]) await deliverEverything(network, client.connection);
+    const [first, second, projector] = await openAll(network, 'animator-1', 'animator-2', 'observer-1');
 
     const shows = [first.session.showPlenary([BOARD.id]), second.session.showPlenary(['w1-2'])];
     await flushMicrotasks();
@@ -87,9 +94,7 @@ describe('WorkshopSession', () => {
   it('locks a board: shown at once to the animator, to participants once the event arrives', async () => {
     const server = new FakeEngine(WORKSHOP);
     const network = new FakeNetwork(server);
-    const animator = open(network, 'animator');
-    const participant = open(network, 'p-1');
-    for (const client of [animator, participant]) await deliverEverything(network, client.connection);
+    const [animator, participant] = await openAll(network, 'animator', 'p-1');
     const lockedOf = (session: WorkshopSession) =>
       session.state?.workshop.boards.find((board) => board.id === BOARD.id)?.locked;
 
@@ -105,8 +110,7 @@ describe('WorkshopSession', () => {
 
   it('rejects a refused command and rolls its effect back', async () => {
     const network = new FakeNetwork(new FakeEngine(WORKSHOP));
-    const participant = open(network, 'p-1');
-    await deliverEverything(network, participant.connection);
+    const [participant] = await openAll(network, 'p-1');
     const refused = participant.session.showPlenary([BOARD.id]);
     await deliverEverything(network, participant.connection);
     await expect(refused).rejects.toMatchObject({ code: 'forbidden' });
@@ -116,9 +120,7 @@ describe('WorkshopSession', () => {
   it('tells animators who joined, and participants only that something happened', async () => {
     const server = new FakeEngine(WORKSHOP);
     const network = new FakeNetwork(server);
-    const animator = open(network, 'animator');
-    const participant = open(network, 'p-1');
-    for (const client of [animator, participant]) await deliverEverything(network, client.connection);
+    const [animator, participant] = await openAll(network, 'animator', 'p-1');
 
     network.publish(server.join({ id: 'p-2', name: 'Marc', category: 'habitant', board: BOARD.id }));
     for (const client of [animator, participant]) await deliverEverything(network, client.connection);
@@ -127,9 +129,7 @@ describe('WorkshopSession', () => {
     expect(participant.session.workshopStream?.revision).toBe(1);
 
     // A late animator finds the roster in the snapshot; a late participant does not.
-    const lateAnimator = open(network, 'animator-late');
-    const lateParticipant = open(network, 'p-3');
-    for (const client of [lateAnimator, lateParticipant]) await deliverEverything(network, client.connection);
+    const [lateAnimator, lateParticipant] = await openAll(network, 'animator-late', 'p-3');
     expect(lateAnimator.session.state?.participants.map((one) => one.name)).toEqual(['Marc']);
     expect(lateParticipant.session.state?.participants).toEqual([]);
   });
@@ -137,9 +137,7 @@ describe('WorkshopSession', () => {
   it('recovers a workshop event missed while its connection was down', async () => {
     const server = new FakeEngine(WORKSHOP);
     const network = new FakeNetwork(server);
-    const animator = open(network, 'animator');
-    const projector = open(network, 'observer-1');
-    for (const client of [animator, projector]) await deliverEverything(network, client.connection);
+    const [animator, projector] = await openAll(network, 'animator', 'observer-1');
 
     projector.connection.drop();
     const shown = animator.session.showPlenary([BOARD.id]);
