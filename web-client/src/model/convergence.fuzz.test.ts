@@ -7,19 +7,8 @@ import { StreamSyncClient } from './stream-sync';
 import { FakeEngine } from './testing/fake-engine';
 import { FakeConnection, FakeNetwork, flushMicrotasks } from './testing/fake-network';
 import { BOARD, WORKSHOP, sequentialIds } from './testing/fixtures';
+import { seededRandom } from './testing/seeded-random';
 import { WorkshopSession } from './workshop-session';
-
-/** mulberry32: a small seeded generator, so that a failing run can be replayed from its seed. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Client {
   /** Also the identity the fake server gives it: `animator...`, `observer...`, else a participant. */
