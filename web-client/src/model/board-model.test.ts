@@ -137,6 +137,14 @@ describe('BoardModel, server events', () => {
     expect(model.view.notes.map((note) => note.id)).toEqual(['n1', 'n3']);
   });
 
+  it('moves its revision on an event type it does not know yet, as on a shadow', () => {
+    const model = loadedModel(1, [remoteNote('n1', 'un')]);
+    const newer = { ...events.deleted(2, 'n1'), type: 'constructor' } as unknown as Parameters<typeof model.stream.receive>[0];
+    expect(model.stream.receive(newer)).toBe('applied');
+    expect(model.revision).toBe(2);
+    expect(model.view.notes.map((note) => note.id)).toEqual(['n1']);
+  });
+
   it('treats events before the first snapshot as waiting for it', () => {
     const model = newModel();
     expect(model.stream.receive(events.created(1, remoteNote('n1', 'un')))).toBe('sync');

@@ -106,7 +106,11 @@ export class StreamModel<K extends StreamKind, S> {
     this.storage = storage;
     this.storageKey = storageKey;
     this.now = now;
-    this.pending = loadPending(storage, storageKey, (command): command is ChangeCommandOf<K> => command.type in type.commands);
+    this.pending = loadPending(
+      storage,
+      storageKey,
+      (command): command is ChangeCommandOf<K> => Object.prototype.hasOwnProperty.call(type.commands, command.type),
+    );
   }
 
   get revision(): number {
@@ -343,9 +347,10 @@ export class StreamModel<K extends StreamKind, S> {
   private applyInOrder(event: RevisionedEvent<K>, live: boolean): void {
     if (event.type !== 'hidden') {
       const streamEvent = event as StreamEventOf<K> & { cmd: string };
-      const reduce = this.type.events[streamEvent.type as StreamEventOf<K>['type']] as
-        | ((state: S, event: StreamEventOf<K>) => S)
-        | undefined;
+      const known = Object.prototype.hasOwnProperty.call(this.type.events, streamEvent.type);
+      const reduce = known
+        ? (this.type.events[streamEvent.type as StreamEventOf<K>['type']] as (state: S, event: StreamEventOf<K>) => S)
+        : undefined;
       // An event type this client does not know yet only moves the revision, like a shadow.
       if (reduce) this.confirmed = reduce(this.confirmed as S, streamEvent as StreamEventOf<K>);
       const own = this.pending.some((entry) => entry.command.id === streamEvent.cmd);

@@ -47,6 +47,7 @@ export interface WorkshopSessionOptions {
  */
 export class WorkshopSession {
   private identity: Identity | null = null;
+  private cachedState: WorkshopState | null | undefined;
   private stream: StreamModel<'workshop', WorkshopStreamState> | null = null;
   private failure: ClientErrorCode | null = null;
   private readonly listeners = new Set<() => void>();
@@ -73,13 +74,15 @@ export class WorkshopSession {
   }
 
   get state(): WorkshopState | null {
-    if (!this.identity) return null;
-    const followed = this.stream?.view;
-    return {
-      ...this.identity,
-      workshop: followed?.workshop ?? this.identity.workshop,
-      participants: followed?.participants ?? [],
-    };
+    if (this.cachedState === undefined) {
+      const followed = this.stream?.view;
+      this.cachedState = this.identity && {
+        ...this.identity,
+        workshop: followed?.workshop ?? this.identity.workshop,
+        participants: followed?.participants ?? [],
+      };
+    }
+    return this.cachedState;
   }
 
   /** The workshop stream, once the workshop is known. */
@@ -186,6 +189,7 @@ export class WorkshopSession {
   }
 
   private notify(): void {
+    this.cachedState = undefined;
     this.listeners.forEach((listener) => listener());
   }
 }
