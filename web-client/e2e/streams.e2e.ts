@@ -99,7 +99,7 @@ describe('streams against the real server, seeded, with random disconnects', () 
     const zones = boardInfo.zones.map((zone) => zone.id);
     const ignoreOutcome = () => undefined;
 
-    for (let step = 0; step < 150; step++) {
+    for (let step = 0; step < 250; step++) {
       const roll = random();
       const client = pick(clients);
       if (roll < 0.6 && client.name !== 'observer') {
@@ -153,6 +153,7 @@ describe('streams against the real server, seeded, with random disconnects', () 
     );
 
     const [board, workshop] = await Promise.all([stored(), storedWorkshop()]);
+    expect(board.rev, 'the run changed the board').toBeGreaterThan(10);
     const orders = board.notes.map((note) => note.order);
     expect(orders, 'the server lists notes in stream order').toEqual([...orders].sort((a, b) => a - b));
     for (const client of clients) {
