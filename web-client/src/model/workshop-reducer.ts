@@ -4,7 +4,7 @@ import type { StreamType } from './stream-model';
 /** A workshop stream's state: what is workshop-wide, and the roster its animators see. */
 export interface WorkshopStreamState {
   readonly workshop: Workshop;
-  /** Participants who joined, oldest first; only animators are told. */
+  /** Participants who joined, oldest first: those of the snapshot when it has them, then the joins seen. Only animators are told. */
   readonly participants: readonly Participant[];
 }
 

@@ -3,6 +3,7 @@ import { COMMAND_ADDRESS, workshopAddress, workshopStream } from '../protocol/ad
 import { FakeEngine } from './testing/fake-engine';
 import { FakeConnection, FakeNetwork, flushMicrotasks, type ClientFrame } from './testing/fake-network';
 import { BOARD, WORKSHOP, sequentialIds } from './testing/fixtures';
+import { workshopStreamType } from './workshop-reducer';
 import { WorkshopSession } from './workshop-session';
 
 const STREAM = workshopStream(WORKSHOP.id);
@@ -128,10 +129,16 @@ describe('WorkshopSession', () => {
     expect(participant.session.state?.participants).toEqual([]);
     expect(participant.session.workshopStream?.revision).toBe(1);
 
-    // A late animator finds the roster in the snapshot; a late participant does not.
-    const [lateAnimator, lateParticipant] = await openAll(network, 'animator-late', 'p-3');
-    expect(lateAnimator.session.state?.participants.map((one) => one.name)).toEqual(['Marc']);
-    expect(lateParticipant.session.state?.participants).toEqual([]);
+    // The engine's snapshot carries no roster yet: a late animator knows who joins from then on.
+    const [lateAnimator] = await openAll(network, 'animator-late');
+    expect(lateAnimator.session.state?.participants).toEqual([]);
+  });
+
+  it('takes the roster of a workshop snapshot that carries one', () => {
+    const marc = { id: 'p-2', name: 'Marc', category: 'habitant' as const, board: BOARD.id };
+    const state = workshopStreamType.fromSnapshot({ workshop: { ...WORKSHOP, participants: [marc] } });
+    expect(state.participants).toEqual([marc]);
+    expect(state.workshop).toEqual(WORKSHOP);
   });
 
   it('recovers a workshop event missed while its connection was down', async () => {

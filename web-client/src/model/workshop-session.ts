@@ -23,7 +23,10 @@ export interface WorkshopState {
   participant: Participant | null;
   /** Followed on the workshop stream: the plenary's choice and the board locks are always current. */
   workshop: Workshop;
-  /** Who joined, for animators; empty for everyone else. */
+  /**
+   * For animators, who joined since the workshop stream was last loaded (its snapshot has no roster
+   * yet, unless the server adds one); empty for everyone else.
+   */
   participants: readonly Participant[];
   links?: SharedLinks;
 }

@@ -189,16 +189,13 @@ export class FakeEngine {
         .map((entry) => (sees(identity, entry.audience) ? entry.event : entry.shadow));
       return { ...head, events };
     }
-    return { ...head, snapshot: this.snapshot(stream, identity) };
+    return { ...head, snapshot: this.snapshot(stream) };
   }
 
-  private snapshot(stream: StreamId, identity: Identity) {
+  private snapshot(stream: StreamId) {
     const { workshop } = this.state;
-    if (stream === workshopStream(workshop.id)) {
-      return {
-        workshop: { ...workshop, ...(identity.role === 'animator' ? { participants: this.state.participants } : {}) },
-      };
-    }
+    // As the engine does today: no roster in the snapshot, whoever asks.
+    if (stream === workshopStream(workshop.id)) return { workshop };
     const boardId = stream.slice('board:'.length);
     return { board: this.boardOf(boardId), notes: this.notesOf(boardId) };
   }
