@@ -4,6 +4,7 @@ import { sendCommand } from '../net/commands';
 import { workshopStream } from '../protocol/addresses';
 import { randomId } from '../protocol/ids';
 import type {
+  AnimatorSelf,
   Participant,
   ReplyTo,
   Role,
@@ -29,14 +30,11 @@ export interface WorkshopState {
    */
   participants: readonly Participant[];
   links?: SharedLinks;
+  animator?: AnimatorSelf;
 }
 
-interface Identity {
-  role: Role;
-  participant: Participant | null;
-  workshop: Workshop;
-  links?: SharedLinks;
-}
+/** What `workshop.get` says: who this token is, and the workshop until its stream is loaded. */
+type Identity = Omit<WorkshopState, 'participants'>;
 
 export interface WorkshopSessionOptions {
   newId?: () => string;
@@ -152,7 +150,8 @@ export class WorkshopSession {
       return;
     }
     this.retry.reset();
-    this.identity = { role: reply.role, participant: reply.participant, workshop: reply.workshop, links: reply.links };
+    const { role, participant, workshop, links, animator } = reply;
+    this.identity = { role, participant, workshop, links, animator };
     this.failure = null;
     this.follow(reply.workshop.id);
     this.notify();

@@ -151,7 +151,7 @@ export type StreamMessageOf<K extends StreamKind> = StreamEventOf<K> | HiddenEve
 export type ServerErrorCode = (typeof PROTOCOL.errors)[number];
 
 /** Errors that only the HTTP API answers. */
-export type HttpErrorCode = 'unknown_code';
+export type HttpErrorCode = 'unknown_code' | 'too_many_animators';
 
 export interface ErrorReply {
   ok: false;
@@ -203,12 +203,22 @@ export interface SharedLinks {
   observer: string;
 }
 
+/** Who an animator's token proves: only the lead animator invites others. */
+export interface AnimatorSelf {
+  id: string;
+  name: string;
+  board: string | null;
+  lead: boolean;
+}
+
 export interface WorkshopGetReply {
   ok: true;
   role: Role;
   participant: Participant | null;
   workshop: Workshop;
   links?: SharedLinks;
+  /** Animators only. */
+  animator?: AnimatorSelf;
 }
 
 type SuccessReplyByType = { [T in ChangeCommand['type']]: ChangeReply } & {
@@ -228,6 +238,8 @@ export interface GroupDraft {
 export interface CreateWorkshopRequest {
   title: string;
   date?: string;
+  /** The lead animator's name; `Animation` when none. */
+  animatorName?: string;
   groups: GroupDraft[];
 }
 
@@ -262,6 +274,18 @@ export interface SessionResponse {
   role: Role;
   participant: Participant | null;
   workshop: Workshop;
+}
+
+/** `POST /api/animators`, with the lead animator's token. */
+export interface AnimatorInvitationRequest {
+  name: string;
+  board?: string;
+}
+
+export interface AnimatorInvitationResponse {
+  animator: { id: string; name: string; board: string | null };
+  token: string;
+  link: string;
 }
 
 export interface HttpErrorBody {
