@@ -6,6 +6,7 @@ import { BridgeClient } from './support/bridge';
 import { launchChromium, LAPTOP, newContext, PHONE, PROJECTOR } from './support/chromium';
 import { seedNotes } from './support/seed';
 import { byTestId, waitForBoardReady } from './support/ui';
+import { randomId } from '../src/protocol/ids';
 
 const baseUrl = inject('parvisUrl');
 
@@ -84,6 +85,7 @@ describe('accessibility (axe-core)', () => {
   it('the plenary screen showing two boards', async () => {
     await bridge.request(created.animatorToken, {
       type: 'plenary.show',
+      id: randomId(),
       boards: created.workshop.boards.map((board) => board.id),
     });
     const projector = await page(PROJECTOR);

@@ -3,6 +3,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { useBrowserSuite } from './support/suite';
 import { createWorkshop, joinedContext } from './support/api';
 import { LAPTOP, newContext, PHONE } from './support/chromium';
+import { seedNotes } from './support/seed';
 import { addNote, byTestId, notesWithText, waitForBoardReady, waitForNothingPending } from './support/ui';
 import { eventually } from './support/wait';
 
@@ -76,7 +77,7 @@ describe('working through a lost connection', () => {
     await notesWithText(other, 'Le bus scolaire passe trop tôt le matin').waitFor();
     await notesWithText(other, 'Plus de bancs sur la place').waitFor();
 
-    // Exactly once: after a reload (a fresh board.sync) each text is there once, two notes in all,
+    // Exactly once: after a reload (a fresh stream.sync) each text is there once, two notes in all,
     // and the board's revision counts three changes, so no command was applied twice.
     await other.reload();
     await waitForBoardReady(other);
@@ -175,5 +176,40 @@ describe('working through a lost connection', () => {
     await waitForBoardReady(phone);
     await note.waitFor();
     expect(await phone.locator('[data-testid="note"]').count()).toBe(1);
+  });
+
+  it('notes stack as the server ordered them: one written offline above one the server ran first, on every page, after a reload too', async () => {
+    const { workshop, animatorToken } = await createWorkshop(baseUrl, {
+      title: 'Atelier pile',
+      groups: [{ name: 'Place du marché', template: 'free' }],
+    });
+    const board = workshop.boards[0]!.id;
+    const zone = workshop.boards[0]!.zones[0]!.id;
+    const phoneContext = await newBrowserContext(PHONE);
+    const phone = await boardPage(phoneContext, workshop.code, 'Odile', board);
+    const laptop = await boardPage(await newBrowserContext(), workshop.code, 'Paul', board);
+    // The texts of a page's notes bottom to top: later cards of a column are drawn over earlier ones.
+    const stackOf = (page: Page) => page.locator('[data-testid="note"] [data-testid="note-text"]').allTextContents();
+
+    // Odile writes while offline: her note is drawn on top of everything she has.
+    await phoneContext.setOffline(true);
+    await phone.locator('[data-testid="status-banner"][data-status="offline"]').waitFor();
+    await addNote(phone, 'La mienne, écrite hors ligne');
+    // Meanwhile another note reaches the server first, at the same place.
+    await seedNotes(suite.bridge, animatorToken, board, [{ text: 'La leur, arrivée avant', zone, x: 12, y: 12 }]);
+    await notesWithText(laptop, 'La leur, arrivée avant').waitFor();
+
+    await phoneContext.setOffline(false);
+    await waitForNothingPending(phone);
+    await notesWithText(laptop, 'La mienne, écrite hors ligne').waitFor();
+
+    const stored = (await suite.bridge.snapshot(animatorToken, board)).notes.map((note) => note.text);
+    expect(stored).toEqual(['La leur, arrivée avant', 'La mienne, écrite hors ligne']);
+    expect(await stackOf(phone), 'the writer stacks hers above the one the server ran first').toEqual(stored);
+    expect(await stackOf(laptop)).toEqual(stored);
+    await phone.reload();
+    await waitForBoardReady(phone);
+    await notesWithText(phone, 'La mienne, écrite hors ligne').waitFor();
+    expect(await stackOf(phone), 'a snapshot stacks them alike').toEqual(stored);
   });
 });

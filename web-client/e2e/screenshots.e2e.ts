@@ -9,6 +9,7 @@ import { BridgeClient } from './support/bridge';
 import { launchChromium, LAPTOP, newContext, PHONE, PROJECTOR, TABLET } from './support/chromium';
 import { seedNotes, type SeedNote } from './support/seed';
 import { byTestId, waitForBoardReady } from './support/ui';
+import { randomId } from '../src/protocol/ids';
 
 const baseUrl = inject('parvisUrl');
 const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
@@ -126,6 +127,7 @@ describe('screenshots', () => {
   it('plenary-1080p.png: two boards side by side on the projector', async () => {
     await bridge.request(created.animatorToken, {
       type: 'plenary.show',
+      id: randomId(),
       boards: created.workshop.boards.map((board) => board.id),
     });
     const { page: projector } = await page(PROJECTOR);

@@ -1,9 +1,9 @@
 import './styles.css';
 import { BoardModel } from './model/board-model';
-import { BoardSyncClient } from './model/board-sync';
 import { Credentials } from './model/credentials';
 import type { LocalAuthor } from './model/optimistic';
 import { localStorageOrMemory, MemoryStorage, type KeyValueStorage } from './model/storage';
+import { StreamSyncClient } from './model/stream-sync';
 import { WorkshopSession } from './model/workshop-session';
 import { browserConnectivity } from './net/connectivity';
 import { EventBusSocket } from './net/eventbus-socket';
@@ -26,7 +26,7 @@ function syncedBoard(
   pendingStorage: KeyValueStorage,
 ): BoardHandle {
   const model = new BoardModel({ boardId, storage: pendingStorage, author });
-  const sync = new BoardSyncClient(socket, model, token);
+  const sync = new StreamSyncClient(socket, model.stream, token);
   sync.start();
   return { model, stop: () => sync.stop() };
 }

@@ -1,5 +1,6 @@
 import SockJS from 'sockjs-client';
-import type { BoardSnapshot, Command, Note } from '../../src/protocol/messages';
+import { boardStream } from '../../src/protocol/addresses';
+import type { BoardSnapshot, Command, Note, StreamId } from '../../src/protocol/messages';
 
 /**
  * A bare event-bus bridge client running in Node (sockjs-client over its WebSocket transport),
@@ -47,14 +48,18 @@ export class BridgeClient {
     });
   }
 
-  /** `board.sync` without `since`: the whole board as the server stores it. */
-  async snapshot(token: string, board: string): Promise<BoardSnapshot & { rev: number }> {
-    const reply = await this.request<{ ok: boolean; rev: number; snapshot?: BoardSnapshot; error?: string }>(token, {
-      type: 'board.sync',
-      board,
+  /** `stream.sync` without `since`: the whole stream as the server stores it, as this token may see it. */
+  async streamSnapshot<Snapshot>(token: string, stream: StreamId): Promise<Snapshot & { rev: number; h: string }> {
+    const reply = await this.request<{ ok: boolean; rev: number; h: string; snapshot?: Snapshot }>(token, {
+      type: 'stream.sync',
+      stream,
     });
-    if (!reply.ok || !reply.snapshot) throw new Error(`board.sync failed: ${JSON.stringify(reply)}`);
-    return { ...reply.snapshot, rev: reply.rev };
+    if (!reply.ok || !reply.snapshot) throw new Error(`stream.sync failed: ${JSON.stringify(reply)}`);
+    return { ...reply.snapshot, rev: reply.rev, h: reply.h };
+  }
+
+  snapshot(token: string, board: string): Promise<BoardSnapshot & { rev: number; h: string }> {
+    return this.streamSnapshot<BoardSnapshot>(token, boardStream(board));
   }
 
   async notes(token: string, board: string): Promise<Note[]> {

@@ -1,6 +1,5 @@
-import type { Board, BoardChangeCommand, Note } from '../protocol/messages';
-import { applyChanges, type BoardChange, type BoardState } from './board-state';
-import type { PendingEntry } from './pending';
+import type { Board, BoardCommand, Note } from '../protocol/messages';
+import type { BoardState } from './note-reducer';
 
 /** Who is using this client, to stand as the author of the notes it has not sent yet. */
 export interface LocalAuthor {
@@ -15,59 +14,22 @@ export interface ViewNote extends Note {
 
 export interface BoardView {
   board: Board | null;
-  locked: boolean;
+  /** Bottom to top: by the order the stream gave them, the pending ones last. */
   notes: ViewNote[];
 }
 
-function changeOfCommand(entry: PendingEntry, author: LocalAuthor): BoardChange {
-  const command = entry.command;
-  switch (command.type) {
-    case 'note.create':
-      return {
-        kind: 'create',
-        note: {
-          ...command.note,
-          author: author.id,
-          authorName: author.name,
-          createdAt: entry.queuedAt,
-          updatedAt: entry.queuedAt,
-        },
-      };
-    case 'note.update':
-      return { kind: 'update', noteId: command.noteId, fields: command.fields, at: entry.queuedAt };
-    case 'note.delete':
-      return { kind: 'delete', noteId: command.noteId };
-    case 'board.lock':
-      return { kind: 'lock', locked: command.locked };
-  }
+function noteIdOf(command: BoardCommand): string {
+  return command.type === 'note.create' ? command.note.id : command.noteId;
 }
 
-function noteIdOf(command: BoardChangeCommand): string | null {
-  switch (command.type) {
-    case 'note.create':
-      return command.note.id;
-    case 'note.update':
-    case 'note.delete':
-      return command.noteId;
-    case 'board.lock':
-      return null;
-  }
-}
-
-/** The board as this client shows it: the confirmed state with its pending commands replayed on top. */
-export function optimisticView(
-  confirmed: BoardState,
-  pending: readonly PendingEntry[],
-  author: LocalAuthor,
-): BoardView {
-  const state = applyChanges(
-    confirmed,
-    pending.map((entry) => changeOfCommand(entry, author)),
-  );
-  const pendingNoteIds = new Set(pending.map((entry) => noteIdOf(entry.command)));
+/** The board as this client shows it: the optimistic state, notes stacked by their order. */
+export function boardView(state: BoardState | null, pending: readonly BoardCommand[]): BoardView {
+  if (!state) return { board: null, notes: [] };
+  const pendingNoteIds = new Set(pending.map(noteIdOf));
   return {
     board: state.board,
-    locked: state.board?.locked ?? false,
-    notes: [...state.notes.values()].map((note) => ({ ...note, pending: pendingNoteIds.has(note.id) })),
+    notes: [...state.notes.values()]
+      .sort((a, b) => a.order - b.order)
+      .map((note) => ({ ...note, pending: pendingNoteIds.has(note.id) })),
   };
 }

@@ -1,67 +1,94 @@
 import { Backoff } from '../net/backoff';
 import type { BusSocket } from '../net/bus-socket';
 import { sendCommand } from '../net/commands';
-import { workshopAddress } from '../protocol/addresses';
+import { workshopStream } from '../protocol/addresses';
 import { randomId } from '../protocol/ids';
 import type {
   AnimatorSelf,
-  Command,
   Participant,
-  Plenary,
   ReplyTo,
   Role,
   SharedLinks,
   Workshop,
+  WorkshopCommand,
   WorkshopEvent,
 } from '../protocol/messages';
 import { CommandFailed, errorCodeOf, isTransient, type ClientErrorCode } from './errors';
+import { MemoryStorage } from './storage';
+import { StreamModel } from './stream-model';
+import { StreamSyncClient } from './stream-sync';
+import { workshopStreamType, type WorkshopStreamState } from './workshop-reducer';
 
 export interface WorkshopState {
   role: Role;
   participant: Participant | null;
+  /** Followed on the workshop stream: the plenary's choice and the board locks are always current. */
   workshop: Workshop;
+  /**
+   * For animators, who joined since the workshop stream was last loaded (its snapshot has no roster
+   * yet, unless the server adds one); empty for everyone else.
+   */
+  participants: readonly Participant[];
   links?: SharedLinks;
   animator?: AnimatorSelf;
 }
 
-export function applyWorkshopEvent(state: WorkshopState, event: WorkshopEvent): WorkshopState {
-  switch (event.type) {
-    case 'plenary.changed':
-      return withPlenary(state, event.plenary);
-    case 'participant.joined':
-      return state;
-  }
-}
+/** What `workshop.get` says: who this token is, and the workshop until its stream is loaded. */
+type Identity = Omit<WorkshopState, 'participants'>;
 
-function withPlenary(state: WorkshopState, plenary: Plenary): WorkshopState {
-  return { ...state, workshop: { ...state.workshop, plenary } };
-}
-
-function withBoardLocked(state: WorkshopState, boardId: string, locked: boolean): WorkshopState {
-  const boards = state.workshop.boards.map((board) => (board.id === boardId ? { ...board, locked } : board));
-  return { ...state, workshop: { ...state.workshop, boards } };
+export interface WorkshopSessionOptions {
+  newId?: () => string;
+  /** How the workshop stream is kept in step; a test may shorten its delays. */
+  startSync?: (model: StreamModel<'workshop', WorkshopStreamState>) => { stop(): void };
 }
 
 /**
- * What a token may know of its workshop (`workshop.get`, fetched again on every connection) and
- * its live workshop events, plus the animator's direct commands.
+ * What a token may know of its workshop: who it is (`workshop.get`, read again on every
+ * connection), and the workshop stream, followed like a board's, with the animator's commands on it.
  */
 export class WorkshopSession {
-  private current: WorkshopState | null = null;
+  private identity: Identity | null = null;
+  private cachedState: WorkshopState | null | undefined;
+  private stream: StreamModel<'workshop', WorkshopStreamState> | null = null;
   private failure: ClientErrorCode | null = null;
   private readonly listeners = new Set<() => void>();
+  private readonly remoteEventListeners = new Set<(event: WorkshopEvent) => void>();
   private readonly stops: (() => void)[] = [];
-  private registeredWorkshop: string | null = null;
   private readonly retry = new Backoff({ initialMs: 1_000, maxMs: 15_000 });
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly newId: () => string;
+  private readonly startSync: NonNullable<WorkshopSessionOptions['startSync']>;
 
   constructor(
     private readonly socket: BusSocket,
     readonly token: string,
-  ) {}
+    { newId = randomId, startSync }: WorkshopSessionOptions = {},
+  ) {
+    this.newId = newId;
+    this.startSync =
+      startSync ??
+      ((model) => {
+        const sync = new StreamSyncClient(socket, model, token);
+        sync.start();
+        return sync;
+      });
+  }
 
   get state(): WorkshopState | null {
-    return this.current;
+    if (this.cachedState === undefined) {
+      const followed = this.stream?.view;
+      this.cachedState = this.identity && {
+        ...this.identity,
+        workshop: followed?.workshop ?? this.identity.workshop,
+        participants: followed?.participants ?? [],
+      };
+    }
+    return this.cachedState;
+  }
+
+  /** The workshop stream, once the workshop is known. */
+  get workshopStream(): StreamModel<'workshop', WorkshopStreamState> | null {
+    return this.stream;
   }
 
   /** Why the workshop could not be read, when it could not. */
@@ -72,6 +99,12 @@ export class WorkshopSession {
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Live workshop events caused by someone else, such as a board locked by the animator. */
+  onRemoteEvent(listener: (event: WorkshopEvent) => void): () => void {
+    this.remoteEventListeners.add(listener);
+    return () => this.remoteEventListeners.delete(listener);
   }
 
   start(): void {
@@ -88,16 +121,19 @@ export class WorkshopSession {
     this.stops.forEach((stop) => stop());
   }
 
-  async showPlenary(boards: string[]): Promise<void> {
-    const reply = await this.command({ type: 'plenary.show', boards });
-    if (!reply.ok) throw new CommandFailed(reply.error);
-    this.update((state) => withPlenary(state, reply.plenary));
+  /** Resolves once the plenary shows these boards; rejects with CommandFailed if refused. */
+  showPlenary(boards: string[]): Promise<void> {
+    return this.command({ type: 'plenary.show', id: this.newId(), boards });
   }
 
-  async setBoardLocked(boardId: string, locked: boolean): Promise<void> {
-    const reply = await this.command({ type: 'board.lock', id: randomId(), board: boardId, locked });
-    if (!reply.ok) throw new CommandFailed(reply.error);
-    this.update((state) => withBoardLocked(state, boardId, locked));
+  setBoardLocked(board: string, locked: boolean): Promise<void> {
+    return this.command({ type: 'board.lock', id: this.newId(), board, locked });
+  }
+
+  private command(command: WorkshopCommand): Promise<void> {
+    if (!this.stream) return Promise.reject(new CommandFailed('disconnected'));
+    this.stream.queue(command);
+    return this.stream.whenSettled(command.id);
   }
 
   private async fetch(): Promise<void> {
@@ -115,9 +151,9 @@ export class WorkshopSession {
     }
     this.retry.reset();
     const { role, participant, workshop, links, animator } = reply;
-    this.current = { role, participant, workshop, links, animator };
+    this.identity = { role, participant, workshop, links, animator };
     this.failure = null;
-    this.listenToWorkshop(reply.workshop.id);
+    this.follow(reply.workshop.id);
     this.notify();
   }
 
@@ -128,28 +164,25 @@ export class WorkshopSession {
     else this.fail(code);
   }
 
-  private listenToWorkshop(workshopId: string): void {
-    if (this.registeredWorkshop === workshopId) return;
-    this.registeredWorkshop = workshopId;
+  /**
+   * The animator's workshop commands are kept in memory only: a read-only tab of the same browser
+   * must never find them in storage and send them with its own token.
+   */
+  private follow(workshopId: string): void {
+    if (this.stream) return;
+    const stream = new StreamModel({
+      stream: workshopStream(workshopId),
+      type: workshopStreamType,
+      storage: new MemoryStorage(),
+      storageKey: workshopStream(workshopId),
+    });
+    this.stream = stream;
+    const sync = this.startSync(stream);
     this.stops.push(
-      this.socket.register(workshopAddress(workshopId), { token: this.token }, (body) =>
-        this.update((state) => applyWorkshopEvent(state, body as WorkshopEvent)),
-      ),
+      stream.subscribe(() => this.notify()),
+      stream.onRemoteEvent((event) => this.remoteEventListeners.forEach((listener) => listener(event))),
+      () => sync.stop(),
     );
-  }
-
-  private async command<C extends Command>(command: C): Promise<ReplyTo<C>> {
-    try {
-      return await sendCommand(this.socket, this.token, command);
-    } catch (error) {
-      throw new CommandFailed(errorCodeOf(error));
-    }
-  }
-
-  private update(change: (state: WorkshopState) => WorkshopState): void {
-    if (!this.current) return;
-    this.current = change(this.current);
-    this.notify();
   }
 
   private fail(code: ClientErrorCode): void {
@@ -158,6 +191,7 @@ export class WorkshopSession {
   }
 
   private notify(): void {
+    this.cachedState = undefined;
     this.listeners.forEach((listener) => listener());
   }
 }

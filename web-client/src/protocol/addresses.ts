@@ -1,11 +1,27 @@
+import type { StreamId } from './messages';
+
 export const COMMAND_ADDRESS = 'parvis.cmd';
 
+export function boardStream(boardId: string): StreamId {
+  return `board:${boardId}`;
+}
+
+export function workshopStream(workshopId: string): StreamId {
+  return `workshop:${workshopId}`;
+}
+
+/** The bridge address a client registers to follow a stream: `parvis.<kind>.<id>`. */
+export function streamAddress(stream: StreamId): string {
+  const separator = stream.indexOf(':');
+  return `parvis.${stream.slice(0, separator)}.${stream.slice(separator + 1)}`;
+}
+
 export function boardAddress(boardId: string): string {
-  return `parvis.board.${boardId}`;
+  return streamAddress(boardStream(boardId));
 }
 
 export function workshopAddress(workshopId: string): string {
-  return `parvis.workshop.${workshopId}`;
+  return streamAddress(workshopStream(workshopId));
 }
 
 /** Board ids are `<workshopId>-<n>`. */

@@ -1,6 +1,8 @@
-/** The Parvis wire protocol, version 1: the client side of docs/protocol.md. */
+import { PROTOCOL, type CommandType, type EventType, type FieldsOf, type StreamKind } from './schema';
 
-export const PROTOCOL_VERSION = 1;
+/** The Parvis wire protocol, version 2: the client side of docs/protocol.md and docs/protocol.schema.json. */
+
+export const PROTOCOL_VERSION = PROTOCOL.version;
 
 export const NOTE_COLORS = ['yellow', 'pink', 'blue', 'green', 'orange', 'purple'] as const;
 export type NoteColor = (typeof NOTE_COLORS)[number];
@@ -27,8 +29,8 @@ export const JOIN_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 /** Note ids and command ids: 1 to 64 (notes: 40) characters of this set. */
 export const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
-// protocol.md does not fix the format of instants; the client only carries them.
-export type Timestamp = string | number;
+/** Milliseconds since 1970-01-01 UTC, from the server. */
+export type Timestamp = number;
 
 export interface Zone {
   id: string;
@@ -74,80 +76,79 @@ export interface Note {
   authorName: string;
   createdAt: Timestamp;
   updatedAt: Timestamp;
+  /** The revision of the board stream that created the note: overlapping notes stack by it. */
+  order: number;
 }
 
-/** What a client sends to create a note; the server adds the author and the instants. */
-export type NoteDraft = Pick<Note, 'id' | 'text' | 'color' | 'zone' | 'x' | 'y'>;
-export type NoteFields = Partial<Omit<NoteDraft, 'id'>>;
+
+/** What the schema's named types stand for. */
+interface NamedTypes {
+  Note: Note;
+  Board: Board;
+  Participant: Participant;
+  Workshop: Workshop;
+  color: NoteColor;
+}
+
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+type Commands = typeof PROTOCOL.commands;
+type Events = typeof PROTOCOL.events;
 
 // ---- Commands, sent to COMMAND_ADDRESS ----
 
-export interface NoteCreateCommand {
-  type: 'note.create';
-  id: string;
-  board: string;
-  note: NoteDraft;
-}
+export type CommandOf<T extends CommandType> = Simplify<{ type: T } & FieldsOf<Commands[T]['fields'], NamedTypes>>;
+export type Command = { [T in CommandType]: CommandOf<T> }[CommandType];
 
-export interface NoteUpdateCommand {
-  type: 'note.update';
-  id: string;
-  board: string;
-  noteId: string;
-  fields: NoteFields;
-}
+/** Commands that change a stream of this kind: they carry a client-made id the server applies at most once. */
+export type ChangeCommand = {
+  [T in CommandType]: Commands[T]['stream'] extends StreamKind ? CommandOf<T> : never;
+}[CommandType];
+export type ChangeCommandOf<K extends StreamKind> = Extract<
+  ChangeCommand,
+  { type: { [T in CommandType]: Commands[T]['stream'] extends K ? T : never }[CommandType] }
+>;
+export type BoardCommand = ChangeCommandOf<'board'>;
+export type WorkshopCommand = ChangeCommandOf<'workshop'>;
 
-export interface NoteDeleteCommand {
-  type: 'note.delete';
-  id: string;
-  board: string;
-  noteId: string;
-}
+/** What a client sends to create a note; the server adds the author, the instants and the order. */
+export type NoteDraft = CommandOf<'note.create'>['note'];
+export type NoteFields = CommandOf<'note.update'>['fields'];
 
-export interface BoardLockCommand {
-  type: 'board.lock';
-  id: string;
-  board: string;
-  locked: boolean;
-}
+// ---- Events ----
 
-export interface BoardSyncCommand {
-  type: 'board.sync';
-  board: string;
-  since?: number;
-}
+/** `board:<boardId>` or `workshop:<workshopId>`. */
+export type StreamId = string;
 
-export interface PlenaryShowCommand {
-  type: 'plenary.show';
-  boards: string[];
-}
+type Envelope = FieldsOf<typeof PROTOCOL.envelope, NamedTypes>;
+/** A shadow stands for an event its follower may not see, so that revisions stay without gaps. */
+type ShadowEnvelope = Pick<Envelope, 'stream' | 'rev' | 'h' | 'at'>;
 
-export interface WorkshopGetCommand {
-  type: 'workshop.get';
-}
+export type EventOf<T extends EventType> = Simplify<
+  { type: T } & (Events[T] extends { envelope: false }
+    ? unknown
+    : T extends 'hidden'
+      ? ShadowEnvelope
+      : Omit<Envelope, 'type'>) &
+    FieldsOf<Events[T]['fields'], NamedTypes>
+>;
+export type ServerEvent = { [T in EventType]: EventOf<T> }[EventType];
 
-/** Commands that change a board: they carry a client-made id the server applies at most once. */
-export type BoardChangeCommand = NoteCreateCommand | NoteUpdateCommand | NoteDeleteCommand | BoardLockCommand;
-
-export type Command = BoardChangeCommand | BoardSyncCommand | PlenaryShowCommand | WorkshopGetCommand;
+/** The events of a stream of this kind that carry a revision and the command that caused them. */
+export type StreamEventOf<K extends StreamKind> = Extract<
+  ServerEvent,
+  { type: { [T in EventType]: Events[T]['stream'] extends K ? T : never }[EventType] }
+>;
+export type BoardEvent = StreamEventOf<'board'>;
+export type WorkshopEvent = StreamEventOf<'workshop'>;
+export type HiddenEvent = EventOf<'hidden'>;
+export type StreamResyncEvent = EventOf<'stream.resync'>;
+export type StreamHeadEvent = EventOf<'stream.head'>;
+/** Everything that may arrive on the address of a stream of this kind. */
+export type StreamMessageOf<K extends StreamKind> = StreamEventOf<K> | HiddenEvent | StreamResyncEvent | StreamHeadEvent;
 
 // ---- Replies ----
 
-export type ServerErrorCode =
-  | 'invalid_json'
-  | 'too_large'
-  | 'unknown_command'
-  | 'invalid_field'
-  | 'text_too_long'
-  | 'invalid_token'
-  | 'forbidden'
-  | 'unknown_board'
-  | 'unknown_note'
-  | 'note_exists'
-  | 'board_locked'
-  | 'too_many_notes'
-  | 'rate_limited'
-  | 'unavailable';
+export type ServerErrorCode = (typeof PROTOCOL.errors)[number];
 
 /** Errors that only the HTTP API answers. */
 export type HttpErrorCode = 'unknown_code' | 'too_many_animators';
@@ -161,22 +162,40 @@ export interface ErrorReply {
 
 export interface ChangeReply {
   ok: true;
+  stream: StreamId;
   rev: number;
+  /** The command id was applied before, at `rev`: nothing changed this time. */
   duplicate?: boolean;
 }
 
 export interface BoardSnapshot {
   board: Board;
+  /** In stream order: the order of the revisions that created them. */
   notes: Note[];
 }
 
-export type SyncReply =
-  { ok: true; rev: number; events: RevisionedBoardEvent[] } | { ok: true; rev: number; snapshot: BoardSnapshot };
-
-export interface PlenaryShowReply {
-  ok: true;
-  plenary: Plenary;
+export interface WorkshopSnapshot {
+  /** For animators, the participants who joined so far. */
+  workshop: Workshop & { participants?: Participant[] };
 }
+
+export interface SnapshotOf {
+  board: BoardSnapshot;
+  workshop: WorkshopSnapshot;
+}
+
+interface SyncReplyHead {
+  ok: true;
+  stream: StreamId;
+  rev: number;
+  /** The chain hash of the stream's history at `rev`. */
+  h: string;
+}
+
+export type SyncReplyOf<K extends StreamKind> =
+  | (SyncReplyHead & { events: (StreamEventOf<K> | HiddenEvent)[] })
+  | (SyncReplyHead & { snapshot: SnapshotOf[K] });
+export type SyncReply = SyncReplyOf<'board'> | SyncReplyOf<'workshop'>;
 
 /** Links an animator hands out; only animators receive them. */
 export interface SharedLinks {
@@ -202,72 +221,12 @@ export interface WorkshopGetReply {
   animator?: AnimatorSelf;
 }
 
-interface SuccessReplyByType {
-  'note.create': ChangeReply;
-  'note.update': ChangeReply;
-  'note.delete': ChangeReply;
-  'board.lock': ChangeReply;
-  'board.sync': SyncReply;
-  'plenary.show': PlenaryShowReply;
+type SuccessReplyByType = { [T in ChangeCommand['type']]: ChangeReply } & {
+  'stream.sync': SyncReply;
   'workshop.get': WorkshopGetReply;
-}
+};
 
 export type ReplyTo<C extends Command> = SuccessReplyByType[C['type']] | ErrorReply;
-
-// ---- Events ----
-
-interface EventEnvelope {
-  board: string;
-  rev: number;
-  /** The id of the command that caused the event. */
-  cmd: string;
-  /** The participant id, or `animator`. */
-  by: string;
-  at: Timestamp;
-}
-
-export interface NoteCreatedEvent extends EventEnvelope {
-  type: 'note.created';
-  note: Note;
-}
-
-export interface NoteUpdatedEvent extends EventEnvelope {
-  type: 'note.updated';
-  noteId: string;
-  fields: NoteFields;
-}
-
-export interface NoteDeletedEvent extends EventEnvelope {
-  type: 'note.deleted';
-  noteId: string;
-}
-
-export interface BoardLockedEvent extends EventEnvelope {
-  type: 'board.locked';
-  locked: boolean;
-}
-
-export interface BoardResyncEvent {
-  type: 'board.resync';
-  board: string;
-}
-
-export type RevisionedBoardEvent = NoteCreatedEvent | NoteUpdatedEvent | NoteDeletedEvent | BoardLockedEvent;
-export type BoardEvent = RevisionedBoardEvent | BoardResyncEvent;
-
-export interface PlenaryChangedEvent {
-  type: 'plenary.changed';
-  workshop: string;
-  plenary: Plenary;
-}
-
-export interface ParticipantJoinedEvent {
-  type: 'participant.joined';
-  workshop: string;
-  participant: Participant;
-}
-
-export type WorkshopEvent = PlenaryChangedEvent | ParticipantJoinedEvent;
 
 // ---- HTTP API ----
 

@@ -70,6 +70,8 @@ export class BoardCanvas {
     const firstZone = view.board.zones[0]?.id ?? '';
     const seen = new Set<string>();
     const notesByZone = new Map<string, ViewNote[]>();
+    // The view lists notes bottom to top: each card follows the one below it, so they stack alike everywhere.
+    const lastCardIn = new Map<string, HTMLElement>();
     for (const note of view.notes) {
       const zone = this.zoneAreas.has(note.zone) ? note.zone : firstZone;
       seen.add(note.id);
@@ -77,11 +79,14 @@ export class BoardCanvas {
       const card = this.cards.get(note.id) ?? this.createCard(note);
       this.updateCard(card, note);
       const area = this.zoneAreas.get(zone);
-      if (area && card.element.parentElement !== area) {
+      const below = lastCardIn.get(zone);
+      const place = below ? below.nextElementSibling : (area?.firstElementChild ?? null);
+      if (area && place !== card.element) {
         const hadFocus = document.activeElement === card.element;
-        area.append(card.element);
+        area.insertBefore(card.element, place);
         if (hadFocus) card.element.focus();
       }
+      lastCardIn.set(zone, card.element);
     }
     for (const [id, card] of this.cards) {
       if (!seen.has(id)) {

@@ -1,6 +1,6 @@
 import type { LocalAuthor } from '../model/optimistic';
 import { workshopIdOfBoard } from '../protocol/addresses';
-import type { Role, RevisionedBoardEvent } from '../protocol/messages';
+import type { BoardEvent, Role, WorkshopEvent } from '../protocol/messages';
 import type { Translator } from '../i18n';
 import { createAnnouncer } from './announcer';
 import { BoardCanvas } from './board-canvas';
@@ -12,7 +12,7 @@ import { createStatusBanner } from './status-banner';
 
 const ANNOUNCED_TEXT_LENGTH = 80;
 
-function announcement(t: Translator, event: RevisionedBoardEvent): string | null {
+function announcement(t: Translator, event: BoardEvent | WorkshopEvent): string | null {
   const excerpt = (text: string) =>
     text.length > ANNOUNCED_TEXT_LENGTH ? `${text.slice(0, ANNOUNCED_TEXT_LENGTH)}…` : text;
   switch (event.type) {
@@ -25,6 +25,9 @@ function announcement(t: Translator, event: RevisionedBoardEvent): string | null
       return t.t('announce.deleted');
     case 'board.locked':
       return t.t(event.locked ? 'announce.locked' : 'announce.unlocked');
+    case 'plenary.changed':
+    case 'participant.joined':
+      return null;
   }
 }
 
@@ -49,7 +52,8 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
   const workshop = context.openWorkshop(token);
   const { model } = board;
   const role = (): Role => workshop.state?.role ?? credential.role;
-  const canEdit = () => role() === 'animator' || (role() === 'participant' && !model.view.locked);
+  const locked = () => workshop.state?.workshop.boards.find((candidate) => candidate.id === boardId)?.locked ?? false;
+  const canEdit = () => role() === 'animator' || (role() === 'participant' && !locked());
 
   const heading = h('h1', { className: 'board-title', id: 'board-title', testid: 'board-title' }, t.t('board.loading'));
   const workshopTitle = h('p', { className: 'board-workshop muted' });
@@ -161,7 +165,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     emptyState.hidden = view.board === null || view.notes.length > 0;
     addButton.disabled = !view.board || !canEdit();
     addButton.hidden = role() === 'observer';
-    banner.update(connection.status, view.locked && role() !== 'animator', model.pendingCount);
+    banner.update(connection.status, locked() && role() !== 'animator', model.pendingCount);
     const edited = editor.editing;
     if (edited?.kind === 'existing') {
       const note = view.notes.find((candidate) => candidate.id === edited.noteId);
@@ -170,11 +174,15 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     }
   }
 
+  const announce = (event: BoardEvent | WorkshopEvent) => {
+    const message = announcement(t, event);
+    if (message) announcer.announce(message);
+  };
   const stops = [
     model.subscribe(render),
-    model.onRemoteEvent((event) => {
-      const message = announcement(t, event);
-      if (message) announcer.announce(message);
+    model.onRemoteEvent(announce),
+    workshop.onRemoteEvent((event) => {
+      if (event.type === 'board.locked' && event.board === boardId) announce(event);
     }),
     model.onError((code) => context.toast(t.error(code))),
     connection.onStatusChange(render),

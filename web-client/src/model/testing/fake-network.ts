@@ -5,9 +5,9 @@ import {
   type ConnectionStatus,
   type MessageHandler,
 } from '../../net/bus-socket';
-import { COMMAND_ADDRESS, boardAddress } from '../../protocol/addresses';
-import type { Command } from '../../protocol/messages';
-import type { FakeBoardServer } from './fake-board-server';
+import { COMMAND_ADDRESS, streamAddress } from '../../protocol/addresses';
+import type { Command, StreamId } from '../../protocol/messages';
+import { identityOf, sees, type FakeEngine, type Published } from './fake-engine';
 
 export type ClientFrame =
   | { type: 'send'; address: string; body: unknown; headers?: BusHeaders; replyAddress: string }
@@ -108,12 +108,17 @@ export class FakeConnection implements BusSocket {
   }
 }
 
-/** Connects FakeConnections to one FakeBoardServer; the server only sees what is delivered. */
+/** What the other side receives: a copy, as JSON carries it, sharing nothing with the sender's objects. */
+function onTheWire(body: unknown): unknown {
+  return JSON.parse(JSON.stringify(body));
+}
+
+/** Connects FakeConnections to one FakeEngine; the server only sees what is delivered. */
 export class FakeNetwork {
   private readonly registered = new Map<FakeConnection, Set<string>>();
 
   constructor(
-    readonly server: FakeBoardServer,
+    readonly server: FakeEngine,
     /** The real server may publish an event before or after it replies to the command. */
     private readonly replyBeforeEvents: () => boolean = () => true,
   ) {}
@@ -125,6 +130,7 @@ export class FakeNetwork {
     return connection;
   }
 
+  /** Delivers the connection's oldest frame to the server, sent by `by` (see identityOf). */
   deliverToServer(connection: FakeConnection, by: string): void {
     const frame = connection.toServer.shift();
     if (!frame) return;
@@ -135,16 +141,26 @@ export class FakeNetwork {
       return;
     }
     if (frame.address !== COMMAND_ADDRESS) return;
-    const { reply, events } = this.server.handle(frame.body as Command, by);
+    const { reply, published } = this.server.handle(onTheWire(frame.body) as Command, identityOf(by));
     const replyFirst = this.replyBeforeEvents();
-    if (replyFirst) connection.toClient.push({ address: frame.replyAddress, body: reply });
-    const address = boardAddress(this.server.board.id);
-    for (const event of events) {
-      for (const [listener, addresses] of this.registered) {
-        if (addresses.has(address)) listener.toClient.push({ address, body: event });
-      }
+    if (replyFirst) connection.toClient.push({ address: frame.replyAddress, body: onTheWire(reply) });
+    this.publish(published);
+    if (!replyFirst) connection.toClient.push({ address: frame.replyAddress, body: onTheWire(reply) });
+  }
+
+  /** Sends each event to the followers of its stream: itself to its audience, its shadow to the others. */
+  publish(published: readonly Published[]): void {
+    for (const { stream, audience, event, shadow } of published) {
+      this.broadcast(stream, (listener) => (sees(identityOf(listener.name), audience) ? event : shadow));
     }
-    if (!replyFirst) connection.toClient.push({ address: frame.replyAddress, body: reply });
+  }
+
+  /** What a node sends on its own: `stream.resync`, `stream.head`. */
+  broadcast(stream: StreamId, body: (listener: FakeConnection) => unknown): void {
+    const address = streamAddress(stream);
+    for (const [listener, addresses] of this.registered) {
+      if (addresses.has(address)) listener.toClient.push({ address, body: onTheWire(body(listener)) });
+    }
   }
 }
 

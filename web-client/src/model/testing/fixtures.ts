@@ -1,4 +1,5 @@
-import type { Board, Note, RevisionedBoardEvent } from '../../protocol/messages';
+import { boardStream } from '../../protocol/addresses';
+import type { Board, BoardEvent, Note, SyncReplyOf, Workshop } from '../../protocol/messages';
 import { BoardModel } from '../board-model';
 import { MemoryStorage, type KeyValueStorage } from '../storage';
 
@@ -12,6 +13,17 @@ export const BOARD: Board = {
   ],
   locked: false,
 };
+
+export const WORKSHOP: Workshop = {
+  id: 'w1',
+  title: 'Atelier 1',
+  date: null,
+  code: 'K7P2QX',
+  boards: [BOARD, { ...BOARD, id: 'w1-2', name: 'Groupe 2' }],
+  plenary: { boards: [] },
+};
+
+export const STREAM = boardStream(BOARD.id);
 
 export const ME = { id: 'p-me', name: 'Sylvie' };
 
@@ -36,34 +48,53 @@ export function remoteNote(id: string, text: string, fields: Partial<Note> = {})
     authorName: 'Marc',
     createdAt: 1,
     updatedAt: 1,
+    order: 1,
     ...fields,
   };
 }
 
-const envelope = (rev: number, cmd: string) => ({ board: BOARD.id, rev, cmd, by: 'p-other', at: rev });
+/** The chain hash of the history these fixtures tell, at `rev`; another history uses another `line`. */
+export const hashAt = (rev: number, line = 'h') => `${line}${rev}`;
+
+const envelope = (rev: number, cmd: string, line?: string) => ({
+  stream: STREAM,
+  rev,
+  h: hashAt(rev, line),
+  cmd,
+  by: 'p-other',
+  at: rev,
+});
 
 export const events = {
-  created: (rev: number, note: Note, cmd = `remote-${rev}`): RevisionedBoardEvent => ({
+  created: (rev: number, note: Note, cmd = `remote-${rev}`, line?: string): BoardEvent => ({
     type: 'note.created',
-    ...envelope(rev, cmd),
+    ...envelope(rev, cmd, line),
     note,
   }),
-  updated: (rev: number, noteId: string, fields: Partial<Note>, cmd = `remote-${rev}`): RevisionedBoardEvent => ({
+  updated: (rev: number, noteId: string, fields: Partial<Note>, cmd = `remote-${rev}`): BoardEvent => ({
     type: 'note.updated',
     ...envelope(rev, cmd),
     noteId,
     fields,
   }),
-  deleted: (rev: number, noteId: string, cmd = `remote-${rev}`): RevisionedBoardEvent => ({
+  deleted: (rev: number, noteId: string, cmd = `remote-${rev}`): BoardEvent => ({
     type: 'note.deleted',
     ...envelope(rev, cmd),
     noteId,
   }),
 };
 
+export function snapshotReply(rev: number, notes: Note[] = [], line?: string): SyncReplyOf<'board'> {
+  return { ok: true, stream: STREAM, rev, h: hashAt(rev, line), snapshot: { board: BOARD, notes } };
+}
+
+export function eventsReply(rev: number, replayed: BoardEvent[]): SyncReplyOf<'board'> {
+  return { ok: true, stream: STREAM, rev, h: hashAt(rev), events: replayed };
+}
+
 /** A model that has loaded BOARD at revision `rev` with these notes. */
 export function loadedModel(rev = 0, notes: Note[] = [], storage?: KeyValueStorage): BoardModel {
   const model = newModel(storage);
-  model.receiveSync({ ok: true, rev, snapshot: { board: BOARD, notes } });
+  model.stream.receiveSync(snapshotReply(rev, notes));
   return model;
 }

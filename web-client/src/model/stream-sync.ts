@@ -1,23 +1,25 @@
 import { Backoff } from '../net/backoff';
 import { BusError, type BusSocket, type ConnectionStatus } from '../net/bus-socket';
 import { sendCommand } from '../net/commands';
-import { boardAddress } from '../protocol/addresses';
-import type { BoardChangeCommand, BoardEvent, BoardSyncCommand } from '../protocol/messages';
-import type { BoardModel } from './board-model';
+import { streamAddress } from '../protocol/addresses';
+import type { ChangeCommandOf, CommandOf, StreamMessageOf, SyncReplyOf } from '../protocol/messages';
+import type { StreamKind } from '../protocol/schema';
 import { errorCodeOf, isTransient, type ClientErrorCode } from './errors';
+import type { StreamModel, StreamOutcome } from './stream-model';
 
-export interface BoardSyncOptions {
+export interface StreamSyncOptions {
   retry?: Backoff;
   /** How long an acknowledged revision may stay ahead of the events received before a sync. */
   missingEventDelayMs?: number;
 }
 
 /**
- * Keeps a BoardModel in step with the server over a BusSocket. One request at a time, in order:
- * after each (re)connection a `board.sync`, then the pending commands, oldest first, with the ids
- * they were made with.
+ * Keeps a StreamModel in step with the server over a BusSocket. It registers to the stream's
+ * address before it reads (so nothing published in between is missed), then one request at a
+ * time, in order: after each (re)connection a `stream.sync`, then the pending commands, oldest
+ * first, with the ids they were made with.
  */
-export class BoardSyncClient {
+export class StreamSyncClient<K extends StreamKind, S> {
   private readonly retry: Backoff;
   private readonly missingEventDelayMs: number;
   private readonly stops: (() => void)[] = [];
@@ -32,9 +34,9 @@ export class BoardSyncClient {
 
   constructor(
     private readonly socket: BusSocket,
-    private readonly model: BoardModel,
+    private readonly model: StreamModel<K, S>,
     private readonly token: string,
-    { retry = new Backoff({ initialMs: 1_000, maxMs: 15_000 }), missingEventDelayMs = 3_000 }: BoardSyncOptions = {},
+    { retry = new Backoff({ initialMs: 1_000, maxMs: 15_000 }), missingEventDelayMs = 3_000 }: StreamSyncOptions = {},
   ) {
     this.retry = retry;
     this.missingEventDelayMs = missingEventDelayMs;
@@ -42,8 +44,8 @@ export class BoardSyncClient {
 
   start(): void {
     this.stops.push(
-      this.socket.register(boardAddress(this.model.boardId), { token: this.token }, (body) =>
-        this.handleEvent(body as BoardEvent),
+      this.socket.register(streamAddress(this.model.stream), { token: this.token }, (body) =>
+        this.follow(this.model.receive(body as StreamMessageOf<K>)),
       ),
       this.socket.onStatusChange((status) => this.handleStatus(status)),
       this.model.subscribe(() => this.pump()),
@@ -63,13 +65,13 @@ export class BoardSyncClient {
     clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
     this.retry.reset();
-    this.needsSync = true;
     this.syncRefused = false;
-    this.pump();
+    this.model.resendAll();
+    this.requestSync();
   }
 
-  private handleEvent(event: BoardEvent): void {
-    if (event.type === 'board.resync' || this.model.receiveEvent(event) === 'gap') this.requestSync();
+  private follow(outcome: StreamOutcome): void {
+    if (outcome === 'sync') this.requestSync();
   }
 
   private requestSync(): void {
@@ -96,9 +98,7 @@ export class BoardSyncClient {
   }
 
   private async sync(): Promise<void> {
-    const command: BoardSyncCommand = { type: 'board.sync', board: this.model.boardId };
-    const since = this.model.syncSince;
-    if (since !== undefined) command.since = since;
+    const command: CommandOf<'stream.sync'> = { type: 'stream.sync', stream: this.model.stream, ...this.model.beginSync() };
     try {
       const reply = await sendCommand(this.socket, this.token, command);
       if (!reply.ok) {
@@ -110,32 +110,34 @@ export class BoardSyncClient {
       }
       this.needsSync = false;
       this.retry.reset();
-      if (this.model.receiveSync(reply) === 'gap') this.needsSync = true;
+      this.follow(this.model.receiveSync(reply as SyncReplyOf<K>));
     } catch (error) {
       this.handleFailure(error);
     }
   }
 
-  private async sendChange(command: BoardChangeCommand): Promise<void> {
+  private async sendChange(command: ChangeCommandOf<K>): Promise<void> {
     try {
       const reply = await sendCommand(this.socket, this.token, command);
       if (!reply.ok) {
-        this.handleRefusal(reply.error, () => this.model.refuse(command.id, reply.error));
+        this.handleRefusal(reply.error, () => this.model.refuse(command.id, reply.error), command.id);
         return;
       }
       this.retry.reset();
-      this.model.acknowledge(command.id, reply.rev);
+      this.follow(this.model.acknowledge(command.id, reply.rev, reply.duplicate === true));
       if (this.model.revision < reply.rev) this.expectEventsUpTo(reply.rev);
     } catch (error) {
+      this.model.sendAgain(command.id);
       this.handleFailure(error);
     }
   }
 
-  private handleRefusal(code: ClientErrorCode, refuseForGood: () => void): void {
+  private handleRefusal(code: ClientErrorCode, refuseForGood: () => void, commandId?: string): void {
     if (!isTransient(code)) {
       refuseForGood();
       return;
     }
+    if (commandId !== undefined) this.model.sendAgain(commandId);
     this.model.reportError(code);
     this.retryLater();
   }

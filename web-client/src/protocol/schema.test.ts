@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { Board, CommandOf, EventOf, Note, Participant, Workshop } from './messages';
+import { PROTOCOL } from './schema';
+
+const schemaFile = new URL('../../../docs/protocol.schema.json', import.meta.url);
+
+describe('the client protocol', () => {
+  it('describes the same commands, events, types and errors as docs/protocol.schema.json', () => {
+    const schema: unknown = JSON.parse(readFileSync(schemaFile, 'utf8'));
+    expect(PROTOCOL).toEqual(schema);
+  });
+
+  it('derives its messages from the descriptor, field for field', () => {
+    expectTypeOf<keyof Note>().toEqualTypeOf<keyof typeof PROTOCOL.types.Note>();
+    expectTypeOf<keyof Board>().toEqualTypeOf<keyof typeof PROTOCOL.types.Board>();
+    expectTypeOf<keyof Participant>().toEqualTypeOf<keyof typeof PROTOCOL.types.Participant>();
+    expectTypeOf<keyof Workshop>().toEqualTypeOf<keyof typeof PROTOCOL.types.Workshop>();
+    expectTypeOf<CommandOf<'note.update'>>().toEqualTypeOf<{
+      type: 'note.update';
+      id: string;
+      board: string;
+      noteId: string;
+      fields: { text?: string; color?: Note['color']; zone?: string; x?: number; y?: number };
+    }>();
+    expectTypeOf<CommandOf<'plenary.show'>>().toEqualTypeOf<{ type: 'plenary.show'; id: string; boards: string[] }>();
+    expectTypeOf<EventOf<'hidden'>>().toEqualTypeOf<{ type: 'hidden'; stream: string; rev: number; h: string; at: number }>();
+    expectTypeOf<EventOf<'stream.head'>>().toEqualTypeOf<{ type: 'stream.head'; stream: string; rev: number; h: string }>();
+    expectTypeOf<EventOf<'board.locked'>>().toMatchTypeOf<{ cmd: string; by: string; board: string; locked: boolean }>();
+  });
+});
