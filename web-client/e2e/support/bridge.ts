@@ -9,6 +9,8 @@ import type { BoardSnapshot, Command, Note } from '../../src/protocol/messages';
 export class BridgeClient {
   private replies = new Map<string, (body: unknown) => void>();
   private counter = 0;
+  /** The bridge closes a socket that stays silent past its ping timeout, as a test that waits may. */
+  private readonly pings = setInterval(() => this.socket.send(JSON.stringify({ type: 'ping' })), 5_000);
 
   private constructor(private readonly socket: WebSocket) {
     socket.onmessage = (message: MessageEvent) => {
@@ -62,6 +64,7 @@ export class BridgeClient {
   }
 
   close(): void {
+    clearInterval(this.pings);
     this.socket.onclose = null;
     this.socket.close();
   }

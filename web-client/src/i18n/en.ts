@@ -123,6 +123,10 @@ export const en: Dictionary = {
   'announce.many.one': '{count} note changed.',
   'announce.many.other': '{count} notes changed.',
 
+  'undo.deleted': 'Note deleted.',
+  'undo.changed': 'Note changed.',
+  'undo.action': 'Undo',
+
   'plenary.title': 'Plenary',
   'plenary.join': 'To take part',
   'plenary.waiting': 'Waiting for the facilitator…',

@@ -121,6 +121,10 @@ export const fr = {
   'announce.many.one': '{count} note a changé.',
   'announce.many.other': '{count} notes ont changé.',
 
+  'undo.deleted': 'Note supprimée.',
+  'undo.changed': 'Note modifiée.',
+  'undo.action': 'Annuler',
+
   'plenary.title': 'Plénière',
   'plenary.join': 'Pour participer',
   'plenary.waiting': "En attente de l'animateur…",

@@ -2,6 +2,7 @@ import type { Translator } from '../i18n';
 import type { BoardView, ViewNote } from '../model/optimistic';
 import type { Board, NoteFields } from '../protocol/messages';
 import { h } from './dom';
+import type { OpenedBy } from './note-editor';
 import {
   CANVAS_PADDING,
   clampPosition,
@@ -17,7 +18,7 @@ import {
 
 export interface NoteActions {
   canEdit(): boolean;
-  edit(noteId: string): void;
+  edit(noteId: string, openedBy: OpenedBy): void;
   move(noteId: string, fields: NoteFields): void;
   remove(noteId: string): void;
 }
@@ -234,14 +235,14 @@ export class BoardCanvas {
       endPress();
       lastPointerUp = event.timeStamp;
       if (target) actions.move(noteId, target);
-      else if (tapped) actions.edit(noteId);
+      else if (tapped) actions.edit(noteId, 'pointerup');
     });
     element.addEventListener('pointercancel', endPress);
     // Taps are handled on pointerup: browsers may skip the click after a drag. Clicks that do not
     // follow a pointer press come from the keyboard or from assistive technologies.
     element.addEventListener('click', (event) => {
       if (event.timeStamp - lastPointerUp < CLICK_AFTER_POINTER_MS) return;
-      if (actions.canEdit()) actions.edit(noteId);
+      if (actions.canEdit()) actions.edit(noteId, event.detail === 0 ? 'key' : 'click');
     });
     element.addEventListener('keydown', (event) => {
       const card = this.cards.get(noteId);
@@ -255,7 +256,7 @@ export class BoardCanvas {
       };
       const arrow = arrows[event.key];
       if (arrow) actions.move(noteId, moveBy(card.note, arrow[0], arrow[1], this.board.zones));
-      else if (event.key === 'Enter' || event.key === ' ') actions.edit(noteId);
+      else if (event.key === 'Enter' || event.key === ' ') actions.edit(noteId, 'key');
       else if (event.key === 'Delete' || event.key === 'Backspace') actions.remove(noteId);
       else return;
       event.preventDefault();

@@ -10,15 +10,24 @@ export type EditedNote =
 export interface EditorActions {
   /** Closing with `save`: the text, colour and zone chosen; without: nothing to keep. */
   close(note: EditedNote, result: { text: string; color: NoteColor; zone: string } | null): void;
-  /** Colour and zone of an existing note apply at once. */
-  changeExisting(noteId: string, fields: { color?: NoteColor; zone?: string }): void;
   remove(noteId: string): void;
 }
 
+/** What opened the editor: on `pointerup`, the gesture of the finger or mouse is not over yet. */
+export type OpenedBy = 'pointerup' | 'click' | 'key';
+
+/**
+ * After a tap opens the editor, the browser still sends that tap's compatibility mouse events and
+ * click, aimed at whatever now lies under the finger. They are swallowed until the next press
+ * starts, or this long at most.
+ */
+const OPENING_GESTURE_MS = 800;
+const GESTURE_TAIL_EVENTS = ['mousedown', 'mouseup', 'click', 'dblclick'] as const;
+
 /**
  * A sheet at the bottom of the screen, in reach of a thumb: the text, the colour (each with its
- * name), the column, and delete. Saved by "Done", Ctrl+Enter, or a tap or Tab outside; Escape
- * cancels.
+ * name), the column, and delete. Nothing reaches the board before "Done", Ctrl+Enter, or a tap or
+ * Tab outside; Escape and "Cancel" drop every change, colour and column included.
  */
 export class NoteEditor {
   readonly element: HTMLElement;
@@ -31,8 +40,18 @@ export class NoteEditor {
   private readonly deleteButton: HTMLButtonElement;
   private edited: EditedNote | null = null;
   private color: NoteColor = 'yellow';
+  /** The colour or column was chosen here, so what others do to them no longer shows. */
+  private touched = { color: false, zone: false };
+  private openingGestureTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly onPointerDownOutside = (event: PointerEvent) => {
+    this.endOpeningGesture();
     if (!this.element.contains(event.target as Node)) this.close(true);
+  };
+  private readonly swallowGestureTail = (event: MouseEvent) => {
+    // A click from the keyboard (Enter or Space on a button) has no pointer behind it: detail 0.
+    if (event.type === 'click' && event.detail === 0) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
   };
 
   constructor(
@@ -79,8 +98,7 @@ export class NoteEditor {
       this.zoneSelect,
     );
     this.zoneSelect.addEventListener('change', () => {
-      if (this.edited?.kind !== 'existing') return;
-      this.actions.changeExisting(this.edited.noteId, { zone: this.zoneSelect.value });
+      this.touched.zone = true;
     });
     this.deleteButton = h(
       'button',
@@ -157,9 +175,10 @@ export class NoteEditor {
     return this.edited;
   }
 
-  open(note: EditedNote, zones: readonly Zone[]): void {
+  open(note: EditedNote, zones: readonly Zone[], openedBy: OpenedBy): void {
     if (this.edited) this.close(true);
     this.edited = note;
+    this.touched = { color: false, zone: false };
     this.heading.textContent = this.t.t(note.kind === 'new' ? 'editor.newTitle' : 'editor.editTitle');
     this.textarea.value = note.kind === 'existing' ? note.text : '';
     this.deleteButton.hidden = note.kind === 'new';
@@ -172,7 +191,19 @@ export class NoteEditor {
     this.updateCounter();
     this.element.hidden = false;
     document.addEventListener('pointerdown', this.onPointerDownOutside, true);
+    if (openedBy === 'pointerup') this.startOpeningGesture();
     this.textarea.focus();
+  }
+
+  private startOpeningGesture(): void {
+    this.endOpeningGesture();
+    for (const type of GESTURE_TAIL_EVENTS) document.addEventListener(type, this.swallowGestureTail, true);
+    this.openingGestureTimer = setTimeout(() => this.endOpeningGesture(), OPENING_GESTURE_MS);
+  }
+
+  private endOpeningGesture(): void {
+    clearTimeout(this.openingGestureTimer);
+    for (const type of GESTURE_TAIL_EVENTS) document.removeEventListener(type, this.swallowGestureTail, true);
   }
 
   /** Follows what others do to the note being edited, except its text, which is being written. */
@@ -182,8 +213,8 @@ export class NoteEditor {
       this.hide();
       return;
     }
-    this.showColor(note.color);
-    this.zoneSelect.value = note.zone;
+    if (!this.touched.color) this.showColor(note.color);
+    if (!this.touched.zone) this.zoneSelect.value = note.zone;
   }
 
   private showColor(selected: NoteColor): void {
@@ -194,8 +225,8 @@ export class NoteEditor {
   }
 
   private pickColor(color: NoteColor): void {
+    this.touched.color = true;
     this.showColor(color);
-    if (this.edited?.kind === 'existing') this.actions.changeExisting(this.edited.noteId, { color });
   }
 
   private updateCounter(): void {
@@ -218,5 +249,6 @@ export class NoteEditor {
     this.edited = null;
     this.element.hidden = true;
     document.removeEventListener('pointerdown', this.onPointerDownOutside, true);
+    this.endOpeningGesture();
   }
 }
