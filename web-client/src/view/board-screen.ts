@@ -1,6 +1,7 @@
 import type { LocalAuthor } from '../model/optimistic';
 import { workshopIdOfBoard } from '../protocol/addresses';
-import type { NoteColor, NoteFields, Role, RevisionedBoardEvent } from '../protocol/messages';
+import type { Board, NoteColor, NoteFields, Role, RevisionedBoardEvent } from '../protocol/messages';
+import type { WorkshopState } from '../model/workshop-session';
 import type { Translator } from '../i18n';
 import { createAnnouncer } from './announcer';
 import { BoardCanvas } from './board-canvas';
@@ -30,6 +31,17 @@ function announcement(t: Translator, event: RevisionedBoardEvent): string | null
   }
 }
 
+/**
+ * The group menu. Animators and observers go everywhere; a participant sees their own group and the
+ * groups the animator shows in plenary, not every other group of the workshop.
+ */
+function boardsToSwitchTo(state: WorkshopState, current: string, ownBoard: string | undefined): Board[] {
+  const { boards, plenary } = state.workshop;
+  if (state.role !== 'participant') return boards;
+  const own = state.participant?.board ?? ownBoard;
+  return boards.filter((board) => board.id === current || board.id === own || plenary.boards.includes(board.id));
+}
+
 /** `#/b/BOARD`: one group's wall, for participants and animators (and read-only for observers). */
 export function boardScreen(context: ScreenContext, boardId: string): Screen {
   const { t, credentials, connection } = context;
@@ -45,7 +57,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     return { element, destroy: () => undefined };
   }
 
-  const { token } = credential;
+  const { token, board: ownBoard } = credential;
   const author: LocalAuthor = credential.participant ?? { id: credential.role, name: t.t(`role.${credential.role}`) };
   const board = context.openBoard(boardId, token, author);
   const workshop = context.openWorkshop(token);
@@ -176,7 +188,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
   function renderNavigation(): void {
     const state = workshop.state;
     if (!state) return;
-    const others = state.workshop.boards;
+    const others = boardsToSwitchTo(state, boardId, ownBoard);
     const switcher =
       others.length > 1 &&
       h(
