@@ -55,6 +55,18 @@ describe('accessibility (axe-core)', () => {
     expect(seriousOrCritical(violations), describeViolations(where, seriousOrCritical(violations))).toEqual([]);
   }
 
+  it('the join screen before a code, and the form that creates a workshop', async () => {
+    const phone = await page(PHONE);
+    await phone.goto('/#/');
+    await byTestId(phone, 'join-code-input').waitFor();
+    await expectAccessible('join screen, code step', phone);
+    await phone.goto('/#/new');
+    await byTestId(phone, 'workshop-title-input').waitFor();
+    await byTestId(phone, 'create-workshop-button').click();
+    await byTestId(phone, 'create-error').waitFor();
+    await expectAccessible('create a workshop, with an error', phone);
+  });
+
   it('the join screen, with a workshop found', async () => {
     const phone = await page(PHONE);
     await phone.goto(`/#/j/${created.workshop.code}`);
@@ -78,7 +90,16 @@ describe('accessibility (axe-core)', () => {
     await expectAccessible('board', phone);
     await byTestId(phone, 'add-note-button').click();
     await byTestId(phone, 'note-editor').waitFor();
-    await expectAccessible('board with the note editor', phone);
+    await byTestId(phone, 'note-editor-done').click();
+    await byTestId(phone, 'note-editor-error').waitFor();
+    await expectAccessible('board with the note editor and its error', phone);
+    await byTestId(phone, 'note-editor-cancel').click();
+    await phone.locator('[data-testid="note"]').first().focus();
+    // The toast slides in with its opacity rising: axe would measure the contrast half-way.
+    await phone.emulateMedia({ reducedMotion: 'reduce' });
+    await phone.keyboard.press('Delete');
+    await byTestId(phone, 'toast-action').waitFor();
+    await expectAccessible('board with an undo toast', phone);
   });
 
   it('the plenary screen showing two boards', async () => {

@@ -97,7 +97,7 @@ export const en: Dictionary = {
   'board.empty': 'No notes yet. Tap “Add a note” to write the first one.',
   'board.switch': 'Switch group',
   'board.dashboard': 'Dashboard',
-  'board.keyboardHelp': 'Enter to edit, arrows to move (Shift to go faster), Delete to delete.',
+  'board.keyboardHelp': 'Arrows to go from note to note, Enter to edit, Shift+arrows to move, Delete to delete.',
 
   'note.pending': 'pending',
 
@@ -105,6 +105,9 @@ export const en: Dictionary = {
   'editor.editTitle': 'Edit the note',
   'editor.text': 'Text',
   'editor.counter': '{count} / {max} characters',
+  'editor.saveHint': 'Ctrl+Enter to save.',
+  'editor.emptyNew': 'An empty note cannot be saved: write a few words, or tap “Cancel”.',
+  'editor.emptyExisting': 'A note cannot be left empty: write a few words, “Cancel” to keep the old text, or “Delete the note”.',
   'editor.color': 'Colour',
   'editor.zone': 'Column',
   'editor.delete': 'Delete the note',

@@ -95,7 +95,7 @@ export const fr = {
   'board.empty': 'Aucune note pour l’instant. Touchez « Ajouter une note » pour écrire la première.',
   'board.switch': 'Changer de groupe',
   'board.dashboard': 'Tableau de bord',
-  'board.keyboardHelp': 'Entrée pour modifier, flèches pour déplacer (Maj pour aller plus vite), Suppr pour supprimer.',
+  'board.keyboardHelp': 'Flèches pour passer d’une note à l’autre, Entrée pour modifier, Maj+flèches pour déplacer, Suppr pour supprimer.',
 
   'note.pending': 'en attente',
 
@@ -103,6 +103,9 @@ export const fr = {
   'editor.editTitle': 'Modifier la note',
   'editor.text': 'Texte',
   'editor.counter': '{count} / {max} caractères',
+  'editor.saveHint': 'Ctrl+Entrée pour enregistrer.',
+  'editor.emptyNew': 'Une note vide ne peut pas être enregistrée : écrivez quelques mots, ou touchez « Annuler ».',
+  'editor.emptyExisting': 'Une note ne peut pas rester vide : écrivez quelques mots, « Annuler » pour garder l’ancien texte, ou « Supprimer la note ».',
   'editor.color': 'Couleur',
   'editor.zone': 'Colonne',
   'editor.delete': 'Supprimer la note',

@@ -1,16 +1,18 @@
 import type { Translator } from '../i18n';
 import type { BoardView, ViewNote } from '../model/optimistic';
-import type { Board, NoteFields } from '../protocol/messages';
+import type { Board, NoteFields, Zone } from '../protocol/messages';
 import { h } from './dom';
 import type { OpenedBy } from './note-editor';
 import {
   CANVAS_PADDING,
   clampPosition,
-  KEYBOARD_BIG_STEP,
   KEYBOARD_STEP,
   moveBy,
+  neighbour,
   NOTE_WIDTH,
   placeBelow,
+  readingOrder,
+  type NoteKey,
   ZONE_GAP,
   ZONE_WIDTH,
   zoneHeight,
@@ -52,6 +54,9 @@ export class BoardCanvas {
   private zonesKey = '';
   private board: Board | null = null;
   private draggedNoteId: string | null = null;
+  /** The note that holds the board's one tab stop (a roving tabindex); the others are reached by arrows. */
+  private currentNoteId: string | null = null;
+  private keyboardZone: string | undefined;
   /** Several canvases share a page on the plenary screen; their element ids must not collide. */
   private readonly idPrefix = `canvas${++canvasCount}`;
 
@@ -91,6 +96,19 @@ export class BoardCanvas {
       }
     }
     for (const [zone, area] of this.zoneAreas) area.style.height = `${zoneHeight(notesByZone.get(zone) ?? [])}px`;
+    if (this.actions) this.keepTabStop(view.board.zones);
+  }
+
+  /** The zone of the note last reached by keyboard, which a new note goes into. */
+  keyboardZoneId(): string | undefined {
+    return this.keyboardZone && this.zoneAreas.has(this.keyboardZone) ? this.keyboardZone : undefined;
+  }
+
+  private keepTabStop(zones: readonly Zone[]): void {
+    if (!this.currentNoteId || !this.cards.has(this.currentNoteId)) {
+      this.currentNoteId = readingOrder([...this.cards.values()].map((card) => card.note), zones)[0]?.id ?? null;
+    }
+    for (const [id, card] of this.cards) card.element.tabIndex = id === this.currentNoteId ? 0 : -1;
   }
 
   /** A free place at the bottom of a zone, measured on the cards as they are drawn. */
@@ -102,22 +120,29 @@ export class BoardCanvas {
   }
 
   focusNote(noteId: string): void {
+    this.moveTabStop(noteId);
     const element = this.cards.get(noteId)?.element;
     element?.focus({ preventScroll: true });
     element?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }
 
-  /** The zone whose column is nearest the middle of what the scrolling area shows. */
+  /** The zone whose column shows the most in the scrolling area, the leftmost of equals. */
   visibleZoneId(): string | undefined {
     const view = this.scroller.getBoundingClientRect();
-    const middle = view.left + view.width / 2;
-    let best: { id: string; distance: number } | undefined;
+    let best: { id: string; shown: number } | undefined;
     for (const [id, area] of this.zoneAreas) {
       const rect = area.getBoundingClientRect();
-      const distance = Math.abs(rect.left + rect.width / 2 - middle);
-      if (!best || distance < best.distance) best = { id, distance };
+      const shown = Math.round(Math.min(rect.right, view.right) - Math.max(rect.left, view.left));
+      if (!best || shown > best.shown) best = { id, shown };
     }
     return best?.id;
+  }
+
+  private moveTabStop(noteId: string): void {
+    if (!this.cards.has(noteId)) return;
+    this.cards.get(this.currentNoteId ?? '')?.element.setAttribute('tabindex', '-1');
+    this.currentNoteId = noteId;
+    this.cards.get(noteId)!.element.tabIndex = 0;
   }
 
   private renderZones(board: Board): void {
@@ -184,8 +209,12 @@ export class BoardCanvas {
   }
 
   private makeInteractive(element: HTMLElement, noteId: string, actions: NoteActions): void {
-    element.tabIndex = 0;
+    element.tabIndex = -1;
     element.setAttribute('role', 'button');
+    element.addEventListener('focus', () => {
+      this.moveTabStop(noteId);
+      this.keyboardZone = element.matches(':focus-visible') ? this.cards.get(noteId)?.note.zone : undefined;
+    });
     element.setAttribute('aria-describedby', 'note-keyboard-help');
     let press: { pointerId: number; x: number; y: number; scrollLeft: number; scrollTop: number } | null = null;
     let dragged = false;
@@ -246,18 +275,24 @@ export class BoardCanvas {
     });
     element.addEventListener('keydown', (event) => {
       const card = this.cards.get(noteId);
-      if (!card || !actions.canEdit() || !this.board || event.target !== element) return;
-      const step = event.shiftKey ? KEYBOARD_BIG_STEP : KEYBOARD_STEP;
+      if (!card || !this.board || event.target !== element) return;
+      const zones = this.board.zones;
       const arrows: Record<string, [number, number]> = {
-        ArrowLeft: [-step, 0],
-        ArrowRight: [step, 0],
-        ArrowUp: [0, -step],
-        ArrowDown: [0, step],
+        ArrowLeft: [-KEYBOARD_STEP, 0],
+        ArrowRight: [KEYBOARD_STEP, 0],
+        ArrowUp: [0, -KEYBOARD_STEP],
+        ArrowDown: [0, KEYBOARD_STEP],
       };
       const arrow = arrows[event.key];
-      if (arrow) actions.move(noteId, moveBy(card.note, arrow[0], arrow[1], this.board.zones));
-      else if (event.key === 'Enter' || event.key === ' ') actions.edit(noteId, 'key');
-      else if (event.key === 'Delete' || event.key === 'Backspace') actions.remove(noteId);
+      const editable = actions.canEdit();
+      if (arrow && event.shiftKey) {
+        if (editable) actions.move(noteId, moveBy(card.note, arrow[0], arrow[1], zones));
+      } else if (arrow || event.key === 'Home' || event.key === 'End') {
+        const notes = [...this.cards.values()].map((other) => other.note);
+        const next = neighbour(notes, zones, noteId, event.key as NoteKey);
+        if (next) this.focusNote(next);
+      } else if (editable && (event.key === 'Enter' || event.key === ' ')) actions.edit(noteId, 'key');
+      else if (editable && (event.key === 'Delete' || event.key === 'Backspace')) actions.remove(noteId);
       else return;
       event.preventDefault();
     });

@@ -104,7 +104,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
         canvas.focusNote(note.noteId);
         return;
       }
-      if (result && result.text.trim()) {
+      if (result) {
         lastColor = result.color;
         const noteId = model.createNote({
           text: result.text,
@@ -181,7 +181,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
 
   addButton.addEventListener('click', () => {
     const zones = model.view.board?.zones ?? [];
-    const zone = canvas.visibleZoneId() ?? zones[0]?.id;
+    const zone = canvas.keyboardZoneId() ?? canvas.visibleZoneId() ?? zones[0]?.id;
     if (zone && canEdit()) editor.open({ kind: 'new', zone, color: lastColor }, zones, 'click');
   });
 
@@ -260,8 +260,9 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     ),
     banner.element,
     h('p', { id: 'note-keyboard-help', className: 'visually-hidden' }, t.t('board.keyboardHelp')),
-    h('div', { className: 'board-frame' }, scroller, loadingState, emptyState),
+    // Before the board in the tab order, a Tab or two from the top; shown below it, under the thumb.
     h('div', { className: 'board-actions' }, addButton),
+    h('div', { className: 'board-frame' }, scroller, loadingState, emptyState),
     editor.element,
     announcer.element,
   );
@@ -274,7 +275,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
       commitAllDeletions();
       stops.forEach((stop) => stop());
       announcer.stop();
-      editor.close(true);
+      editor.close('away');
       board.stop();
       workshop.stop();
     },

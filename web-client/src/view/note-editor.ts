@@ -33,7 +33,8 @@ export class NoteEditor {
   readonly element: HTMLElement;
   private readonly heading = h('h2', { className: 'sheet-title', id: 'note-editor-title' });
   private readonly textarea: HTMLTextAreaElement;
-  private readonly counter = h('span', { className: 'counter', attrs: { 'aria-live': 'polite' } });
+  private readonly counter = h('span', { className: 'counter', id: 'note-editor-counter' });
+  private readonly error = h('p', { className: 'form-error', testid: 'note-editor-error', attrs: { role: 'alert' } });
   private readonly colors: HTMLElement;
   private readonly zoneSelect = h('select', { id: 'note-editor-zone', testid: 'note-zone-select' });
   private readonly zoneField: HTMLElement;
@@ -45,7 +46,7 @@ export class NoteEditor {
   private openingGestureTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly onPointerDownOutside = (event: PointerEvent) => {
     this.endOpeningGesture();
-    if (!this.element.contains(event.target as Node)) this.close(true);
+    if (!this.element.contains(event.target as Node)) this.close('away');
   };
   private readonly swallowGestureTail = (event: MouseEvent) => {
     // A click from the keyboard (Enter or Space on a button) has no pointer behind it: detail 0.
@@ -63,12 +64,16 @@ export class NoteEditor {
       testid: 'note-editor-text',
       maxLength: LIMITS.noteText,
       rows: 4,
+      attrs: { 'aria-describedby': 'note-editor-hint note-editor-counter' },
       on: {
-        input: () => this.updateCounter(),
+        input: () => {
+          this.error.textContent = '';
+          this.updateCounter();
+        },
         keydown: (event) => {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
             event.preventDefault();
-            this.close(true);
+            this.close('done');
           }
         },
       },
@@ -128,46 +133,54 @@ export class NoteEditor {
           keydown: (event) => {
             if (event.key === 'Escape') {
               event.preventDefault();
-              this.close(false);
+              this.close('cancel');
             }
           },
           focusout: (event) => {
             const next = event.relatedTarget as Node | null;
-            if (next && !this.element.contains(next)) this.close(true);
+            if (next && !this.element.contains(next)) this.close('away');
           },
         },
       },
       this.heading,
+      this.zoneField,
       h('label', { htmlFor: 'note-editor-text', className: 'label' }, t.t('editor.text')),
       this.textarea,
-      this.counter,
-      h('fieldset', { className: 'colors' }, h('legend', { className: 'label' }, t.t('editor.color')), this.colors),
-      this.zoneField,
+      h(
+        'div',
+        { className: 'editor-notes' },
+        h('span', { id: 'note-editor-hint', className: 'help' }, t.t('editor.saveHint')),
+        this.counter,
+      ),
+      this.error,
+      // The main action right after the text: one Tab away.
       h(
         'div',
         { className: 'sheet-actions' },
-        this.deleteButton,
-        h(
-          'button',
-          {
-            type: 'button',
-            className: 'button secondary',
-            testid: 'note-editor-cancel',
-            on: { click: () => this.close(false) },
-          },
-          t.t('action.cancel'),
-        ),
         h(
           'button',
           {
             type: 'button',
             className: 'button primary',
             testid: 'note-editor-done',
-            on: { click: () => this.close(true) },
+            attrs: { 'aria-keyshortcuts': 'Control+Enter' },
+            on: { click: () => this.close('done') },
           },
           t.t('action.done'),
         ),
+        h(
+          'button',
+          {
+            type: 'button',
+            className: 'button secondary',
+            testid: 'note-editor-cancel',
+            on: { click: () => this.close('cancel') },
+          },
+          t.t('action.cancel'),
+        ),
       ),
+      h('fieldset', { className: 'colors' }, h('legend', { className: 'label' }, t.t('editor.color')), this.colors),
+      this.deleteButton,
     );
   }
 
@@ -176,9 +189,10 @@ export class NoteEditor {
   }
 
   open(note: EditedNote, zones: readonly Zone[], openedBy: OpenedBy): void {
-    if (this.edited) this.close(true);
+    if (this.edited) this.close('away');
     this.edited = note;
     this.touched = { color: false, zone: false };
+    this.error.textContent = '';
     this.heading.textContent = this.t.t(note.kind === 'new' ? 'editor.newTitle' : 'editor.editTitle');
     this.textarea.value = note.kind === 'existing' ? note.text : '';
     this.deleteButton.hidden = note.kind === 'new';
@@ -193,6 +207,7 @@ export class NoteEditor {
     document.addEventListener('pointerdown', this.onPointerDownOutside, true);
     if (openedBy === 'pointerup') this.startOpeningGesture();
     this.textarea.focus();
+    this.textarea.setSelectionRange(this.textarea.value.length, this.textarea.value.length);
   }
 
   private startOpeningGesture(): void {
@@ -235,12 +250,24 @@ export class NoteEditor {
       length > LIMITS.noteText - 100 ? this.t.t('editor.counter', { count: length, max: LIMITS.noteText }) : '';
   }
 
-  close(save: boolean): void {
+  /**
+   * "Done" keeps the changes, but never an empty note: it says why and stays open. Leaving (a tap or
+   * Tab outside) keeps them too, and drops an emptied text; "Cancel" and Escape drop everything.
+   */
+  close(how: 'done' | 'away' | 'cancel'): void {
     const note = this.edited;
     if (!note) return;
-    const result = save
-      ? { text: this.textarea.value, color: this.color, zone: this.zoneSelect.value || note.zone }
-      : null;
+    const text = this.textarea.value;
+    if (how === 'done' && !text.trim()) {
+      this.error.textContent = this.t.t(note.kind === 'new' ? 'editor.emptyNew' : 'editor.emptyExisting');
+      this.textarea.focus();
+      return;
+    }
+    const keptText = text.trim() ? text : note.kind === 'existing' ? note.text : null;
+    const result =
+      how !== 'cancel' && keptText !== null
+        ? { text: keptText, color: this.color, zone: this.zoneSelect.value || note.zone }
+        : null;
     this.hide();
     this.actions.close(note, result);
   }
