@@ -99,12 +99,16 @@ export const en: Dictionary = {
   'board.dashboard': 'Dashboard',
   'board.keyboardHelp': 'Arrows to go from note to note, Enter to edit, Shift+arrows to move, Delete to delete.',
 
+  'limit.counter': '{count} / {max} characters',
+  'limit.cut.one': '{count} character cut: {max} at most.',
+  'limit.cut.other': '{count} characters cut: {max} at most.',
+
+  'note.more': '… see more',
   'note.pending': 'pending',
 
   'editor.newTitle': 'New note',
   'editor.editTitle': 'Edit the note',
   'editor.text': 'Text',
-  'editor.counter': '{count} / {max} characters',
   'editor.saveHint': 'Ctrl+Enter to save.',
   'editor.emptyNew': 'An empty note cannot be saved: write a few words, or tap “Cancel”.',
   'editor.emptyExisting': 'A note cannot be left empty: write a few words, “Cancel” to keep the old text, or “Delete the note”.',

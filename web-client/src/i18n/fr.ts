@@ -97,12 +97,16 @@ export const fr = {
   'board.dashboard': 'Tableau de bord',
   'board.keyboardHelp': 'Flèches pour passer d’une note à l’autre, Entrée pour modifier, Maj+flèches pour déplacer, Suppr pour supprimer.',
 
+  'limit.counter': '{count} / {max} caractères',
+  'limit.cut.one': '{count} caractère coupé : {max} au plus.',
+  'limit.cut.other': '{count} caractères coupés : {max} au plus.',
+
+  'note.more': '… voir plus',
   'note.pending': 'en attente',
 
   'editor.newTitle': 'Nouvelle note',
   'editor.editTitle': 'Modifier la note',
   'editor.text': 'Texte',
-  'editor.counter': '{count} / {max} caractères',
   'editor.saveHint': 'Ctrl+Entrée pour enregistrer.',
   'editor.emptyNew': 'Une note vide ne peut pas être enregistrée : écrivez quelques mots, ou touchez « Annuler ».',
   'editor.emptyExisting': 'Une note ne peut pas rester vide : écrivez quelques mots, « Annuler » pour garder l’ancien texte, ou « Supprimer la note ».',

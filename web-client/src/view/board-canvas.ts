@@ -28,6 +28,7 @@ export interface NoteActions {
 interface Card {
   element: HTMLElement;
   text: HTMLElement;
+  more: HTMLElement;
   author: HTMLElement;
   color: HTMLElement;
   pending: HTMLElement;
@@ -96,7 +97,10 @@ export class BoardCanvas {
       }
     }
     for (const [zone, area] of this.zoneAreas) area.style.height = `${zoneHeight(notesByZone.get(zone) ?? [])}px`;
-    if (this.actions) this.keepTabStop(view.board.zones);
+    if (this.actions) {
+      this.keepTabStop(view.board.zones);
+      this.markFolded();
+    }
   }
 
   /** The zone of the note last reached by keyboard, which a new note goes into. */
@@ -138,6 +142,14 @@ export class BoardCanvas {
     return best?.id;
   }
 
+  /** Notes whose text is longer than the fold shows say "voir plus". Reads layout once for all. */
+  markFolded(): void {
+    const folded = [...this.cards.values()].map(
+      ({ element, text }) => !element.classList.contains('is-expanded') && text.scrollHeight > text.clientHeight + 1,
+    );
+    [...this.cards.values()].forEach(({ element }, index) => element.classList.toggle('is-folded', folded[index]));
+  }
+
   private moveTabStop(noteId: string): void {
     if (!this.cards.has(noteId)) return;
     this.cards.get(this.currentNoteId ?? '')?.element.setAttribute('tabindex', '-1');
@@ -173,16 +185,18 @@ export class BoardCanvas {
     const author = h('span', { className: 'note-author' });
     const color = h('span', { className: 'note-color-name' });
     const pending = h('span', { className: 'note-pending' });
+    // Shown under a folded note; the whole text is read out anyway, so screen readers skip it.
+    const more = h('span', { className: 'note-more', testid: 'note-more', attrs: { 'aria-hidden': 'true' } }, this.t.t('note.more'));
     // An editable note is a button (tap to edit); a read-only one, as on the plenary, an article.
     const element = h(
       this.actions ? 'div' : 'article',
       { className: 'note', testid: 'note', attrs: { 'data-note-id': note.id } },
       text,
-      h('p', { className: 'note-meta' }, author, color, pending),
+      h('p', { className: 'note-meta' }, more, author, color, pending),
     );
     element.style.width = `${NOTE_WIDTH}px`;
     if (this.actions) this.makeInteractive(element, note.id, this.actions);
-    const card = { element, text, author, color, pending, note };
+    const card = { element, text, more, author, color, pending, note };
     this.cards.set(note.id, card);
     return card;
   }
@@ -233,8 +247,16 @@ export class BoardCanvas {
       element.style.transform = '';
     };
 
+    const unfold = () => {
+      element.classList.toggle('is-expanded');
+      this.markFolded();
+    };
     element.addEventListener('pointerdown', (event) => {
-      if (!actions.canEdit() || !event.isPrimary || event.button !== 0) return;
+      if (!actions.canEdit()) {
+        if (event.isPrimary && event.button === 0) unfold();
+        return;
+      }
+      if (!event.isPrimary || event.button !== 0) return;
       press = {
         pointerId: event.pointerId,
         x: event.clientX,
@@ -291,7 +313,10 @@ export class BoardCanvas {
         const notes = [...this.cards.values()].map((other) => other.note);
         const next = neighbour(notes, zones, noteId, event.key as NoteKey);
         if (next) this.focusNote(next);
-      } else if (editable && (event.key === 'Enter' || event.key === ' ')) actions.edit(noteId, 'key');
+      } else if (event.key === 'Enter' || event.key === ' ') {
+        if (editable) actions.edit(noteId, 'key');
+        else unfold();
+      }
       else if (editable && (event.key === 'Delete' || event.key === 'Backspace')) actions.remove(noteId);
       else return;
       event.preventDefault();

@@ -9,6 +9,7 @@ import {
 } from '../protocol/messages';
 import type { Screen, ScreenContext } from './context';
 import { h, replaceChildren } from './dom';
+import { limitLength } from './limited-text';
 import { routes } from './router';
 
 const normalizeCode = (value: string) =>
@@ -73,9 +74,9 @@ export function joinScreen(context: ScreenContext, initialCode = ''): Screen {
     id: 'join-name',
     testid: 'join-name-input',
     required: true,
-    maxLength: LIMITS.participantName,
     autocomplete: 'name',
   });
+  const nameLimit = limitLength(t, nameInput, LIMITS.participantName);
   const categoryInputs = CATEGORY_ANSWERS.map((answer) =>
     h('input', { type: 'radio', name: 'category', value: answer, testid: `join-category-${answer}` }),
   );
@@ -121,6 +122,7 @@ export function joinScreen(context: ScreenContext, initialCode = ''): Screen {
         ),
       h('label', { htmlFor: 'join-name', className: 'label' }, t.t('join.name')),
       nameInput,
+      nameLimit.element,
       h(
         'fieldset',
         { className: 'choices' },

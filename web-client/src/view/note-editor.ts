@@ -1,6 +1,7 @@
 import type { Translator } from '../i18n';
 import { LIMITS, NOTE_COLORS, type NoteColor, type Zone } from '../protocol/messages';
 import { h, replaceChildren } from './dom';
+import { limitLength } from './limited-text';
 
 /** A note being written before it exists, or an existing one. */
 export type EditedNote =
@@ -33,7 +34,7 @@ export class NoteEditor {
   readonly element: HTMLElement;
   private readonly heading = h('h2', { className: 'sheet-title', id: 'note-editor-title' });
   private readonly textarea: HTMLTextAreaElement;
-  private readonly counter = h('span', { className: 'counter', id: 'note-editor-counter' });
+  private readonly limit: ReturnType<typeof limitLength>;
   private readonly error = h('p', { className: 'form-error', testid: 'note-editor-error', attrs: { role: 'alert' } });
   private readonly colors: HTMLElement;
   private readonly zoneSelect = h('select', { id: 'note-editor-zone', testid: 'note-zone-select' });
@@ -62,13 +63,11 @@ export class NoteEditor {
     this.textarea = h('textarea', {
       id: 'note-editor-text',
       testid: 'note-editor-text',
-      maxLength: LIMITS.noteText,
       rows: 4,
-      attrs: { 'aria-describedby': 'note-editor-hint note-editor-counter' },
+      attrs: { 'aria-describedby': 'note-editor-hint' },
       on: {
         input: () => {
           this.error.textContent = '';
-          this.updateCounter();
         },
         keydown: (event) => {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -78,6 +77,7 @@ export class NoteEditor {
         },
       },
     });
+    this.limit = limitLength(t, this.textarea, LIMITS.noteText, { counterFromStart: true });
     this.colors = h(
       'div',
       { className: 'color-choices' },
@@ -150,7 +150,7 @@ export class NoteEditor {
         'div',
         { className: 'editor-notes' },
         h('span', { id: 'note-editor-hint', className: 'help' }, t.t('editor.saveHint')),
-        this.counter,
+        this.limit.element,
       ),
       this.error,
       // The main action right after the text: one Tab away.
@@ -202,7 +202,7 @@ export class NoteEditor {
     );
     this.zoneField.hidden = zones.length < 2;
     this.showColor(note.color);
-    this.updateCounter();
+    this.limit.refresh();
     this.element.hidden = false;
     document.addEventListener('pointerdown', this.onPointerDownOutside, true);
     if (openedBy === 'pointerup') this.startOpeningGesture();
@@ -242,12 +242,6 @@ export class NoteEditor {
   private pickColor(color: NoteColor): void {
     this.touched.color = true;
     this.showColor(color);
-  }
-
-  private updateCounter(): void {
-    const length = [...this.textarea.value].length;
-    this.counter.textContent =
-      length > LIMITS.noteText - 100 ? this.t.t('editor.counter', { count: length, max: LIMITS.noteText }) : '';
   }
 
   /**
