@@ -103,6 +103,11 @@ export const en: Dictionary = {
   'limit.cut.one': '{count} character cut: {max} at most.',
   'limit.cut.other': '{count} characters cut: {max} at most.',
 
+  'zoom.group': 'Board size',
+  'zoom.out': 'Zoom the board out',
+  'zoom.in': 'Zoom the board in',
+  'zoom.reset': 'Board size: {percent} %, back to 100 %',
+
   'note.more': '… see more',
   'note.pending': 'pending',
 

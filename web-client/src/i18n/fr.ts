@@ -101,6 +101,11 @@ export const fr = {
   'limit.cut.one': '{count} caractère coupé : {max} au plus.',
   'limit.cut.other': '{count} caractères coupés : {max} au plus.',
 
+  'zoom.group': 'Taille du tableau',
+  'zoom.out': 'Réduire le tableau',
+  'zoom.in': 'Agrandir le tableau',
+  'zoom.reset': 'Taille du tableau : {percent} %, revenir à 100 %',
+
   'note.more': '… voir plus',
   'note.pending': 'en attente',
 

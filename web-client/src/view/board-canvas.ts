@@ -58,6 +58,7 @@ export class BoardCanvas {
   /** The note that holds the board's one tab stop (a roving tabindex); the others are reached by arrows. */
   private currentNoteId: string | null = null;
   private keyboardZone: string | undefined;
+  private zoom = 1;
   /** Several canvases share a page on the plenary screen; their element ids must not collide. */
   private readonly idPrefix = `canvas${++canvasCount}`;
 
@@ -101,6 +102,18 @@ export class BoardCanvas {
       this.keepTabStop(view.board.zones);
       this.markFolded();
     }
+  }
+
+  /**
+   * Draws the board at `zoom` (CSS zoom, so the scrolling area follows), its text `textScale` times
+   * its usual size: a board shrunk to fit a tablet keeps its text readable.
+   */
+  setZoom(zoom: number, textScale: number): void {
+    if (zoom === this.zoom && this.element.style.getPropertyValue('--text-scale') === String(textScale)) return;
+    this.zoom = zoom;
+    this.element.style.zoom = String(zoom);
+    this.element.style.setProperty('--text-scale', String(textScale));
+    if (this.actions) this.markFolded();
   }
 
   /** The zone of the note last reached by keyboard, which a new note goes into. */
@@ -276,7 +289,7 @@ export class BoardCanvas {
       element.classList.add('is-dragging');
       this.scrollNearEdges(event);
       const current = offset(event)!;
-      element.style.transform = `translate(${current.dx}px, ${current.dy}px)`;
+      element.style.transform = `translate(${current.dx / this.zoom}px, ${current.dy / this.zoom}px)`;
     });
     element.addEventListener('pointerup', (event) => {
       if (event.pointerId !== press?.pointerId) return;
@@ -334,7 +347,8 @@ export class BoardCanvas {
       if (!nearest || distance < nearest.distance) nearest = { zone, area: areaRect, distance };
     }
     if (!nearest) return null;
-    const position = clampPosition(rect.left - nearest.area.left, rect.top - nearest.area.top);
+    // Rectangles are measured on the screen; positions are stored unzoomed.
+    const position = clampPosition((rect.left - nearest.area.left) / this.zoom, (rect.top - nearest.area.top) / this.zoom);
     return nearest.zone === card.note.zone ? position : { zone: nearest.zone, ...position };
   }
 

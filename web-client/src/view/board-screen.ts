@@ -5,6 +5,7 @@ import type { WorkshopState } from '../model/workshop-session';
 import type { Translator } from '../i18n';
 import { createAnnouncer } from './announcer';
 import { BoardCanvas } from './board-canvas';
+import { BoardZoom } from './board-zoom';
 import type { Screen, ScreenContext } from './context';
 import { h, replaceChildren } from './dom';
 import { NoteEditor, type EditedNote, type OpenedBy } from './note-editor';
@@ -95,6 +96,8 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     move: (noteId, fields) => model.updateNote(noteId, fields),
     remove: (noteId) => removeNote(noteId),
   });
+
+  const zoom = new BoardZoom(t, scroller, canvas, () => model.view.board?.zones.length ?? 1, credential.role === 'animator');
 
   let lastColor: EditedNote['color'] = 'yellow';
   const editor = new NoteEditor(t, {
@@ -221,6 +224,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
       document.title = `${view.board.name} — Parvis`;
     }
     canvas.render(view);
+    zoom.apply();
     loadingState.hidden = view.board !== null;
     emptyState.hidden = view.board === null || view.notes.length > 0;
     addButton.disabled = !view.board || !canEdit();
@@ -261,7 +265,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     banner.element,
     h('p', { id: 'note-keyboard-help', className: 'visually-hidden' }, t.t('board.keyboardHelp')),
     // Before the board in the tab order, a Tab or two from the top; shown below it, under the thumb.
-    h('div', { className: 'board-actions' }, addButton),
+    h('div', { className: 'board-actions' }, addButton, zoom.controls),
     h('div', { className: 'board-frame' }, scroller, loadingState, emptyState),
     editor.element,
     announcer.element,
@@ -275,6 +279,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
       commitAllDeletions();
       stops.forEach((stop) => stop());
       announcer.stop();
+      zoom.stop();
       editor.close('away');
       board.stop();
       workshop.stop();

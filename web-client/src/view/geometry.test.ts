@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampPosition, moveBy, neighbour, NOTE_GAP, NOTE_WIDTH, placeBelow, ZONE_WIDTH } from './geometry';
+import { canvasWidth, clampPosition, fitZoom, moveBy, neighbour, NOTE_GAP, NOTE_WIDTH, placeBelow, ZONE_WIDTH } from './geometry';
 
 const zones = [
   { id: 'z1', title: 'Un' },
@@ -44,5 +44,13 @@ describe('board geometry', () => {
     expect(neighbour(notes, three, 'd', 'Home')).toBe('a');
     expect(neighbour(notes, three, 'a', 'End')).toBe('d');
     expect(neighbour(notes, three, 'gone', 'ArrowDown')).toBe('a');
+  });
+
+  it('fits every column on a tablet, but lets a phone scroll rather than shrink notes out of reading', () => {
+    expect(canvasWidth(4)).toBe(1240);
+    expect(fitZoom(1009, 4)).toBe(0.813);
+    expect(fitZoom(1920, 4)).toBe(1);
+    expect(fitZoom(360, 3)).toBe(1);
+    expect(fitZoom(768, 4)).toBe(1);
   });
 });

@@ -21,6 +21,16 @@ export function canvasWidth(zoneCount: number): number {
   return zoneCount * ZONE_WIDTH + Math.max(0, zoneCount - 1) * ZONE_GAP + 2 * CANVAS_PADDING;
 }
 
+/** Below this, fitting every column would make notes too narrow to read: the board scrolls instead. */
+export const FIT_FLOOR = 0.75;
+
+/** The zoom that shows every column in `available` pixels, if that keeps notes readable; else 1. */
+export function fitZoom(available: number, zoneCount: number): number {
+  const fit = available / canvasWidth(zoneCount);
+  if (fit >= 1 || fit < FIT_FLOOR) return 1;
+  return Math.floor(fit * 1000) / 1000;
+}
+
 export function clampPosition(x: number, y: number): { x: number; y: number } {
   return {
     x: Math.round(Math.min(Math.max(x, 0), MAX_X)),
