@@ -5,6 +5,7 @@ import { newContext, TABLET } from './support/chromium';
 import { seedNotes } from './support/seed';
 import { useBrowserSuite } from './support/suite';
 import { byTestId, waitForBoardReady } from './support/ui';
+import { eventually } from './support/wait';
 
 const baseUrl = inject('parvisUrl');
 
@@ -72,6 +73,28 @@ describe('a 1024×768 tablet', () => {
     expect(shown.noteText).toBeGreaterThanOrEqual(16);
     expect(shown.zoneTitle).toBeGreaterThanOrEqual(16);
     expect(await byTestId(tablet, 'zoom-in').count(), 'zooming is the animator’s').toBe(0);
+
+    // A drag on the zoomed board lands where it is let go: 100 screen pixels down the next column.
+    const dragged = tablet.locator('[data-testid="note"][data-zone="z1"]');
+    const draggedId = await dragged.getAttribute('data-note-id');
+    const noteBox = (await dragged.boundingBox())!;
+    const secondColumn = (await tablet.locator('[data-testid="zone"][data-zone-id="z2"] .zone-area').boundingBox())!;
+    const grab = { x: noteBox.x + 20, y: noteBox.y + 20 };
+    await tablet.mouse.move(grab.x, grab.y);
+    await tablet.mouse.down();
+    const drop = { x: secondColumn.x + 40 + 20, y: secondColumn.y + 100 + 20 };
+    for (let step = 1; step <= 10; step++) {
+      await tablet.mouse.move(grab.x + ((drop.x - grab.x) * step) / 10, grab.y + ((drop.y - grab.y) * step) / 10);
+    }
+    await tablet.mouse.up();
+    const stored = await eventually(
+      async () => (await suite.bridge.notes(created.animatorToken, board)).find((note) => note.id === draggedId),
+      (note) => note?.zone === 'z2',
+      { what: 'the dragged note stored in the second column' },
+    );
+    // Stored unzoomed: 40 and 100 screen pixels at zoom 0.825 are about 48 and 121 board pixels.
+    expect(Math.abs(stored!.x - 40 / shown.zoom)).toBeLessThanOrEqual(3);
+    expect(Math.abs(stored!.y - 100 / shown.zoom)).toBeLessThanOrEqual(3);
 
     // The animator, on the same tablet size.
     const animatorContext = await newContext(suite.browser, baseUrl, TABLET);

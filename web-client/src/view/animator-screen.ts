@@ -204,7 +204,7 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
     replaceChildren(
       element,
       h('h1', {}, t.t('animator.title')),
-      h('p', { className: 'form-error', attrs: { role: 'alert' } }, t.error(error)),
+      h('p', { className: 'form-error', testid: 'animator-error', attrs: { role: 'alert' } }, t.linkError(error, 'animator')),
     );
   }
 

@@ -171,7 +171,7 @@ export class BoardCanvas {
   }
 
   private renderZones(board: Board): void {
-    const key = JSON.stringify(board.zones);
+    const key = JSON.stringify([board.template, board.zones]);
     if (key === this.zonesKey) return;
     this.zonesKey = key;
     this.zoneAreas.clear();
@@ -184,7 +184,7 @@ export class BoardCanvas {
         const column = h(
           'section',
           { className: 'zone', testid: 'zone', attrs: { 'data-zone-id': zone.id, 'aria-labelledby': titleId } },
-          h('h2', { className: 'zone-title', id: titleId }, zone.title),
+          h('h2', { className: 'zone-title', id: titleId }, this.t.zoneTitle(board.template, zone)),
           area,
         );
         column.style.width = `${ZONE_WIDTH}px`;

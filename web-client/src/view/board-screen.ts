@@ -123,11 +123,13 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     remove: (noteId) => removeNote(noteId),
   });
 
+  const zonesOf = (shown: Board) => shown.zones.map((zone) => ({ ...zone, title: t.zoneTitle(shown.template, zone) }));
+
   function editNote(noteId: string, openedBy: OpenedBy): void {
     const { board: shown, notes } = shownView();
     const note = notes.find((candidate) => candidate.id === noteId);
     if (!note || !shown) return;
-    editor.open({ kind: 'existing', noteId, text: note.text, zone: note.zone, color: note.color }, shown.zones, openedBy);
+    editor.open({ kind: 'existing', noteId, text: note.text, zone: note.zone, color: note.color }, zonesOf(shown), openedBy);
   }
 
   /** One change for what the editor changed, which an "Undo" puts back as it was. */
@@ -183,7 +185,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
   window.addEventListener('pagehide', commitAllDeletions);
 
   addButton.addEventListener('click', () => {
-    const zones = model.view.board?.zones ?? [];
+    const zones = model.view.board ? zonesOf(model.view.board) : [];
     const zone = canvas.keyboardZoneId() ?? canvas.visibleZoneId() ?? zones[0]?.id;
     if (zone && canEdit()) editor.open({ kind: 'new', zone, color: lastColor }, zones, 'click');
   });
