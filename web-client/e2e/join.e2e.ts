@@ -1,11 +1,10 @@
 import { describe, expect, inject, it } from 'vitest';
 import { createWorkshop } from './support/api';
-import { newContext, PHONE } from './support/chromium';
+import { newContext, PHONE_740 } from './support/chromium';
 import { useBrowserSuite } from './support/suite';
 import { byTestId, waitForBoardReady } from './support/ui';
 
 const baseUrl = inject('parvisUrl');
-const PHONE_740 = { ...PHONE, viewport: { width: 360, height: 740 } };
 
 describe('joining on a 360×740 phone', () => {
   const suite = useBrowserSuite(baseUrl);

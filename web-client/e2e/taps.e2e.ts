@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { createWorkshop, joinedContext } from './support/api';
-import { newContext, PHONE } from './support/chromium';
+import { newContext, PHONE_740 } from './support/chromium';
 import { seedNotes, type SeedNote } from './support/seed';
 import { useBrowserSuite } from './support/suite';
 import { centerOf, touchDrag, touchTap } from './support/touch';
@@ -8,7 +8,6 @@ import { byTestId, waitForBoardReady } from './support/ui';
 import { eventually } from './support/wait';
 
 const baseUrl = inject('parvisUrl');
-const PHONE_740 = { ...PHONE, viewport: { width: 360, height: 740 } };
 const TAPS = 20;
 
 /** Notes all over the first column, so that some lie where the editor's buttons appear. */
