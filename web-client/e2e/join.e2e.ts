@@ -70,4 +70,32 @@ describe('joining on a 360×740 phone', () => {
     const offered = await byTestId(phone, 'board-switcher').locator('option').allTextContents();
     expect(offered).toEqual(['Mobilités', 'Jeunesse']);
   });
+
+  it('the animator’s link for one group puts the person in that group, without a group menu', async () => {
+    const created = await createWorkshop(baseUrl, {
+      title: 'Par groupe',
+      groups: [
+        { name: 'Vie locale', template: 'free' },
+        { name: 'Jeunesse', template: 'free' },
+      ],
+    });
+    const jeunesse = created.workshop.boards[1]!;
+    const laptopContext = await newContext(suite.browser, baseUrl);
+    suite.contexts.push(laptopContext);
+    const dashboard = await laptopContext.newPage();
+    await dashboard.goto(`/#/a/${created.animatorToken}`);
+    const link = await dashboard.locator(`[data-testid="group-join-link"][data-board-id="${jeunesse.id}"]`).getAttribute('href');
+    expect(link).toMatch(new RegExp(`#/j/${created.workshop.code}/${jeunesse.id}$`));
+
+    const context = await newContext(suite.browser, baseUrl, PHONE_740);
+    suite.contexts.push(context);
+    const phone = await context.newPage();
+    await phone.goto(link!);
+    expect(await byTestId(phone, 'join-assigned-board').textContent()).toBe('Votre groupe : Jeunesse');
+    expect(await byTestId(phone, 'join-board-select').count()).toBe(0);
+    await byTestId(phone, 'join-name-input').fill('Léa');
+    await byTestId(phone, 'join-button').tap();
+    await phone.waitForURL(`**/#/b/${jeunesse.id}`);
+    await waitForBoardReady(phone);
+  });
 });

@@ -59,7 +59,8 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
     );
   }
 
-  function boardRow(board: Board, plenary: Set<string>) {
+  function boardRow(board: Board, code: string, plenary: Set<string>) {
+    const groupLink = absoluteLink(routes.join(code, board.id));
     const checkbox = h('input', {
       type: 'checkbox',
       checked: plenary.has(board.id),
@@ -103,6 +104,23 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
         ),
         lock,
         h('label', { className: 'choice' }, checkbox, t.t('animator.inPlenary')),
+      ),
+      // A link (and QR code, once shared) that puts whoever follows it in this group, chosen by the animator.
+      h(
+        'p',
+        { className: 'board-row-link' },
+        h('a', { href: groupLink, testid: 'group-join-link', attrs: { 'data-board-id': board.id } }, t.t('animator.groupLink', { name: board.name })),
+        h(
+          'button',
+          {
+            type: 'button',
+            className: 'button ghost',
+            testid: 'copy-group-link',
+            attrs: { 'data-board-id': board.id, 'aria-label': t.t('animator.copyGroupLink', { name: board.name }) },
+            on: { click: async () => context.toast(t.t((await copyText(groupLink)) ? 'animator.copied' : 'animator.copyFailed')) },
+          },
+          t.t('action.copy'),
+        ),
       ),
     );
   }
@@ -157,7 +175,7 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
         ),
       ),
       h('h2', {}, t.t('animator.groups')),
-      h('ul', { className: 'board-list' }, ...workshop.boards.map((board) => boardRow(board, plenary))),
+      h('ul', { className: 'board-list' }, ...workshop.boards.map((board) => boardRow(board, workshop.code, plenary))),
       h(
         'div',
         { className: 'plenary-controls card' },

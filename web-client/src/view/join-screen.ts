@@ -25,11 +25,11 @@ const CATEGORY_ANSWERS = [...CATEGORIES, 'unsaid'] as const;
 type CategoryAnswer = (typeof CATEGORY_ANSWERS)[number];
 
 /**
- * `#/` and `#/j/CODE`: two steps, each with its own button in its own place. The code is looked up
+ * `#/`, `#/j/CODE` and a group's own link `#/j/CODE/BOARD`: two steps, each with its own button in its own place. The code is looked up
  * only when asked ("Continuer", or the link), so no button changes its meaning under a finger; then
  * a name, a category if the person wants, and a group they choose.
  */
-export function joinScreen(context: ScreenContext, initialCode = ''): Screen {
+export function joinScreen(context: ScreenContext, initialCode = '', assignedBoard?: string): Screen {
   const { t, api, credentials } = context;
   let busy = false;
 
@@ -90,7 +90,8 @@ export function joinScreen(context: ScreenContext, initialCode = ''): Screen {
   function joinForm(workshop: JoinCodeLookup): HTMLFormElement {
     const known = credentials.get(workshop.id);
     const resumeBoard = known?.board ?? workshop.boards[0]?.id;
-    const choosesGroup = workshop.boards.length > 1;
+    const assigned = assignedTo(workshop);
+    const choosesGroup = !assigned && workshop.boards.length > 1;
     replaceChildren(
       boardSelect,
       h('option', { value: '' }, t.t('join.boardPlaceholder')),
@@ -131,6 +132,7 @@ export function joinScreen(context: ScreenContext, initialCode = ''): Screen {
           h('label', { className: 'choice' }, input, categoryLabel(input.value as CategoryAnswer)),
         ),
       ),
+      assigned && h('p', { className: 'assigned-board', testid: 'join-assigned-board' }, t.t('join.assignedBoard', { name: assigned.name })),
       choosesGroup && h('label', { htmlFor: 'join-board', className: 'label' }, t.t('join.board')),
       choosesGroup && boardSelect,
       joinError,
@@ -163,10 +165,17 @@ export function joinScreen(context: ScreenContext, initialCode = ''): Screen {
     await run(lookUpButton, codeError, async () => showJoinStep(await api.lookupJoinCode(code)));
   }
 
+  /** The group of the animator's link for one group, when it is one of this workshop's. */
+  const assignedTo = (workshop: JoinCodeLookup) => workshop.boards.find((board) => board.id === assignedBoard);
+
+  /** The group joined: the one the link assigns, the only one, or the one chosen. */
+  const boardFor = (workshop: JoinCodeLookup): string | undefined =>
+    assignedTo(workshop)?.id ?? (workshop.boards.length > 1 ? boardSelect.value || undefined : workshop.boards[0]?.id);
+
   /** The first thing missing, said next to the button and focused. */
   function missing(workshop: JoinCodeLookup): { field: HTMLElement; message: string } | null {
     if (!nameInput.value.trim()) return { field: nameInput, message: t.t('join.nameMissing') };
-    if (workshop.boards.length > 1 && !boardSelect.value) return { field: boardSelect, message: t.t('join.boardMissing') };
+    if (!boardFor(workshop)) return { field: boardSelect, message: t.t('join.boardMissing') };
     return null;
   }
 
@@ -180,7 +189,7 @@ export function joinScreen(context: ScreenContext, initialCode = ''): Screen {
     }
     const answer = categoryInputs.find((input) => input.checked)?.value as CategoryAnswer | undefined;
     const category: Category | undefined = answer === 'unsaid' ? undefined : answer;
-    const chosenBoard = workshop.boards.length > 1 ? boardSelect.value : workshop.boards[0]?.id;
+    const chosenBoard = boardFor(workshop);
     await run(joinButton, joinError, async () => {
       const joined = await api.join({ code: normalizeCode(codeInput.value), name: nameInput.value.trim(), category, board: chosenBoard });
       const { participant } = joined;
