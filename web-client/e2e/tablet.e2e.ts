@@ -128,5 +128,15 @@ describe('a 1024×768 tablet', () => {
     console.log(`animator zoom: fitted ${fitted}, − ${out}, + + ${zoomedIn}, pinch apart ${pinchedOut}, pinch together ${pinchedIn}`);
     expect(pinchedOut).toBeGreaterThan(fitted * 1.5);
     expect(pinchedIn).toBeLessThan(pinchedOut);
+
+    // A pinch whose first finger lands on a note zooms, and neither moves nor opens that note.
+    await byTestId(animator, 'zoom-reset').click();
+    const before = await suite.bridge.snapshot(created.animatorToken, board);
+    const onNote = await animator.locator('[data-testid="note"]').first().boundingBox();
+    await pinch(animatorContext, animator, { x: onNote!.x + 20 + 60, y: onNote!.y + 20 }, 120, 260);
+    expect((await measure(animator)).zoom).toBeGreaterThan(fitted * 1.5);
+    await animator.waitForTimeout(500);
+    expect(await byTestId(animator, 'note-editor').isHidden(), 'a pinch is not a tap').toBe(true);
+    expect((await suite.bridge.snapshot(created.animatorToken, board)).rev, 'a pinch is not a drag').toBe(before.rev);
   });
 });

@@ -55,6 +55,8 @@ export class BoardCanvas {
   private zonesKey = '';
   private board: Board | null = null;
   private draggedNoteId: string | null = null;
+  /** Drops the press under way: a second finger makes the gesture a pinch, not a drag or a tap. */
+  private abandonPress: (() => void) | null = null;
   /** The note that holds the board's one tab stop (a roving tabindex); the others are reached by arrows. */
   private currentNoteId: string | null = null;
   private keyboardZone: string | undefined;
@@ -69,6 +71,9 @@ export class BoardCanvas {
   ) {
     this.element.style.gap = `${ZONE_GAP}px`;
     this.element.style.padding = `${CANVAS_PADDING}px`;
+    if (actions) {
+      scroller.addEventListener('pointerdown', (event) => event.isPrimary || this.abandonPress?.(), true);
+    }
   }
 
   render(view: BoardView): void {
@@ -254,6 +259,7 @@ export class BoardCanvas {
       };
 
     const endPress = () => {
+      if (this.abandonPress === endPress) this.abandonPress = null;
       press = null;
       this.draggedNoteId = null;
       element.classList.remove('is-dragging');
@@ -278,6 +284,7 @@ export class BoardCanvas {
         scrollTop: this.scroller.scrollTop,
       };
       dragged = false;
+      this.abandonPress = endPress;
       element.setPointerCapture(event.pointerId);
     });
     element.addEventListener('pointermove', (event) => {
