@@ -115,6 +115,18 @@ describe('accessibility (axe-core)', () => {
     await expectAccessible('plenary', projector);
   });
 
+  it('the screens of a bad animator link and a bad plenary link', async () => {
+    const laptop = await page(LAPTOP);
+    await laptop.goto('/#/a/notARealAnimatorToken000000');
+    await byTestId(laptop, 'animator-error').waitFor();
+    await expectAccessible('bad animator link', laptop);
+    await laptop.goto('/#/o/notARealObserverToken000000');
+    await laptop.waitForFunction(() =>
+      document.querySelector('[data-testid="plenary-empty"]')?.textContent?.includes('lien de plénière'),
+    );
+    await expectAccessible('bad plenary link', laptop);
+  });
+
   it('the animator dashboard', async () => {
     const laptop = await page(LAPTOP);
     await laptop.goto(`/#/a/${created.animatorToken}`);
