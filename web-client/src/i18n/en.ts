@@ -128,7 +128,7 @@ export const en: Dictionary = {
   'zoom.in': 'Zoom the board in',
   'zoom.reset': 'Board size: {percent} %, back to 100 %',
 
-  'note.more': '… see more',
+  'note.more': 'see more',
   'note.pending': 'pending',
 
   'editor.newTitle': 'New note',

@@ -126,7 +126,7 @@ export const fr = {
   'zoom.in': 'Agrandir le tableau',
   'zoom.reset': 'Taille du tableau : {percent} %, revenir à 100 %',
 
-  'note.more': '… voir plus',
+  'note.more': 'voir plus',
   'note.pending': 'en attente',
 
   'editor.newTitle': 'Nouvelle note',

@@ -149,7 +149,12 @@ export class NoteEditor {
       h(
         'div',
         { className: 'editor-notes' },
-        h('span', { id: 'note-editor-hint', className: 'help' }, t.t('editor.saveHint')),
+        // A keyboard shortcut means nothing under a finger; screen readers still hear it.
+        h(
+          'span',
+          { id: 'note-editor-hint', className: matchMedia('(pointer: coarse)').matches ? 'visually-hidden' : 'help' },
+          t.t('editor.saveHint'),
+        ),
         this.limit.element,
       ),
       this.error,
