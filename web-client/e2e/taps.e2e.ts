@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { createWorkshop, joinedContext } from './support/api';
 import { newContext, PHONE_740 } from './support/chromium';
+import type { Template } from '../src/protocol/messages';
 import { seedNotes, type SeedNote } from './support/seed';
 import { useBrowserSuite } from './support/suite';
 import { centerOf, touchDrag, touchTap } from './support/touch';
@@ -25,23 +26,25 @@ const stored = (notes: { id: string; text: string; color: string; zone: string; 
 describe('a finger on a phone (360×740, real touch through the DevTools protocol)', () => {
   const suite = useBrowserSuite(baseUrl);
 
-  it('a tap on a note opens its editor and changes nothing, twenty times over; a drag still moves a note', async () => {
-    const created = await createWorkshop(baseUrl, {
-      title: 'Taps',
-      groups: [{ name: 'Vie locale', template: 'pepites' }],
-    });
+  /** A participant's phone on a new board holding `notes`, and what the server stored before any tap. */
+  async function phoneOnBoard(title: string, template: Template, notes: SeedNote[]) {
+    const created = await createWorkshop(baseUrl, { title, groups: [{ name: 'Vie locale', template }] });
     const board = created.workshop.boards[0]!.id;
     const context = await newContext(suite.browser, baseUrl, PHONE_740);
     suite.contexts.push(context);
     const joined = await joinedContext(baseUrl, context, created.workshop.code, 'Sylvie', board);
-    await seedNotes(suite.bridge, joined.token, board, NOTES);
+    await seedNotes(suite.bridge, joined.token, board, notes);
     const before = await suite.bridge.snapshot(created.animatorToken, board);
-
     const phone = await context.newPage();
     await phone.goto(`/#/b/${board}`);
     await waitForBoardReady(phone);
-    await phone.locator('[data-testid="note"]').nth(NOTES.length - 1).waitFor();
-    const editor = byTestId(phone, 'note-editor');
+    await phone.locator('[data-testid="note"]').nth(notes.length - 1).waitFor();
+    const stored = () => suite.bridge.snapshot(created.animatorToken, board);
+    return { context, phone, before, stored, editor: byTestId(phone, 'note-editor') };
+  }
+
+  it('a tap on a note opens its editor and changes nothing, twenty times over; a drag still moves a note', async () => {
+    const { context, phone, before, stored: snapshot, editor } = await phoneOnBoard('Taps', 'pepites', NOTES);
 
     let opened = 0;
     const stayedOpen: string[] = [];
@@ -64,7 +67,7 @@ describe('a finger on a phone (360×740, real touch through the DevTools protoco
     expect(stayedOpen).toHaveLength(TAPS);
     await expect(phone.locator('[data-testid="note"]').count()).resolves.toBe(NOTES.length);
 
-    const after = await suite.bridge.snapshot(created.animatorToken, board);
+    const after = await snapshot();
     expect(after.rev, 'no change reached the server').toBe(before.rev);
     expect(stored(after.notes)).toEqual(stored(before.notes));
 
@@ -75,7 +78,7 @@ describe('a finger on a phone (360×740, real touch through the DevTools protoco
     await touchDrag(context, phone, start, { x: start.x, y: start.y + 60 }, 12, 600);
     const movedId = await moved.getAttribute('data-note-id');
     const movedNote = await eventually(
-      async () => (await suite.bridge.notes(created.animatorToken, board)).find((candidate) => candidate.id === movedId),
+      async () => (await snapshot()).notes.find((candidate) => candidate.id === movedId),
       (candidate) => candidate !== undefined && candidate.y > NOTES[0]!.y! + 30,
       { what: 'the dragged note stored lower down' },
     );
@@ -84,19 +87,12 @@ describe('a finger on a phone (360×740, real touch through the DevTools protoco
   });
 
   it('a deletion and a recolour made by finger can be undone from the toast', async () => {
-    const created = await createWorkshop(baseUrl, { title: 'Annuler', groups: [{ name: 'Vie locale', template: 'free' }] });
-    const board = created.workshop.boards[0]!.id;
-    const context = await newContext(suite.browser, baseUrl, PHONE_740);
-    suite.contexts.push(context);
-    const joined = await joinedContext(baseUrl, context, created.workshop.code, 'Sylvie', board);
-    await seedNotes(suite.bridge, joined.token, board, [{ text: 'Le marché du jeudi', zone: 'z1', color: 'blue' }]);
-    const phone = await context.newPage();
-    await phone.goto(`/#/b/${board}`);
-    await waitForBoardReady(phone);
+    const { context, phone, before, stored, editor } = await phoneOnBoard('Annuler', 'free', [
+      { text: 'Le marché du jeudi', zone: 'z1', color: 'blue' },
+    ]);
     const note = phone.locator('[data-testid="note"]', { hasText: 'Le marché du jeudi' });
-    const editor = byTestId(phone, 'note-editor');
+    const notesStored = async () => (await stored()).notes;
     const tapOn = async (target: ReturnType<typeof byTestId>) => touchTap(context, phone, await centerOf(target));
-    const before = await suite.bridge.snapshot(created.animatorToken, board);
 
     // Delete, then "Annuler" within the delay: the note comes back and the server never heard of it.
     await tapOn(note);
@@ -107,7 +103,7 @@ describe('a finger on a phone (360×740, real touch through the DevTools protoco
     await tapOn(byTestId(phone, 'toast-action'));
     await note.waitFor();
     await phone.waitForTimeout(5_500);
-    expect((await suite.bridge.snapshot(created.animatorToken, board)).rev).toBe(before.rev);
+    expect((await stored()).rev).toBe(before.rev);
 
     // A new colour, kept by "Terminé", then undone: the server ends with the note's first colour.
     await tapOn(note);
@@ -116,13 +112,13 @@ describe('a finger on a phone (360×740, real touch through the DevTools protoco
     await tapOn(byTestId(editor, 'note-color-pink'));
     await tapOn(byTestId(editor, 'note-editor-done'));
     await eventually(
-      async () => (await suite.bridge.notes(created.animatorToken, board))[0]?.color,
+      async () => (await notesStored())[0]?.color,
       (color) => color === 'pink',
       { what: 'the note stored pink' },
     );
     await tapOn(byTestId(phone, 'toast-action'));
     await eventually(
-      async () => (await suite.bridge.notes(created.animatorToken, board))[0]?.color,
+      async () => (await notesStored())[0]?.color,
       (color) => color === 'blue',
       { what: 'the note stored blue again' },
     );
@@ -133,9 +129,34 @@ describe('a finger on a phone (360×740, real touch through the DevTools protoco
     await phone.waitForTimeout(300);
     await tapOn(byTestId(editor, 'note-delete'));
     await eventually(
-      async () => (await suite.bridge.notes(created.animatorToken, board)).length,
+      async () => (await notesStored()).length,
       (count) => count === 0,
       { what: 'the note deleted on the server', timeoutMs: 10_000 },
     );
+  });
+
+  it('a pen tap and a mouse click on a note open it and change nothing either', async () => {
+    const { context, phone, before, stored: snapshot, editor } = await phoneOnBoard('Stylet', 'pepites', NOTES);
+    const cdp = await context.newCDPSession(phone);
+
+    let stayedOpen = 0;
+    for (const [index, seed] of NOTES.entries()) {
+      const note = phone.locator('[data-testid="note"]', { hasText: seed.text });
+      await note.scrollIntoViewIfNeeded();
+      const { x, y } = await centerOf(note);
+      // Even notes by pen (CDP mouse events of pointer type "pen"), odd ones by mouse.
+      const pointerType = index % 2 === 0 ? 'pen' : 'mouse';
+      for (const type of ['mousePressed', 'mouseReleased'] as const) {
+        await cdp.send('Input.dispatchMouseEvent', { type, x, y, button: 'left', clickCount: 1, pointerType });
+      }
+      await editor.waitFor();
+      await phone.waitForTimeout(400);
+      if (await editor.isVisible()) stayedOpen++;
+      await phone.keyboard.press('Escape');
+      await editor.waitFor({ state: 'hidden' });
+    }
+    await cdp.detach();
+    expect(stayedOpen).toBe(NOTES.length);
+    expect((await snapshot()).rev, 'no change reached the server').toBe(before.rev);
   });
 });
