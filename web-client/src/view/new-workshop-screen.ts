@@ -25,6 +25,12 @@ export function newWorkshopScreen(context: ScreenContext): Screen {
   });
   const titleLimit = limitLength(t, title, LIMITS.workshopTitle);
   const date = h('input', { id: 'workshop-date', type: 'date', testid: 'workshop-date-input' });
+  const animatorName = h('input', {
+    id: 'workshop-animator-name',
+    testid: 'workshop-animator-name-input',
+    autocomplete: 'name',
+  });
+  const animatorNameLimit = limitLength(t, animatorName, LIMITS.participantName);
   const groupList = h('ol', { className: 'group-list' });
   const addGroup = h(
     'button',
@@ -35,6 +41,14 @@ export function newWorkshopScreen(context: ScreenContext): Screen {
       on: { click: () => addRow('free', true) },
     },
     t.t('new.addGroup'),
+  );
+  // Asked only once the server says it needs one (PARVIS_CREATE_KEY).
+  const createKey = h('input', { id: 'create-key', type: 'password', testid: 'create-key-input', autocomplete: 'off' });
+  const createKeyField = h(
+    'div',
+    { className: 'stack', hidden: true },
+    h('label', { htmlFor: 'create-key', className: 'label' }, t.t('new.createKey')),
+    createKey,
   );
   const error = h('p', { className: 'form-error', testid: 'create-error', attrs: { role: 'alert' } });
   const submit = h(
@@ -112,12 +126,24 @@ export function newWorkshopScreen(context: ScreenContext): Screen {
     submit.disabled = true;
     error.textContent = '';
     try {
-      const created = await api.createWorkshop({ title: title.value.trim(), date: date.value || undefined, groups });
+      const created = await api.createWorkshop(
+        {
+          title: title.value.trim(),
+          date: date.value || undefined,
+          animatorName: animatorName.value.trim() || undefined,
+          groups,
+        },
+        createKey.value || undefined,
+      );
       credentials.save(created.workshop.id, { token: created.animatorToken, role: 'animator' });
       credentials.saveLinks(created.workshop.id, created.links);
       context.navigate(routes.animator(created.animatorToken));
     } catch (failure) {
       error.textContent = t.error(errorCodeOf(failure));
+      if (errorCodeOf(failure) === 'create_key_required') {
+        createKeyField.hidden = false;
+        createKey.focus();
+      }
     } finally {
       busy = false;
       submit.disabled = false;
@@ -148,6 +174,9 @@ export function newWorkshopScreen(context: ScreenContext): Screen {
       titleLimit.element,
       h('label', { htmlFor: 'workshop-date', className: 'label' }, t.t('new.date')),
       date,
+      h('label', { htmlFor: 'workshop-animator-name', className: 'label' }, t.t('new.animatorName')),
+      animatorName,
+      animatorNameLimit.element,
       h(
         'fieldset',
         { className: 'groups' },
@@ -155,6 +184,7 @@ export function newWorkshopScreen(context: ScreenContext): Screen {
         groupList,
         addGroup,
       ),
+      createKeyField,
       error,
       submit,
     ),

@@ -19,11 +19,13 @@ import org.parvis.store.WatchedBoards;
 final class BoardFollowers {
 
   private final WatchedBoards watched;
+  private final BoundedWriter writer;
   private final Map<String, Set<SockJSSocket>> socketsByBoard = new HashMap<>();
   private final Map<SockJSSocket, Set<String>> boardsBySocket = new HashMap<>();
 
-  BoardFollowers(WatchedBoards watched) {
+  BoardFollowers(WatchedBoards watched, BoundedWriter writer) {
     this.watched = watched;
+    this.writer = writer;
   }
 
   void follow(String boardId, SockJSSocket socket) {
@@ -53,10 +55,7 @@ final class BoardFollowers {
     List.copyOf(boardsBySocket.getOrDefault(socket, Set.of())).forEach(board -> unfollow(board, socket));
   }
 
-  /**
-   * Writes the frame to every follower that keeps up. One that has {@link BridgeGuard#MAX_UNSENT_BYTES}
-   * unsent is closed instead: it reconnects and catches up from its revision when it can read again.
-   */
+  /** Writes the frame to every follower that keeps up; one too far behind is dropped (see {@link BoundedWriter}). */
   void deliver(BoardFrame frame) {
     Set<SockJSSocket> sockets = socketsByBoard.get(frame.boardId());
     if (sockets == null) {
@@ -64,13 +63,11 @@ final class BoardFollowers {
     }
     List<SockJSSocket> tooSlow = new ArrayList<>(0);
     for (SockJSSocket socket : sockets) {
-      if (socket.writeQueueFull()) {
+      if (!writer.tryWrite(socket, frame.text())) {
         tooSlow.add(socket);
-      } else {
-        socket.write(frame.text());
       }
     }
     // Closing unfollows (the bridge unregisters the socket's addresses), so not while iterating.
-    tooSlow.forEach(BridgeGuard::dropTooSlow);
+    tooSlow.forEach(writer::drop);
   }
 }

@@ -14,13 +14,25 @@ public record ParvisConfig(
     int port,
     Path dataDir,
     Optional<String> redisUrl,
+    Optional<Path> redisBinary,
     int redisPoolSize,
     int redisMaxWaiting,
     String nodeId,
     Optional<String> allowedOrigin,
     double commandsPerSecond,
     int commandBurst,
-    int httpInstances) {
+    double readsPerSecond,
+    int readBurst,
+    int httpInstances,
+    int maxUnsentKib,
+    Optional<String> metricsToken,
+    boolean trustProxy,
+    int joinsPerMinute,
+    int creationsPerHour,
+    Optional<String> createKey,
+    int maxConnectionsPerAddress,
+    boolean sockJsLegacyTransports,
+    String frameAncestors) {
 
   public static ParvisConfig fromEnvironment() {
     return from(System.getenv());
@@ -32,14 +44,26 @@ public record ParvisConfig(
         Integer.parseInt(env.getOrDefault("PARVIS_PORT", "8080")),
         Path.of(env.getOrDefault("PARVIS_DATA_DIR", "./data")),
         Optional.ofNullable(blankToNull(env.get("PARVIS_REDIS_URL"))),
+        Optional.ofNullable(blankToNull(env.get("PARVIS_REDIS_BINARY"))).map(Path::of),
         Integer.parseInt(env.getOrDefault("PARVIS_REDIS_POOL_SIZE", "16")),
         Integer.parseInt(env.getOrDefault("PARVIS_REDIS_MAX_WAITING", "8192")),
         env.getOrDefault("PARVIS_NODE_ID", UUID.randomUUID().toString().substring(0, 8)),
         Optional.ofNullable(blankToNull(env.get("PARVIS_ALLOWED_ORIGIN"))),
         Double.parseDouble(env.getOrDefault("PARVIS_RATE_PER_SECOND", "10")),
         Integer.parseInt(env.getOrDefault("PARVIS_RATE_BURST", "30")),
+        Double.parseDouble(env.getOrDefault("PARVIS_READ_RATE_PER_SECOND", "20")),
+        Integer.parseInt(env.getOrDefault("PARVIS_READ_BURST", "60")),
         Integer.parseInt(env.getOrDefault("PARVIS_HTTP_INSTANCES",
-            String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors())))));
+            String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors())))),
+        Integer.parseInt(env.getOrDefault("PARVIS_MAX_UNSENT_KIB", "4096")),
+        Optional.ofNullable(blankToNull(env.get("PARVIS_METRICS_TOKEN"))),
+        Boolean.parseBoolean(env.getOrDefault("PARVIS_TRUST_PROXY", "false")),
+        Integer.parseInt(env.getOrDefault("PARVIS_JOIN_PER_MINUTE", "60")),
+        Integer.parseInt(env.getOrDefault("PARVIS_CREATE_PER_HOUR", "20")),
+        Optional.ofNullable(blankToNull(env.get("PARVIS_CREATE_KEY"))),
+        Integer.parseInt(env.getOrDefault("PARVIS_MAX_CONNECTIONS_PER_ADDRESS", "200")),
+        Boolean.parseBoolean(env.getOrDefault("PARVIS_SOCKJS_LEGACY_TRANSPORTS", "false")),
+        env.getOrDefault("PARVIS_FRAME_ANCESTORS", "'none'"));
   }
 
   private static String blankToNull(String value) {

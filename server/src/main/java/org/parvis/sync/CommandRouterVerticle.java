@@ -20,14 +20,14 @@ public final class CommandRouterVerticle extends VerticleBase {
   private static final long STORAGE_WARNING_INTERVAL_NANOS = 5_000_000_000L;
 
   private final Map<String, CommandHandler> handlers;
-  private final RateLimiter rateLimiter;
+  private final RateLimits rateLimits;
   private MessageConsumer<Object> consumer;
   private long lastStorageWarning = System.nanoTime() - STORAGE_WARNING_INTERVAL_NANOS;
   private int storageFailuresNotLogged;
 
-  public CommandRouterVerticle(Map<String, CommandHandler> handlers, RateLimiter rateLimiter) {
+  public CommandRouterVerticle(Map<String, CommandHandler> handlers, RateLimits rateLimits) {
     this.handlers = Map.copyOf(handlers);
-    this.rateLimiter = rateLimiter;
+    this.rateLimits = rateLimits;
   }
 
   @Override
@@ -63,10 +63,10 @@ public final class CommandRouterVerticle extends VerticleBase {
     } catch (DecodeException | IllegalArgumentException e) {
       return rejected("invalid_token", "This link or session is not valid any more: join again.");
     }
-    if (!rateLimiter.tryAcquire(sender.workshopId() + "/" + sender.participantId())) {
-      return rejected("rate_limited", "Too many changes at once: wait a moment and retry.");
-    }
     Object type = command.getValue("type");
+    if (!rateLimits.tryAcquire(sender.workshopId() + "/" + sender.participantId(), String.valueOf(type))) {
+      return rejected("rate_limited", "Too many requests at once: wait a moment and retry.");
+    }
     CommandHandler handler = type instanceof String name ? handlers.get(name) : null;
     if (handler == null) {
       return rejected("unknown_command", "Unknown command type: " + type + ".");

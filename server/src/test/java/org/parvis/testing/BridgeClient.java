@@ -1,9 +1,11 @@
 package org.parvis.testing;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +18,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A client of the real SockJS event-bus bridge over its raw WebSocket endpoint, speaking the
- * bridge's JSON frames as a browser does. Blocking calls, for test threads only.
+ * A client of the real SockJS event-bus bridge, speaking the bridge's JSON frames as a browser does:
+ * over the raw WebSocket endpoint, or over the SockJS WebSocket transport the web client uses
+ * (SockJS frames {@code o}, {@code h}, {@code a[...]}, {@code c[...]} around the same JSON).
+ * Blocking calls, for test threads only.
  */
 public final class BridgeClient implements AutoCloseable {
 
@@ -26,31 +30,44 @@ public final class BridgeClient implements AutoCloseable {
   private final WebSocketClient client;
   private final WebSocket socket;
   private final String token;
+  private final boolean sockJsFraming;
   private final Map<String, CompletableFuture<JsonObject>> replies = new ConcurrentHashMap<>();
   private final Map<String, BlockingQueue<JsonObject>> received = new ConcurrentHashMap<>();
   private final List<JsonObject> errors = new CopyOnWriteArrayList<>();
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
-  private BridgeClient(WebSocketClient client, WebSocket socket, String token) {
+  private BridgeClient(WebSocketClient client, WebSocket socket, String token, boolean sockJsFraming) {
     this.client = client;
     this.socket = socket;
     this.token = token;
-    socket.textMessageHandler(this::onFrame);
-    socket.binaryMessageHandler(buffer -> onFrame(buffer.toString()));
+    this.sockJsFraming = sockJsFraming;
+    socket.textMessageHandler(this::onText);
+    socket.binaryMessageHandler(buffer -> onText(buffer.toString()));
     socket.closeHandler(none -> closed.complete(null));
   }
 
+  /** Through the raw WebSocket endpoint, {@code /eventbus/websocket}. */
   public static BridgeClient connect(Vertx vertx, int port, String token) {
+    return connect(vertx, port, token, "/eventbus/websocket", false);
+  }
+
+  /** Through the SockJS WebSocket transport, {@code /eventbus/<server>/<session>/websocket}, as the web client. */
+  public static BridgeClient connectSockJs(Vertx vertx, int port, String token) {
+    String session = UUID.randomUUID().toString().substring(0, 8);
+    return connect(vertx, port, token, "/eventbus/000/" + session + "/websocket", true);
+  }
+
+  private static BridgeClient connect(Vertx vertx, int port, String token, String path, boolean sockJsFraming) {
     // A snapshot of a full board is one large message; browsers take it whole, so must we.
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
-        .setMaxFrameSize(4 * 1024 * 1024).setMaxMessageSize(16 * 1024 * 1024));
-    WebSocket socket = client.connect(port, "127.0.0.1", "/eventbus/websocket").await();
-    BridgeClient bridge = new BridgeClient(client, socket, token);
+        .setMaxFrameSize(16 * 1024 * 1024).setMaxMessageSize(32 * 1024 * 1024));
+    WebSocket socket = client.connect(port, "127.0.0.1", path).await();
+    BridgeClient bridge = new BridgeClient(client, socket, token, sockJsFraming);
     vertx.setPeriodic(5_000, timer -> {
       if (bridge.closed.isDone()) {
         vertx.cancelTimer(timer);
       } else {
-        socket.writeTextMessage("{\"type\":\"ping\"}");
+        bridge.write("{\"type\":\"ping\"}");
       }
     });
     return bridge;
@@ -66,7 +83,7 @@ public final class BridgeClient implements AutoCloseable {
     String replyAddress = UUID.randomUUID().toString();
     CompletableFuture<JsonObject> reply = new CompletableFuture<>();
     replies.put(replyAddress, reply);
-    socket.writeTextMessage(new JsonObject().put("type", "send").put("address", "parvis.cmd").put("body", command)
+    write(new JsonObject().put("type", "send").put("address", "parvis.cmd").put("body", command)
         .put("headers", new JsonObject().put("token", token)).put("replyAddress", replyAddress).encode());
     return reply.orTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS).whenComplete((answer, failure) -> replies.remove(replyAddress));
   }
@@ -114,11 +131,15 @@ public final class BridgeClient implements AutoCloseable {
 
   /** Writes a frame and does not care whether the server takes it (it may close the connection). */
   public void sendWithoutWaiting(JsonObject frame) {
-    socket.writeTextMessage(frame.encode());
+    write(frame.encode());
   }
 
   public void send(JsonObject frame) {
-    socket.writeTextMessage(frame.encode()).await();
+    write(frame.encode()).await();
+  }
+
+  private Future<Void> write(String frame) {
+    return socket.writeTextMessage(sockJsFraming ? new JsonArray().add(frame).encode() : frame);
   }
 
   /** The next message delivered on an address, or null when none comes within the timeout. */
@@ -129,6 +150,11 @@ public final class BridgeClient implements AutoCloseable {
       Thread.currentThread().interrupt();
       return null;
     }
+  }
+
+  /** Forgets the messages received and not read yet, so that they hold no memory. */
+  public void discardReceived() {
+    received.values().forEach(BlockingQueue::clear);
   }
 
   public List<JsonObject> errors() {
@@ -158,6 +184,17 @@ public final class BridgeClient implements AutoCloseable {
 
   private BlockingQueue<JsonObject> queue(String address) {
     return received.computeIfAbsent(address, key -> new LinkedBlockingQueue<>());
+  }
+
+  private void onText(String text) {
+    if (!sockJsFraming) {
+      onFrame(text);
+    } else if (text.startsWith("a")) {
+      new JsonArray(text.substring(1)).forEach(frame -> onFrame((String) frame));
+    } else if (text.startsWith("c")) {
+      socket.close();
+    }
+    // "o" opens the session and "h" is a heartbeat: nothing to do.
   }
 
   private void onFrame(String text) {
