@@ -56,6 +56,18 @@ describe('accessibility (axe-core)', () => {
     expect(seriousOrCritical(violations), describeViolations(where, seriousOrCritical(violations))).toEqual([]);
   }
 
+  it('the join screen before a code, and the form that creates a workshop', async () => {
+    const phone = await page(PHONE);
+    await phone.goto('/#/');
+    await byTestId(phone, 'join-code-input').waitFor();
+    await expectAccessible('join screen, code step', phone);
+    await phone.goto('/#/new');
+    await byTestId(phone, 'workshop-title-input').waitFor();
+    await byTestId(phone, 'create-workshop-button').click();
+    await byTestId(phone, 'create-error').waitFor();
+    await expectAccessible('create a workshop, with an error', phone);
+  });
+
   it('the join screen, with a workshop found', async () => {
     const phone = await page(PHONE);
     await phone.goto(`/#/j/${created.workshop.code}`);
@@ -79,7 +91,16 @@ describe('accessibility (axe-core)', () => {
     await expectAccessible('board', phone);
     await byTestId(phone, 'add-note-button').click();
     await byTestId(phone, 'note-editor').waitFor();
-    await expectAccessible('board with the note editor', phone);
+    await byTestId(phone, 'note-editor-done').click();
+    await byTestId(phone, 'note-editor-error').waitFor();
+    await expectAccessible('board with the note editor and its error', phone);
+    await byTestId(phone, 'note-editor-cancel').click();
+    await phone.locator('[data-testid="note"]').first().focus();
+    // The toast slides in with its opacity rising: axe would measure the contrast half-way.
+    await phone.emulateMedia({ reducedMotion: 'reduce' });
+    await phone.keyboard.press('Delete');
+    await byTestId(phone, 'toast-action').waitFor();
+    await expectAccessible('board with an undo toast', phone);
   });
 
   it('the plenary screen showing two boards', async () => {
@@ -94,6 +115,18 @@ describe('accessibility (axe-core)', () => {
     await projector.locator('[data-testid="plenary-board"] [data-testid="note"]').nth(2).waitFor();
     await byTestId(projector, 'plenary-qr').locator('svg').waitFor();
     await expectAccessible('plenary', projector);
+  });
+
+  it('the screens of a bad animator link and a bad plenary link', async () => {
+    const laptop = await page(LAPTOP);
+    await laptop.goto('/#/a/notARealAnimatorToken000000');
+    await byTestId(laptop, 'animator-error').waitFor();
+    await expectAccessible('bad animator link', laptop);
+    await laptop.goto('/#/o/notARealObserverToken000000');
+    await laptop.waitForFunction(() =>
+      document.querySelector('[data-testid="plenary-empty"]')?.textContent?.includes('lien de plénière'),
+    );
+    await expectAccessible('bad plenary link', laptop);
   });
 
   it('the animator dashboard', async () => {

@@ -40,13 +40,13 @@ describe('a participant on a phone (360×640, touch)', () => {
     // Join: the QR code leads to #/j/CODE, the code is filled in and looked up at once.
     await phone.goto(`/#/j/${workshop.code}`);
     await byTestId(phone, 'join-workshop-title').waitFor();
-    expect(await byTestId(phone, 'join-code-input').inputValue()).toBe(workshop.code);
+    expect(await byTestId(phone, 'join-change-code').textContent()).toContain(workshop.code);
     expect(await byTestId(phone, 'join-workshop-title').textContent()).toBe('Diagnostic du territoire');
     await expectNoSidewaysScroll(phone);
 
     const joinTargets = await targetSizes(phone, [
       '[data-testid="language-switch"]',
-      '[data-testid="join-code-input"]',
+      '[data-testid="join-change-code"]',
       '[data-testid="join-name-input"]',
       '.choice',
       '[data-testid="join-board-select"]',

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { CreateWorkshopResponse } from '../src/protocol/messages';
 import { createWorkshop, joinedContext, joinWorkshop } from './support/api';
 import { BridgeClient } from './support/bridge';
-import { launchChromium, LAPTOP, newContext, PHONE, PROJECTOR, TABLET } from './support/chromium';
+import { launchChromium, LAPTOP, newContext, PHONE_740, PROJECTOR, TABLET } from './support/chromium';
 import { seedNotes, type SeedNote } from './support/seed';
 import { byTestId, waitForBoardReady } from './support/ui';
 import { randomId } from '../src/protocol/ids';
@@ -21,6 +21,16 @@ const PEPITES: SeedNote[] = [
   { text: 'Des retraités prêts à animer un atelier vélo', zone: 'z2', color: 'blue' },
   { text: 'Les jeunes partent après le lycée', zone: 'z3', color: 'pink' },
   { text: 'Plus de médecin depuis 2024', zone: 'z3', color: 'purple' },
+];
+
+/** The barometer's four indicators, spaced for the text a tablet draws a little larger. */
+const BAROMETRE: SeedNote[] = [
+  { text: 'Le café associatif, le samedi matin', zone: 'z1', color: 'yellow', y: 12 },
+  { text: 'Des hameaux où l’on ne voit plus personne l’hiver', zone: 'z1', color: 'pink', y: 172 },
+  { text: 'Une maison France services à 10 minutes', zone: 'z2', color: 'green', y: 12 },
+  { text: 'Les jeunes ne trouvent pas de logement', zone: 'z2', color: 'orange', y: 172 },
+  { text: 'Le covoiturage entre voisins pour les courses', zone: 'z3', color: 'blue', y: 12 },
+  { text: 'La fête du pain, montée par les habitants', zone: 'z4', color: 'purple', y: 12 },
 ];
 
 const MOBILITES: SeedNote[] = [
@@ -46,13 +56,15 @@ describe('screenshots', () => {
       groups: [
         { name: 'Vie locale', template: 'pepites' },
         { name: 'Mobilités', template: 'free' },
+        { name: 'Baromètre', template: 'barometre' },
       ],
     });
-    const [vieLocale, mobilites] = created.workshop.boards;
+    const [vieLocale, mobilites, barometre] = created.workshop.boards;
     const sylvie = await joinWorkshop(baseUrl, created.workshop.code, 'Sylvie', { board: vieLocale!.id });
     const marc = await joinWorkshop(baseUrl, created.workshop.code, 'Marc', { board: mobilites!.id, category: 'elu' });
     await seedNotes(bridge, sylvie.token, vieLocale!.id, PEPITES);
     await seedNotes(bridge, marc.token, mobilites!.id, MOBILITES);
+    await seedNotes(bridge, sylvie.token, barometre!.id, BAROMETRE);
   });
   afterAll(async () => {
     bridge?.close();
@@ -73,28 +85,27 @@ describe('screenshots', () => {
     await target.screenshot({ path: join(SCREENSHOTS, name), animations: 'disabled', caret: 'hide', scale: 'css' });
   }
 
-  it('join-phone.png: the join screen on a 360×640 phone', async () => {
-    const { page: phone } = await page(PHONE);
+  it('join-phone.png: the join screen on a 360×740 phone', async () => {
+    const { page: phone } = await page(PHONE_740);
     await phone.goto(`/#/j/${created.workshop.code}`);
     await byTestId(phone, 'join-name-input').waitFor();
     await byTestId(phone, 'join-name-input').fill('Sylvie');
-    await byTestId(phone, 'join-category-habitant').check();
     await phone.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await shoot(phone, 'join-phone.png');
   });
 
-  it('board-phone.png and board-tablet.png: a board with notes', async () => {
-    const board = created.workshop.boards[0]!.id;
-    for (const [options, name] of [
-      [PHONE, 'board-phone.png'],
-      [TABLET, 'board-tablet.png'],
+  it('board-phone.png and board-tablet.png: a board on a phone, the 4-column barometer on a tablet', async () => {
+    const [vieLocale, , barometre] = created.workshop.boards;
+    for (const [options, name, board, notes] of [
+      [PHONE_740, 'board-phone.png', vieLocale!.id, PEPITES],
+      [TABLET, 'board-tablet.png', barometre!.id, BAROMETRE],
     ] as const) {
       const { context, page: target } = await page(options);
       await joinedContext(baseUrl, context, created.workshop.code, 'Sylvie', board);
       await target.goto(`/#/b/${board}`);
       await waitForBoardReady(target);
-      await target.locator('[data-testid="note"]').nth(PEPITES.length - 1).waitFor();
-      expect(await target.locator('[data-testid="note"]').count()).toBe(PEPITES.length);
+      await target.locator('[data-testid="note"]').nth(notes.length - 1).waitFor();
+      expect(await target.locator('[data-testid="note"]').count()).toBe(notes.length);
       await shoot(target, name);
     }
   });
@@ -128,7 +139,7 @@ describe('screenshots', () => {
     await bridge.request(created.animatorToken, {
       type: 'plenary.show',
       id: randomId(),
-      boards: created.workshop.boards.map((board) => board.id),
+      boards: created.workshop.boards.slice(0, 2).map((board) => board.id),
     });
     const { page: projector } = await page(PROJECTOR);
     await projector.goto(`/#/o/${created.observerToken}`);

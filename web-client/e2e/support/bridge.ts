@@ -10,6 +10,8 @@ import type { BoardSnapshot, Command, Note, StreamId } from '../../src/protocol/
 export class BridgeClient {
   private replies = new Map<string, (body: unknown) => void>();
   private counter = 0;
+  /** The bridge closes a socket that stays silent past its ping timeout, as a test that waits may. */
+  private readonly pings = setInterval(() => this.socket.send(JSON.stringify({ type: 'ping' })), 5_000);
 
   private constructor(private readonly socket: WebSocket) {
     socket.onmessage = (message: MessageEvent) => {
@@ -67,6 +69,7 @@ export class BridgeClient {
   }
 
   close(): void {
+    clearInterval(this.pings);
     this.socket.onclose = null;
     this.socket.close();
   }

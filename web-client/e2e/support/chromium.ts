@@ -37,6 +37,9 @@ export const PHONE: BrowserContextOptions = {
   isMobile: true,
 };
 
+/** A taller phone, 360×740, as the field trials used. */
+export const PHONE_740: BrowserContextOptions = { ...PHONE, viewport: { width: 360, height: 740 } };
+
 export const TABLET: BrowserContextOptions = { viewport: { width: 1024, height: 768 }, hasTouch: true };
 export const LAPTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
 export const PROJECTOR: BrowserContextOptions = { viewport: { width: 1920, height: 1080 } };

@@ -11,6 +11,8 @@ export async function touchDrag(
   from: { x: number; y: number },
   to: { x: number; y: number },
   steps = 12,
+  /** A long-press before moving, when above zero. */
+  holdMs = 0,
 ): Promise<void> {
   const cdp = await context.newCDPSession(page);
   try {
@@ -18,11 +20,28 @@ export async function touchDrag(
       { x: Math.round(x), y: Math.round(y), id: 1, radiusX: 4, radiusY: 4, force: 1 },
     ];
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(from.x, from.y) });
+    if (holdMs > 0) await new Promise((wake) => setTimeout(wake, holdMs));
     for (let step = 1; step <= steps; step++) {
       const x = from.x + ((to.x - from.x) * step) / steps;
       const y = from.y + ((to.y - from.y) * step) / steps;
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(x, y) });
     }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * A tap through the DevTools protocol: touchStart then touchEnd at one point. Chromium sends the
+ * touch and pointer events, then the compatibility mouse events and the click, as a phone does.
+ */
+export async function touchTap(context: BrowserContext, page: Page, at: { x: number; y: number }, holdMs = 40): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  try {
+    const point = [{ x: Math.round(at.x), y: Math.round(at.y), id: 1, radiusX: 4, radiusY: 4, force: 1 }];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point });
+    await new Promise((wake) => setTimeout(wake, holdMs));
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   } finally {
     await cdp.detach();

@@ -22,4 +22,23 @@ describe('dictionaries', () => {
     expect(french.t('join.resume', { name: 'Sylvie' })).toBe('Continuer en tant que Sylvie');
     expect(french.error('rate_limited')).toBe('Vous allez un peu vite : réessayez dans un instant.');
   });
+
+  it('give template zones their title in the language, and leave titles someone wrote alone', () => {
+    const english = createTranslator('en');
+    expect(english.zoneTitle('pepites', { id: 'z1', title: 'Pépites' })).toBe('Gems');
+    expect(english.zoneTitle('tendances', { id: 'z4', title: "Intentions d'actions" })).toBe('Intended actions');
+    expect(english.zoneTitle('pepites', { id: 'z1', title: 'Nos trésors' })).toBe('Nos trésors');
+    expect(english.zoneTitle('free', { id: 'z9', title: 'Idées' })).toBe('Idées');
+    expect(createTranslator('fr').zoneTitle('barometre', { id: 'z2', title: 'Perspectives / Impuissance' })).toBe(
+      'Perspectives / Impuissance',
+    );
+  });
+
+  it('give advice that fits the link that failed', () => {
+    const french = createTranslator('fr');
+    expect(french.linkError('invalid_token', 'animator')).toContain('lien d’animateur');
+    expect(french.linkError('invalid_token', 'observer')).toContain('lien de plénière');
+    expect(french.linkError('invalid_token', 'animator')).not.toContain('code');
+    expect(french.linkError('network', 'observer')).toBe(french.error('network'));
+  });
 });

@@ -1,4 +1,5 @@
 import type { ClientErrorCode } from '../model/errors';
+import type { Template, Zone } from '../protocol/messages';
 import { readJson, writeJson, type KeyValueStorage } from '../model/storage';
 import { en } from './en';
 import { fr, type MessageKey } from './fr';
@@ -19,6 +20,13 @@ export interface Translator {
   /** The plural form that fits `count`, which is also passed as `{count}`. */
   count(key: PluralKey, count: number, params?: Params): string;
   error(code: ClientErrorCode): string;
+  /** An error met opening an animator's or an observer's link, with advice that fits that link. */
+  linkError(code: ClientErrorCode, link: 'animator' | 'observer'): string;
+  /**
+   * A zone's title in this language when it is its template's own (the server names zones in
+   * French); a title someone wrote stays as written.
+   */
+  zoneTitle(template: Template, zone: Zone): string;
 }
 
 const dictionaries = { fr, en };
@@ -34,8 +42,16 @@ export function createTranslator(language: Language): Translator {
     count: (key, count, params) =>
       t(`${key}.${plurals.select(count) === 'one' ? 'one' : 'other'}` as MessageKey, { ...params, count }),
     error: (code) => t(`error.${code}`),
+    linkError: (code, link) =>
+      code === 'invalid_token' || code === 'forbidden' ? t(`error.invalid_token.${link}`) : t(`error.${code}`),
+    zoneTitle: (template, zone) => {
+      const key = `zone.${template}.${zone.id}`;
+      return isKey(key) && fr[key] === zone.title ? t(key) : zone.title;
+    },
   };
 }
+
+const isKey = (key: string): key is MessageKey => key in fr;
 
 const languageKey = 'parvis.language';
 

@@ -3,7 +3,7 @@ import type { WorkshopState } from '../model/workshop-session';
 import type { Board } from '../protocol/messages';
 import type { Screen, ScreenContext } from './context';
 import { animatorTeam } from './animator-team';
-import { absoluteLink, h, replaceChildren, replaceKeepingFocus } from './dom';
+import { absoluteLink, copyText, h, replaceChildren, replaceKeepingFocus } from './dom';
 import { linkRow } from './link-row';
 import { qrCode } from './qr-code';
 import { routes } from './router';
@@ -26,7 +26,8 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
 
   const fail = (error: unknown) => context.toast(t.error(errorCodeOf(error)));
 
-  function boardRow(board: Board, plenary: Set<string>) {
+  function boardRow(board: Board, code: string, plenary: Set<string>) {
+    const groupLink = absoluteLink(routes.join(code, board.id));
     const checkbox = h('input', {
       type: 'checkbox',
       checked: plenary.has(board.id),
@@ -70,6 +71,23 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
         ),
         lock,
         h('label', { className: 'choice' }, checkbox, t.t('animator.inPlenary')),
+      ),
+      // A link (and QR code, once shared) that puts whoever follows it in this group, chosen by the animator.
+      h(
+        'p',
+        { className: 'board-row-link' },
+        h('a', { href: groupLink, testid: 'group-join-link', attrs: { 'data-board-id': board.id } }, t.t('animator.groupLink', { name: board.name })),
+        h(
+          'button',
+          {
+            type: 'button',
+            className: 'button ghost',
+            testid: 'copy-group-link',
+            attrs: { 'data-board-id': board.id, 'aria-label': t.t('animator.copyGroupLink', { name: board.name }) },
+            on: { click: async () => context.toast(t.t((await copyText(groupLink)) ? 'animator.copied' : 'animator.copyFailed')) },
+          },
+          t.t('action.copy'),
+        ),
       ),
     );
   }
@@ -122,7 +140,7 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
         ),
       ),
       h('h2', {}, t.t('animator.groups')),
-      h('ul', { className: 'board-list' }, ...workshop.boards.map((board) => boardRow(board, plenary))),
+      h('ul', { className: 'board-list' }, ...workshop.boards.map((board) => boardRow(board, workshop.code, plenary))),
       h(
         'div',
         { className: 'plenary-controls card' },
@@ -170,7 +188,7 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
     replaceChildren(
       element,
       h('h1', {}, t.t('animator.title')),
-      h('p', { className: 'form-error', attrs: { role: 'alert' } }, t.error(error)),
+      h('p', { className: 'form-error', testid: 'animator-error', attrs: { role: 'alert' } }, t.linkError(error, 'animator')),
     );
   }
 

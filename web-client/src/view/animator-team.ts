@@ -1,7 +1,9 @@
 import { errorCodeOf } from '../model/errors';
 import type { WorkshopState } from '../model/workshop-session';
+import { LIMITS } from '../protocol/messages';
 import type { ScreenContext } from './context';
 import { absoluteLink, h, replaceChildren } from './dom';
+import { limitLength } from './limited-text';
 import { linkRow } from './link-row';
 import { routes } from './router';
 
@@ -18,10 +20,10 @@ export function animatorTeam(context: ScreenContext, token: string, state: Works
   const nameInput = h('input', {
     id: 'invite-name',
     required: true,
-    maxLength: 40,
     autocomplete: 'off',
     testid: 'invite-name',
   });
+  const nameLimit = limitLength(t, nameInput, LIMITS.participantName);
   const groupSelect = h(
     'select',
     { id: 'invite-group', testid: 'invite-group' },
@@ -47,6 +49,7 @@ export function animatorTeam(context: ScreenContext, token: string, state: Works
         ),
       );
       nameInput.value = '';
+      nameLimit.refresh();
       groupSelect.value = '';
     } catch (error) {
       replaceChildren(formError, t.error(errorCodeOf(error)));
@@ -67,6 +70,7 @@ export function animatorTeam(context: ScreenContext, token: string, state: Works
         h('h3', {}, t.t('team.invite')),
         h('label', { htmlFor: 'invite-name', className: 'label' }, t.t('team.name')),
         nameInput,
+        nameLimit.element,
         h('label', { htmlFor: 'invite-group', className: 'label' }, t.t('team.group')),
         groupSelect,
         formError,

@@ -13,7 +13,7 @@ import { createToasts } from './toasts';
 function screenFor(route: Route, context: ScreenContext): Screen {
   switch (route.screen) {
     case 'join':
-      return joinScreen(context, route.code);
+      return joinScreen(context, route.code, route.board);
     case 'new':
       return newWorkshopScreen(context);
     case 'animator':

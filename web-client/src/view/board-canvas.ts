@@ -1,15 +1,18 @@
 import type { Translator } from '../i18n';
 import type { BoardView, ViewNote } from '../model/optimistic';
-import type { Board, NoteFields } from '../protocol/messages';
+import type { Board, NoteFields, Zone } from '../protocol/messages';
 import { h } from './dom';
+import type { OpenedBy } from './note-editor';
 import {
   CANVAS_PADDING,
   clampPosition,
-  KEYBOARD_BIG_STEP,
   KEYBOARD_STEP,
   moveBy,
+  neighbour,
   NOTE_WIDTH,
   placeBelow,
+  readingOrder,
+  type NoteKey,
   ZONE_GAP,
   ZONE_WIDTH,
   zoneHeight,
@@ -17,7 +20,7 @@ import {
 
 export interface NoteActions {
   canEdit(): boolean;
-  edit(noteId: string): void;
+  edit(noteId: string, openedBy: OpenedBy): void;
   move(noteId: string, fields: NoteFields): void;
   remove(noteId: string): void;
 }
@@ -25,6 +28,7 @@ export interface NoteActions {
 interface Card {
   element: HTMLElement;
   text: HTMLElement;
+  more: HTMLElement;
   author: HTMLElement;
   color: HTMLElement;
   pending: HTMLElement;
@@ -51,6 +55,12 @@ export class BoardCanvas {
   private zonesKey = '';
   private board: Board | null = null;
   private draggedNoteId: string | null = null;
+  /** Drops the press under way: a second finger makes the gesture a pinch, not a drag or a tap. */
+  private abandonPress: (() => void) | null = null;
+  /** The note that holds the board's one tab stop (a roving tabindex); the others are reached by arrows. */
+  private currentNoteId: string | null = null;
+  private keyboardZone: string | undefined;
+  private zoom = 1;
   /** Several canvases share a page on the plenary screen; their element ids must not collide. */
   private readonly idPrefix = `canvas${++canvasCount}`;
 
@@ -61,6 +71,9 @@ export class BoardCanvas {
   ) {
     this.element.style.gap = `${ZONE_GAP}px`;
     this.element.style.padding = `${CANVAS_PADDING}px`;
+    if (actions) {
+      scroller.addEventListener('pointerdown', (event) => event.isPrimary || this.abandonPress?.(), true);
+    }
   }
 
   render(view: BoardView): void {
@@ -95,6 +108,34 @@ export class BoardCanvas {
       }
     }
     for (const [zone, area] of this.zoneAreas) area.style.height = `${zoneHeight(notesByZone.get(zone) ?? [])}px`;
+    if (this.actions) {
+      this.keepTabStop(view.board.zones);
+      this.markFolded();
+    }
+  }
+
+  /**
+   * Draws the board at `zoom` (CSS zoom, so the scrolling area follows), its text `textScale` times
+   * its usual size: a board shrunk to fit a tablet keeps its text readable.
+   */
+  setZoom(zoom: number, textScale: number): void {
+    if (zoom === this.zoom && this.element.style.getPropertyValue('--text-scale') === String(textScale)) return;
+    this.zoom = zoom;
+    this.element.style.zoom = String(zoom);
+    this.element.style.setProperty('--text-scale', String(textScale));
+    if (this.actions) this.markFolded();
+  }
+
+  /** The zone of the note last reached by keyboard, which a new note goes into. */
+  keyboardZoneId(): string | undefined {
+    return this.keyboardZone && this.zoneAreas.has(this.keyboardZone) ? this.keyboardZone : undefined;
+  }
+
+  private keepTabStop(zones: readonly Zone[]): void {
+    if (!this.currentNoteId || !this.cards.has(this.currentNoteId)) {
+      this.currentNoteId = readingOrder([...this.cards.values()].map((card) => card.note), zones)[0]?.id ?? null;
+    }
+    for (const [id, card] of this.cards) card.element.tabIndex = id === this.currentNoteId ? 0 : -1;
   }
 
   /** A free place at the bottom of a zone, measured on the cards as they are drawn. */
@@ -106,26 +147,41 @@ export class BoardCanvas {
   }
 
   focusNote(noteId: string): void {
+    this.moveTabStop(noteId);
     const element = this.cards.get(noteId)?.element;
     element?.focus({ preventScroll: true });
     element?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }
 
-  /** The zone whose column is nearest the middle of what the scrolling area shows. */
+  /** The zone whose column shows the most in the scrolling area, the leftmost of equals. */
   visibleZoneId(): string | undefined {
     const view = this.scroller.getBoundingClientRect();
-    const middle = view.left + view.width / 2;
-    let best: { id: string; distance: number } | undefined;
+    let best: { id: string; shown: number } | undefined;
     for (const [id, area] of this.zoneAreas) {
       const rect = area.getBoundingClientRect();
-      const distance = Math.abs(rect.left + rect.width / 2 - middle);
-      if (!best || distance < best.distance) best = { id, distance };
+      const shown = Math.round(Math.min(rect.right, view.right) - Math.max(rect.left, view.left));
+      if (!best || shown > best.shown) best = { id, shown };
     }
     return best?.id;
   }
 
+  /** Notes whose text is longer than the fold shows say "voir plus". Reads layout once for all. */
+  markFolded(): void {
+    const folded = [...this.cards.values()].map(
+      ({ element, text }) => !element.classList.contains('is-expanded') && text.scrollHeight > text.clientHeight + 1,
+    );
+    [...this.cards.values()].forEach(({ element }, index) => element.classList.toggle('is-folded', folded[index]));
+  }
+
+  private moveTabStop(noteId: string): void {
+    if (!this.cards.has(noteId)) return;
+    this.cards.get(this.currentNoteId ?? '')?.element.setAttribute('tabindex', '-1');
+    this.currentNoteId = noteId;
+    this.cards.get(noteId)!.element.tabIndex = 0;
+  }
+
   private renderZones(board: Board): void {
-    const key = JSON.stringify(board.zones);
+    const key = JSON.stringify([board.template, board.zones]);
     if (key === this.zonesKey) return;
     this.zonesKey = key;
     this.zoneAreas.clear();
@@ -138,7 +194,7 @@ export class BoardCanvas {
         const column = h(
           'section',
           { className: 'zone', testid: 'zone', attrs: { 'data-zone-id': zone.id, 'aria-labelledby': titleId } },
-          h('h2', { className: 'zone-title', id: titleId }, zone.title),
+          h('h2', { className: 'zone-title', id: titleId }, this.t.zoneTitle(board.template, zone)),
           area,
         );
         column.style.width = `${ZONE_WIDTH}px`;
@@ -152,16 +208,18 @@ export class BoardCanvas {
     const author = h('span', { className: 'note-author' });
     const color = h('span', { className: 'note-color-name' });
     const pending = h('span', { className: 'note-pending' });
+    // Shown under a folded note; the whole text is read out anyway, so screen readers skip it.
+    const more = h('span', { className: 'note-more', testid: 'note-more', attrs: { 'aria-hidden': 'true' } }, this.t.t('note.more'));
     // An editable note is a button (tap to edit); a read-only one, as on the plenary, an article.
     const element = h(
       this.actions ? 'div' : 'article',
       { className: 'note', testid: 'note', attrs: { 'data-note-id': note.id } },
       text,
-      h('p', { className: 'note-meta' }, author, color, pending),
+      h('p', { className: 'note-meta' }, more, author, color, pending),
     );
     element.style.width = `${NOTE_WIDTH}px`;
     if (this.actions) this.makeInteractive(element, note.id, this.actions);
-    const card = { element, text, author, color, pending, note };
+    const card = { element, text, more, author, color, pending, note };
     this.cards.set(note.id, card);
     return card;
   }
@@ -188,8 +246,12 @@ export class BoardCanvas {
   }
 
   private makeInteractive(element: HTMLElement, noteId: string, actions: NoteActions): void {
-    element.tabIndex = 0;
+    element.tabIndex = -1;
     element.setAttribute('role', 'button');
+    element.addEventListener('focus', () => {
+      this.moveTabStop(noteId);
+      this.keyboardZone = element.matches(':focus-visible') ? this.cards.get(noteId)?.note.zone : undefined;
+    });
     element.setAttribute('aria-describedby', 'note-keyboard-help');
     let press: { pointerId: number; x: number; y: number; scrollLeft: number; scrollTop: number } | null = null;
     let dragged = false;
@@ -202,14 +264,23 @@ export class BoardCanvas {
       };
 
     const endPress = () => {
+      if (this.abandonPress === endPress) this.abandonPress = null;
       press = null;
       this.draggedNoteId = null;
       element.classList.remove('is-dragging');
       element.style.transform = '';
     };
 
+    const unfold = () => {
+      element.classList.toggle('is-expanded');
+      this.markFolded();
+    };
     element.addEventListener('pointerdown', (event) => {
-      if (!actions.canEdit() || !event.isPrimary || event.button !== 0) return;
+      if (!actions.canEdit()) {
+        if (event.isPrimary && event.button === 0) unfold();
+        return;
+      }
+      if (!event.isPrimary || event.button !== 0) return;
       press = {
         pointerId: event.pointerId,
         x: event.clientX,
@@ -218,6 +289,7 @@ export class BoardCanvas {
         scrollTop: this.scroller.scrollTop,
       };
       dragged = false;
+      this.abandonPress = endPress;
       element.setPointerCapture(event.pointerId);
     });
     element.addEventListener('pointermove', (event) => {
@@ -229,7 +301,7 @@ export class BoardCanvas {
       element.classList.add('is-dragging');
       this.scrollNearEdges(event);
       const current = offset(event)!;
-      element.style.transform = `translate(${current.dx}px, ${current.dy}px)`;
+      element.style.transform = `translate(${current.dx / this.zoom}px, ${current.dy / this.zoom}px)`;
     });
     element.addEventListener('pointerup', (event) => {
       if (event.pointerId !== press?.pointerId) return;
@@ -239,29 +311,38 @@ export class BoardCanvas {
       endPress();
       lastPointerUp = event.timeStamp;
       if (target) actions.move(noteId, target);
-      else if (tapped) actions.edit(noteId);
+      else if (tapped) actions.edit(noteId, 'pointerup');
     });
     element.addEventListener('pointercancel', endPress);
     // Taps are handled on pointerup: browsers may skip the click after a drag. Clicks that do not
     // follow a pointer press come from the keyboard or from assistive technologies.
     element.addEventListener('click', (event) => {
       if (event.timeStamp - lastPointerUp < CLICK_AFTER_POINTER_MS) return;
-      if (actions.canEdit()) actions.edit(noteId);
+      if (actions.canEdit()) actions.edit(noteId, event.detail === 0 ? 'key' : 'click');
     });
     element.addEventListener('keydown', (event) => {
       const card = this.cards.get(noteId);
-      if (!card || !actions.canEdit() || !this.board || event.target !== element) return;
-      const step = event.shiftKey ? KEYBOARD_BIG_STEP : KEYBOARD_STEP;
+      if (!card || !this.board || event.target !== element) return;
+      const zones = this.board.zones;
       const arrows: Record<string, [number, number]> = {
-        ArrowLeft: [-step, 0],
-        ArrowRight: [step, 0],
-        ArrowUp: [0, -step],
-        ArrowDown: [0, step],
+        ArrowLeft: [-KEYBOARD_STEP, 0],
+        ArrowRight: [KEYBOARD_STEP, 0],
+        ArrowUp: [0, -KEYBOARD_STEP],
+        ArrowDown: [0, KEYBOARD_STEP],
       };
       const arrow = arrows[event.key];
-      if (arrow) actions.move(noteId, moveBy(card.note, arrow[0], arrow[1], this.board.zones));
-      else if (event.key === 'Enter' || event.key === ' ') actions.edit(noteId);
-      else if (event.key === 'Delete' || event.key === 'Backspace') actions.remove(noteId);
+      const editable = actions.canEdit();
+      if (arrow && event.shiftKey) {
+        if (editable) actions.move(noteId, moveBy(card.note, arrow[0], arrow[1], zones));
+      } else if (arrow || event.key === 'Home' || event.key === 'End') {
+        const notes = [...this.cards.values()].map((other) => other.note);
+        const next = neighbour(notes, zones, noteId, event.key as NoteKey);
+        if (next) this.focusNote(next);
+      } else if (event.key === 'Enter' || event.key === ' ') {
+        if (editable) actions.edit(noteId, 'key');
+        else unfold();
+      }
+      else if (editable && (event.key === 'Delete' || event.key === 'Backspace')) actions.remove(noteId);
       else return;
       event.preventDefault();
     });
@@ -278,7 +359,8 @@ export class BoardCanvas {
       if (!nearest || distance < nearest.distance) nearest = { zone, area: areaRect, distance };
     }
     if (!nearest) return null;
-    const position = clampPosition(rect.left - nearest.area.left, rect.top - nearest.area.top);
+    // Rectangles are measured on the screen; positions are stored unzoomed.
+    const position = clampPosition((rect.left - nearest.area.left) / this.zoom, (rect.top - nearest.area.top) / this.zoom);
     return nearest.zone === card.note.zone ? position : { zone: nearest.zone, ...position };
   }
 

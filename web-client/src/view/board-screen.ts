@@ -1,16 +1,20 @@
 import type { LocalAuthor } from '../model/optimistic';
 import { workshopIdOfBoard } from '../protocol/addresses';
-import type { BoardEvent, Role, WorkshopEvent } from '../protocol/messages';
+import type { Board, BoardEvent, NoteColor, NoteFields, Role, WorkshopEvent } from '../protocol/messages';
+import type { WorkshopState } from '../model/workshop-session';
 import type { Translator } from '../i18n';
 import { createAnnouncer } from './announcer';
 import { BoardCanvas } from './board-canvas';
+import { BoardZoom } from './board-zoom';
 import type { Screen, ScreenContext } from './context';
 import { h, replaceChildren } from './dom';
-import { NoteEditor, type EditedNote } from './note-editor';
+import { NoteEditor, type EditedNote, type OpenedBy } from './note-editor';
 import { routes } from './router';
 import { createStatusBanner } from './status-banner';
 
 const ANNOUNCED_TEXT_LENGTH = 80;
+/** How long a deleted note waits, hidden, for an "Undo" before its deletion is sent. */
+const UNDO_MS = 5_000;
 
 function announcement(t: Translator, event: BoardEvent | WorkshopEvent): string | null {
   const excerpt = (text: string) =>
@@ -31,6 +35,17 @@ function announcement(t: Translator, event: BoardEvent | WorkshopEvent): string 
   }
 }
 
+/**
+ * The group menu. Animators and observers go everywhere; a participant sees their own group and the
+ * groups the animator shows in plenary, not every other group of the workshop.
+ */
+function boardsToSwitchTo(state: WorkshopState, current: string, ownBoard: string | undefined): Board[] {
+  const { boards, plenary } = state.workshop;
+  if (state.role !== 'participant') return boards;
+  const own = state.participant?.board ?? ownBoard;
+  return boards.filter((board) => board.id === current || board.id === own || plenary.boards.includes(board.id));
+}
+
 /** `#/b/BOARD`: one group's wall, for participants and animators (and read-only for observers). */
 export function boardScreen(context: ScreenContext, boardId: string): Screen {
   const { t, credentials, connection } = context;
@@ -46,7 +61,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     return { element, destroy: () => undefined };
   }
 
-  const { token } = credential;
+  const { token, board: ownBoard } = credential;
   const author: LocalAuthor = credential.participant ?? { id: credential.role, name: t.t(`role.${credential.role}`) };
   const board = context.openBoard(boardId, token, author);
   const workshop = context.openWorkshop(token);
@@ -72,22 +87,31 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     t.t('board.addNote'),
   );
 
+  /** Notes deleted here whose deletion waits for the undo delay to pass. */
+  const deletionsOnHold = new Map<string, ReturnType<typeof setTimeout>>();
+  const shownView = () => {
+    const view = model.view;
+    return deletionsOnHold.size ? { ...view, notes: view.notes.filter((note) => !deletionsOnHold.has(note.id)) } : view;
+  };
+
   const canvas = new BoardCanvas(t, scroller, {
     canEdit,
-    edit: (noteId) => editNote(noteId),
+    edit: (noteId, openedBy) => editNote(noteId, openedBy),
     move: (noteId, fields) => model.updateNote(noteId, fields),
     remove: (noteId) => removeNote(noteId),
   });
+
+  const zoom = new BoardZoom(t, scroller, canvas, () => model.view.board?.zones.length ?? 1, credential.role === 'animator');
 
   let lastColor: EditedNote['color'] = 'yellow';
   const editor = new NoteEditor(t, {
     close: (note, result) => {
       if (note.kind === 'existing') {
-        if (result && result.text !== note.text) model.updateNote(note.noteId, { text: result.text });
+        if (result) saveExisting(note, result);
         canvas.focusNote(note.noteId);
         return;
       }
-      if (result && result.text.trim()) {
+      if (result) {
         lastColor = result.color;
         const noteId = model.createNote({
           text: result.text,
@@ -100,35 +124,80 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
         addButton.focus();
       }
     },
-    changeExisting: (noteId, fields) => {
-      model.updateNote(noteId, fields.zone ? { ...fields, ...canvas.freePlaceIn(fields.zone, noteId) } : fields);
-    },
     remove: (noteId) => removeNote(noteId),
   });
 
-  function editNote(noteId: string): void {
-    const { board: shown, notes } = model.view;
+  const zonesOf = (shown: Board) => shown.zones.map((zone) => ({ ...zone, title: t.zoneTitle(shown.template, zone) }));
+
+  function editNote(noteId: string, openedBy: OpenedBy): void {
+    const { board: shown, notes } = shownView();
     const note = notes.find((candidate) => candidate.id === noteId);
     if (!note || !shown) return;
-    editor.open({ kind: 'existing', noteId, text: note.text, zone: note.zone, color: note.color }, shown.zones);
+    editor.open({ kind: 'existing', noteId, text: note.text, zone: note.zone, color: note.color }, zonesOf(shown), openedBy);
+  }
+
+  /** One change for what the editor changed, which an "Undo" puts back as it was. */
+  function saveExisting(note: EditedNote & { kind: 'existing' }, result: { text: string; color: NoteColor; zone: string }) {
+    const current = model.view.notes.find((candidate) => candidate.id === note.noteId);
+    if (!current) return;
+    const changed: NoteFields = {};
+    const previous: NoteFields = {};
+    if (result.text !== note.text) {
+      changed.text = result.text;
+      previous.text = current.text;
+    }
+    if (result.color !== current.color) {
+      changed.color = result.color;
+      previous.color = current.color;
+    }
+    if (result.zone !== current.zone) {
+      Object.assign(changed, { zone: result.zone, ...canvas.freePlaceIn(result.zone, note.noteId) });
+      Object.assign(previous, { zone: current.zone, x: current.x, y: current.y });
+    }
+    if (Object.keys(changed).length === 0) return;
+    model.updateNote(note.noteId, changed);
+    context.toast(t.t('undo.changed'), {
+      durationMs: UNDO_MS,
+      action: { label: t.t('undo.action'), run: () => model.updateNote(note.noteId, previous) },
+    });
   }
 
   function removeNote(noteId: string): void {
-    model.deleteNote(noteId);
+    deletionsOnHold.set(noteId, setTimeout(() => commitDeletion(noteId), UNDO_MS));
+    render();
     announcer.announce(t.t('announce.deletedByMe'));
+    context.toast(t.t('undo.deleted'), {
+      durationMs: UNDO_MS,
+      action: { label: t.t('undo.action'), run: () => undoDeletion(noteId) },
+    });
     addButton.focus();
   }
 
+  function commitDeletion(noteId: string): void {
+    clearTimeout(deletionsOnHold.get(noteId));
+    if (deletionsOnHold.delete(noteId)) model.deleteNote(noteId);
+  }
+
+  function undoDeletion(noteId: string): void {
+    clearTimeout(deletionsOnHold.get(noteId));
+    deletionsOnHold.delete(noteId);
+    render();
+    canvas.focusNote(noteId);
+  }
+
+  const commitAllDeletions = () => [...deletionsOnHold.keys()].forEach(commitDeletion);
+  window.addEventListener('pagehide', commitAllDeletions);
+
   addButton.addEventListener('click', () => {
-    const zones = model.view.board?.zones ?? [];
-    const zone = canvas.visibleZoneId() ?? zones[0]?.id;
-    if (zone && canEdit()) editor.open({ kind: 'new', zone, color: lastColor }, zones);
+    const zones = model.view.board ? zonesOf(model.view.board) : [];
+    const zone = canvas.keyboardZoneId() ?? canvas.visibleZoneId() ?? zones[0]?.id;
+    if (zone && canEdit()) editor.open({ kind: 'new', zone, color: lastColor }, zones, 'click');
   });
 
   function renderNavigation(): void {
     const state = workshop.state;
     if (!state) return;
-    const others = state.workshop.boards;
+    const others = boardsToSwitchTo(state, boardId, ownBoard);
     const switcher =
       others.length > 1 &&
       h(
@@ -155,12 +224,13 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
   }
 
   function render(): void {
-    const view = model.view;
+    const view = shownView();
     if (view.board && heading.textContent !== view.board.name) {
       heading.textContent = view.board.name;
       document.title = `${view.board.name} — Parvis`;
     }
     canvas.render(view);
+    zoom.apply();
     loadingState.hidden = view.board !== null;
     emptyState.hidden = view.board === null || view.notes.length > 0;
     addButton.disabled = !view.board || !canEdit();
@@ -204,8 +274,9 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     ),
     banner.element,
     h('p', { id: 'note-keyboard-help', className: 'visually-hidden' }, t.t('board.keyboardHelp')),
+    // Before the board in the tab order, a Tab or two from the top; shown below it, under the thumb.
+    h('div', { className: 'board-actions' }, addButton, zoom.controls),
     h('div', { className: 'board-frame' }, scroller, loadingState, emptyState),
-    h('div', { className: 'board-actions' }, addButton),
     editor.element,
     announcer.element,
   );
@@ -214,9 +285,12 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
   return {
     element,
     destroy: () => {
+      window.removeEventListener('pagehide', commitAllDeletions);
+      commitAllDeletions();
       stops.forEach((stop) => stop());
       announcer.stop();
-      editor.close(true);
+      zoom.stop();
+      editor.close('away');
       board.stop();
       workshop.stop();
     },

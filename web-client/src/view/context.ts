@@ -5,6 +5,7 @@ import type { BoardModel } from '../model/board-model';
 import type { Credentials } from '../model/credentials';
 import type { LocalAuthor } from '../model/optimistic';
 import type { WorkshopSession } from '../model/workshop-session';
+import type { ToastOptions } from './toasts';
 
 export interface BoardHandle {
   readonly model: BoardModel;
@@ -30,7 +31,7 @@ export interface Services {
 export interface ScreenContext extends Services {
   readonly t: Translator;
   navigate(hash: string): void;
-  toast(message: string): void;
+  toast(message: string, options?: ToastOptions): void;
 }
 
 export interface Screen {

@@ -2,6 +2,7 @@ import { errorCodeOf } from '../model/errors';
 import { LIMITS, TEMPLATES, type GroupDraft, type Template } from '../protocol/messages';
 import type { Screen, ScreenContext } from './context';
 import { h, replaceChildren } from './dom';
+import { limitLength } from './limited-text';
 import { routes } from './router';
 
 interface GroupRow {
@@ -14,21 +15,22 @@ interface GroupRow {
 export function newWorkshopScreen(context: ScreenContext): Screen {
   const { t, api, credentials } = context;
   const rows: GroupRow[] = [];
+  let groupCount = 0;
   let busy = false;
 
   const title = h('input', {
     id: 'workshop-title',
     testid: 'workshop-title-input',
     required: true,
-    maxLength: LIMITS.workshopTitle,
   });
+  const titleLimit = limitLength(t, title, LIMITS.workshopTitle);
   const date = h('input', { id: 'workshop-date', type: 'date', testid: 'workshop-date-input' });
   const animatorName = h('input', {
     id: 'workshop-animator-name',
     testid: 'workshop-animator-name-input',
-    maxLength: LIMITS.participantName,
     autocomplete: 'name',
   });
+  const animatorNameLimit = limitLength(t, animatorName, LIMITS.participantName);
   const groupList = h('ol', { className: 'group-list' });
   const addGroup = h(
     'button',
@@ -68,11 +70,12 @@ export function newWorkshopScreen(context: ScreenContext): Screen {
 
   function addRow(template: Template, focus: boolean): void {
     const name = h('input', {
+      id: `group-name-${++groupCount}`,
       testid: 'group-name-input',
       required: true,
-      maxLength: LIMITS.groupName,
       value: t.t('new.defaultGroupName', { n: rows.length + 1 }),
     });
+    const nameLimit = limitLength(t, name, LIMITS.groupName);
     const select = h(
       'select',
       { testid: 'group-template-select' },
@@ -96,11 +99,15 @@ export function newWorkshopScreen(context: ScreenContext): Screen {
       },
       t.t('new.removeGroup'),
     );
-    replaceChildren(row.element, name, select, remove);
+    replaceChildren(row.element, name, select, remove, nameLimit.element);
     rows.push(row);
     groupList.append(row.element);
     renumber();
     if (focus) name.select();
+  }
+
+  function firstMissing(): HTMLInputElement | undefined {
+    return !title.value.trim() ? title : rows.find((row) => !row.name.value.trim())?.name;
   }
 
   async function create(): Promise<void> {
@@ -108,7 +115,7 @@ export function newWorkshopScreen(context: ScreenContext): Screen {
       name: row.name.value.trim(),
       template: row.template.value as Template,
     }));
-    const missing = !title.value.trim() ? title : rows.find((row) => !row.name.value.trim())?.name;
+    const missing = firstMissing();
     if (missing) {
       error.textContent = t.t('new.missing');
       missing.focus();
@@ -154,14 +161,22 @@ export function newWorkshopScreen(context: ScreenContext): Screen {
       {
         className: 'card stack',
         noValidate: true,
-        on: { submit: (event: SubmitEvent) => (event.preventDefault(), void create()) },
+        on: {
+          submit: (event: SubmitEvent) => (event.preventDefault(), void create()),
+          // An error about what was missing goes as soon as it is put right.
+          input: () => {
+            if (error.textContent === t.t('new.missing') && !firstMissing()) error.textContent = '';
+          },
+        },
       },
       h('label', { htmlFor: 'workshop-title', className: 'label' }, t.t('new.workshopTitle')),
       title,
+      titleLimit.element,
       h('label', { htmlFor: 'workshop-date', className: 'label' }, t.t('new.date')),
       date,
       h('label', { htmlFor: 'workshop-animator-name', className: 'label' }, t.t('new.animatorName')),
       animatorName,
+      animatorNameLimit.element,
       h(
         'fieldset',
         { className: 'groups' },

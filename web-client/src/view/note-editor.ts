@@ -1,6 +1,7 @@
 import type { Translator } from '../i18n';
 import { LIMITS, NOTE_COLORS, type NoteColor, type Zone } from '../protocol/messages';
 import { h, replaceChildren } from './dom';
+import { limitLength } from './limited-text';
 
 /** A note being written before it exists, or an existing one. */
 export type EditedNote =
@@ -10,29 +11,49 @@ export type EditedNote =
 export interface EditorActions {
   /** Closing with `save`: the text, colour and zone chosen; without: nothing to keep. */
   close(note: EditedNote, result: { text: string; color: NoteColor; zone: string } | null): void;
-  /** Colour and zone of an existing note apply at once. */
-  changeExisting(noteId: string, fields: { color?: NoteColor; zone?: string }): void;
   remove(noteId: string): void;
 }
 
+/** What opened the editor: on `pointerup`, the gesture of the finger or mouse is not over yet. */
+export type OpenedBy = 'pointerup' | 'click' | 'key';
+
+/**
+ * After a tap opens the editor, the browser still sends that tap's compatibility mouse events and
+ * click, aimed at whatever now lies under the finger. They are swallowed until the next press
+ * starts, or this long at most.
+ */
+const OPENING_GESTURE_MS = 800;
+const GESTURE_TAIL_EVENTS = ['mousedown', 'mouseup', 'click', 'dblclick'] as const;
+
 /**
  * A sheet at the bottom of the screen, in reach of a thumb: the text, the colour (each with its
- * name), the column, and delete. Saved by "Done", Ctrl+Enter, or a tap or Tab outside; Escape
- * cancels.
+ * name), the column, and delete. Nothing reaches the board before "Done", Ctrl+Enter, or a tap or
+ * Tab outside; Escape and "Cancel" drop every change, colour and column included.
  */
 export class NoteEditor {
   readonly element: HTMLElement;
   private readonly heading = h('h2', { className: 'sheet-title', id: 'note-editor-title' });
   private readonly textarea: HTMLTextAreaElement;
-  private readonly counter = h('span', { className: 'counter', attrs: { 'aria-live': 'polite' } });
+  private readonly limit: ReturnType<typeof limitLength>;
+  private readonly error = h('p', { className: 'form-error', testid: 'note-editor-error', attrs: { role: 'alert' } });
   private readonly colors: HTMLElement;
   private readonly zoneSelect = h('select', { id: 'note-editor-zone', testid: 'note-zone-select' });
   private readonly zoneField: HTMLElement;
   private readonly deleteButton: HTMLButtonElement;
   private edited: EditedNote | null = null;
   private color: NoteColor = 'yellow';
+  /** The colour or column was chosen here, so what others do to them no longer shows. */
+  private touched = { color: false, zone: false };
+  private openingGestureTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly onPointerDownOutside = (event: PointerEvent) => {
-    if (!this.element.contains(event.target as Node)) this.close(true);
+    this.endOpeningGesture();
+    if (!this.element.contains(event.target as Node)) this.close('away');
+  };
+  private readonly swallowGestureTail = (event: MouseEvent) => {
+    // A click from the keyboard (Enter or Space on a button) has no pointer behind it: detail 0.
+    if (event.type === 'click' && event.detail === 0) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
   };
 
   constructor(
@@ -42,18 +63,21 @@ export class NoteEditor {
     this.textarea = h('textarea', {
       id: 'note-editor-text',
       testid: 'note-editor-text',
-      maxLength: LIMITS.noteText,
       rows: 4,
+      attrs: { 'aria-describedby': 'note-editor-hint' },
       on: {
-        input: () => this.updateCounter(),
+        input: () => {
+          this.error.textContent = '';
+        },
         keydown: (event) => {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
             event.preventDefault();
-            this.close(true);
+            this.close('done');
           }
         },
       },
     });
+    this.limit = limitLength(t, this.textarea, LIMITS.noteText, { counterFromStart: true });
     this.colors = h(
       'div',
       { className: 'color-choices' },
@@ -79,8 +103,7 @@ export class NoteEditor {
       this.zoneSelect,
     );
     this.zoneSelect.addEventListener('change', () => {
-      if (this.edited?.kind !== 'existing') return;
-      this.actions.changeExisting(this.edited.noteId, { zone: this.zoneSelect.value });
+      this.touched.zone = true;
     });
     this.deleteButton = h(
       'button',
@@ -110,46 +133,59 @@ export class NoteEditor {
           keydown: (event) => {
             if (event.key === 'Escape') {
               event.preventDefault();
-              this.close(false);
+              this.close('cancel');
             }
           },
           focusout: (event) => {
             const next = event.relatedTarget as Node | null;
-            if (next && !this.element.contains(next)) this.close(true);
+            if (next && !this.element.contains(next)) this.close('away');
           },
         },
       },
       this.heading,
+      this.zoneField,
       h('label', { htmlFor: 'note-editor-text', className: 'label' }, t.t('editor.text')),
       this.textarea,
-      this.counter,
-      h('fieldset', { className: 'colors' }, h('legend', { className: 'label' }, t.t('editor.color')), this.colors),
-      this.zoneField,
+      h(
+        'div',
+        { className: 'editor-notes' },
+        // A keyboard shortcut means nothing under a finger; screen readers still hear it.
+        h(
+          'span',
+          { id: 'note-editor-hint', className: matchMedia('(pointer: coarse)').matches ? 'visually-hidden' : 'help' },
+          t.t('editor.saveHint'),
+        ),
+        this.limit.element,
+      ),
+      this.error,
+      // The main action right after the text: one Tab away.
       h(
         'div',
         { className: 'sheet-actions' },
-        this.deleteButton,
-        h(
-          'button',
-          {
-            type: 'button',
-            className: 'button secondary',
-            testid: 'note-editor-cancel',
-            on: { click: () => this.close(false) },
-          },
-          t.t('action.cancel'),
-        ),
         h(
           'button',
           {
             type: 'button',
             className: 'button primary',
             testid: 'note-editor-done',
-            on: { click: () => this.close(true) },
+            attrs: { 'aria-keyshortcuts': 'Control+Enter' },
+            on: { click: () => this.close('done') },
           },
           t.t('action.done'),
         ),
+        h(
+          'button',
+          {
+            type: 'button',
+            className: 'button secondary',
+            testid: 'note-editor-cancel',
+            on: { click: () => this.close('cancel') },
+          },
+          t.t('action.cancel'),
+        ),
       ),
+      h('fieldset', { className: 'colors' }, h('legend', { className: 'label' }, t.t('editor.color')), this.colors),
+      this.deleteButton,
     );
   }
 
@@ -157,9 +193,11 @@ export class NoteEditor {
     return this.edited;
   }
 
-  open(note: EditedNote, zones: readonly Zone[]): void {
-    if (this.edited) this.close(true);
+  open(note: EditedNote, zones: readonly Zone[], openedBy: OpenedBy): void {
+    if (this.edited) this.close('away');
     this.edited = note;
+    this.touched = { color: false, zone: false };
+    this.error.textContent = '';
     this.heading.textContent = this.t.t(note.kind === 'new' ? 'editor.newTitle' : 'editor.editTitle');
     this.textarea.value = note.kind === 'existing' ? note.text : '';
     this.deleteButton.hidden = note.kind === 'new';
@@ -169,10 +207,23 @@ export class NoteEditor {
     );
     this.zoneField.hidden = zones.length < 2;
     this.showColor(note.color);
-    this.updateCounter();
+    this.limit.refresh();
     this.element.hidden = false;
     document.addEventListener('pointerdown', this.onPointerDownOutside, true);
+    if (openedBy === 'pointerup') this.startOpeningGesture();
     this.textarea.focus();
+    this.textarea.setSelectionRange(this.textarea.value.length, this.textarea.value.length);
+  }
+
+  private startOpeningGesture(): void {
+    this.endOpeningGesture();
+    for (const type of GESTURE_TAIL_EVENTS) document.addEventListener(type, this.swallowGestureTail, true);
+    this.openingGestureTimer = setTimeout(() => this.endOpeningGesture(), OPENING_GESTURE_MS);
+  }
+
+  private endOpeningGesture(): void {
+    clearTimeout(this.openingGestureTimer);
+    for (const type of GESTURE_TAIL_EVENTS) document.removeEventListener(type, this.swallowGestureTail, true);
   }
 
   /** Follows what others do to the note being edited, except its text, which is being written. */
@@ -182,8 +233,8 @@ export class NoteEditor {
       this.hide();
       return;
     }
-    this.showColor(note.color);
-    this.zoneSelect.value = note.zone;
+    if (!this.touched.color) this.showColor(note.color);
+    if (!this.touched.zone) this.zoneSelect.value = note.zone;
   }
 
   private showColor(selected: NoteColor): void {
@@ -194,22 +245,28 @@ export class NoteEditor {
   }
 
   private pickColor(color: NoteColor): void {
+    this.touched.color = true;
     this.showColor(color);
-    if (this.edited?.kind === 'existing') this.actions.changeExisting(this.edited.noteId, { color });
   }
 
-  private updateCounter(): void {
-    const length = [...this.textarea.value].length;
-    this.counter.textContent =
-      length > LIMITS.noteText - 100 ? this.t.t('editor.counter', { count: length, max: LIMITS.noteText }) : '';
-  }
-
-  close(save: boolean): void {
+  /**
+   * "Done" keeps the changes, but never an empty note: it says why and stays open. Leaving (a tap or
+   * Tab outside) keeps them too, and drops an emptied text; "Cancel" and Escape drop everything.
+   */
+  close(how: 'done' | 'away' | 'cancel'): void {
     const note = this.edited;
     if (!note) return;
-    const result = save
-      ? { text: this.textarea.value, color: this.color, zone: this.zoneSelect.value || note.zone }
-      : null;
+    const text = this.textarea.value;
+    if (how === 'done' && !text.trim()) {
+      this.error.textContent = this.t.t(note.kind === 'new' ? 'editor.emptyNew' : 'editor.emptyExisting');
+      this.textarea.focus();
+      return;
+    }
+    const keptText = text.trim() ? text : note.kind === 'existing' ? note.text : null;
+    const result =
+      how !== 'cancel' && keptText !== null
+        ? { text: keptText, color: this.color, zone: this.zoneSelect.value || note.zone }
+        : null;
     this.hide();
     this.actions.close(note, result);
   }
@@ -218,5 +275,6 @@ export class NoteEditor {
     this.edited = null;
     this.element.hidden = true;
     document.removeEventListener('pointerdown', this.onPointerDownOutside, true);
+    this.endOpeningGesture();
   }
 }

@@ -124,7 +124,12 @@ export function plenaryScreen(context: ScreenContext, token: string): Screen {
 
   function update(): void {
     if (session.state) render(session.state);
-    else if (session.error) waiting.textContent = t.error(session.error);
+    else if (session.error) {
+      waiting.textContent = t.linkError(session.error, 'observer');
+      waiting.setAttribute('role', 'alert');
+      // The socket may well be connected; next to this error "Connecté" would only mislead.
+      banner.element.hidden = true;
+    }
   }
 
   const updateBanner = () => banner.update(connection.status, false, 0);

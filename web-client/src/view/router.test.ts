@@ -12,11 +12,14 @@ describe('routes', () => {
     expect(parseRoute('#/o/tok')).toEqual({ screen: 'plenary', token: 'tok' });
     expect(parseRoute('#/b/')).toEqual({ screen: 'join' });
     expect(parseRoute('#/unknown/x/y')).toEqual({ screen: 'join' });
+    expect(parseRoute('#/j/K7P2QX/w1-3')).toEqual({ screen: 'join', code: 'K7P2QX', board: 'w1-3' });
+    expect(parseRoute('#/b/w1-2/x')).toEqual({ screen: 'join' });
   });
 
   it('writes the hashes it reads', () => {
     expect(parseRoute(routes.board('w1-2'))).toEqual({ screen: 'board', boardId: 'w1-2' });
     expect(parseRoute(routes.join('K7P2QX'))).toEqual({ screen: 'join', code: 'K7P2QX' });
+    expect(parseRoute(routes.join('K7P2QX', 'w1-3'))).toEqual({ screen: 'join', code: 'K7P2QX', board: 'w1-3' });
     expect(routes.join()).toBe('#/');
   });
 });

@@ -1,19 +1,23 @@
 export type Route =
-  | { screen: 'join'; code?: string }
+  | { screen: 'join'; code?: string; board?: string }
   | { screen: 'new' }
   | { screen: 'animator'; token: string }
   | { screen: 'board'; boardId: string }
   | { screen: 'plenary'; token: string };
 
-/** `#/`, `#/j/CODE`, `#/new`, `#/a/TOKEN`, `#/b/BOARD`, `#/o/TOKEN`; anything else is the join screen. */
+/**
+ * `#/`, `#/j/CODE`, `#/j/CODE/BOARD` (a group's own link), `#/new`, `#/a/TOKEN`, `#/b/BOARD`,
+ * `#/o/TOKEN`; anything else is the join screen.
+ */
 export function parseRoute(hash: string): Route {
-  const [, prefix = '', value = ''] = /^#\/([a-z]+)?\/?([^/]*)$/.exec(hash) ?? [];
+  const [, prefix = '', value = '', extra] = /^#\/([a-z]+)?\/?([^/]*)(?:\/([^/]+))?$/.exec(hash) ?? [];
   const parameter = decodeURIComponent(value);
+  if (extra !== undefined && prefix !== 'j') return { screen: 'join' };
   switch (prefix) {
     case 'new':
       return { screen: 'new' };
     case 'j':
-      return { screen: 'join', code: parameter };
+      return extra ? { screen: 'join', code: parameter, board: decodeURIComponent(extra) } : { screen: 'join', code: parameter };
     case 'a':
       return parameter ? { screen: 'animator', token: parameter } : { screen: 'join' };
     case 'b':
@@ -26,7 +30,8 @@ export function parseRoute(hash: string): Route {
 }
 
 export const routes = {
-  join: (code?: string) => (code ? `#/j/${encodeURIComponent(code)}` : '#/'),
+  join: (code?: string, board?: string) =>
+    code ? `#/j/${encodeURIComponent(code)}${board ? `/${encodeURIComponent(board)}` : ''}` : '#/',
   newWorkshop: () => '#/new',
   animator: (token: string) => `#/a/${encodeURIComponent(token)}`,
   board: (boardId: string) => `#/b/${encodeURIComponent(boardId)}`,
