@@ -83,6 +83,12 @@ export const en: Dictionary = {
   'animator.plenaryShowing': 'In plenary: {boards}',
   'animator.plenaryEmpty': 'The plenary shows no group.',
   'animator.openPlenary': 'Open the plenary view',
+  'animator.stepTitle': 'Present group after group',
+  'animator.stepHelp': 'Each press shows one group in the plenary; observers follow. Keyboard: Page Up and Page Down.',
+  'animator.stepPrevious': 'Previous group',
+  'animator.stepNext': 'Next group',
+  'animator.stepCurrent': 'Group {index} of {count}: {board}',
+  'animator.stepNone': 'Press “Next group” to show the first group.',
 
   'board.title': 'Board',
   'board.loading': 'Board',
@@ -126,6 +132,8 @@ export const en: Dictionary = {
   'plenary.title': 'Plenary',
   'plenary.join': 'To take part',
   'plenary.waiting': 'Waiting for the facilitator…',
+  'plenary.joinHow': 'Scan the QR code, or go to {site} and type the code:',
+  'plenary.page': 'Page {page}/{pages}',
 
   'error.invalid_json': 'The server did not understand the request.',
   'error.too_large': 'This text is too long to be sent.',

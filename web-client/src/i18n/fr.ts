@@ -81,6 +81,12 @@ export const fr = {
   'animator.plenaryShowing': 'En plénière : {boards}',
   'animator.plenaryEmpty': "La plénière n'affiche aucun groupe.",
   'animator.openPlenary': 'Ouvrir la vue plénière',
+  'animator.stepTitle': 'Présenter groupe par groupe',
+  'animator.stepHelp': 'Chaque appui montre un seul groupe en plénière ; les observateurs suivent. Au clavier : Page précédente et Page suivante.',
+  'animator.stepPrevious': 'Groupe précédent',
+  'animator.stepNext': 'Groupe suivant',
+  'animator.stepCurrent': 'Groupe {index} sur {count} : {board}',
+  'animator.stepNone': 'Appuyez sur « Groupe suivant » pour montrer le premier groupe.',
 
   'board.title': 'Tableau',
   'board.loading': 'Tableau',
@@ -124,6 +130,8 @@ export const fr = {
   'plenary.title': 'Plénière',
   'plenary.join': 'Pour participer',
   'plenary.waiting': "En attente de l'animateur…",
+  'plenary.joinHow': 'Scannez le QR code, ou allez sur {site} et tapez le code :',
+  'plenary.page': 'Page {page}/{pages}',
 
   'error.invalid_json': 'Le serveur n’a pas compris la demande.',
   'error.too_large': 'Ce texte est trop long pour être envoyé.',

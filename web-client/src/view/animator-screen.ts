@@ -3,6 +3,7 @@ import type { WorkshopState } from '../model/workshop-session';
 import type { Board } from '../protocol/messages';
 import type { Screen, ScreenContext } from './context';
 import { absoluteLink, copyText, h, replaceChildren, replaceKeepingFocus } from './dom';
+import { presentedIndex, steppedBoard } from './plenary-steps';
 import { qrCode } from './qr-code';
 import { routes } from './router';
 
@@ -20,6 +21,8 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
   const element = h('section', { className: 'screen animator-screen' }, h('h1', {}, t.t('animator.loading')));
   let plenaryChoice: Set<string> | null = null;
   let shownWorkshopId: string | null = null;
+  /** The group asked for by the last step not yet confirmed: a second quick tap steps on from it. */
+  let stepTarget: string | null = null;
 
   const fail = (error: unknown) => context.toast(t.error(errorCodeOf(error)));
 
@@ -107,6 +110,70 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
     );
   }
 
+  function step(direction: 1 | -1): void {
+    const workshop = session.state?.workshop;
+    if (!workshop) return;
+    const boardIds = workshop.boards.map((board) => board.id);
+    const target = steppedBoard(boardIds, stepTarget ? [stepTarget] : workshop.plenary.boards, direction);
+    if (!target) return;
+    stepTarget = target;
+    update();
+    session
+      .showPlenary([target])
+      .catch(fail)
+      .finally(() => {
+        if (stepTarget === target) stepTarget = null;
+        update();
+      });
+  }
+
+  /** Presentation remotes send Page Up and Page Down; arrows stay with the fields and checkboxes. */
+  const onKey = (event: KeyboardEvent) => {
+    const direction = event.key === 'PageDown' ? 1 : event.key === 'PageUp' ? -1 : 0;
+    const target = event.target as HTMLElement | null;
+    if (!direction || event.altKey || event.ctrlKey || event.metaKey || target?.closest('input, textarea, select')) return;
+    event.preventDefault();
+    step(direction);
+  };
+  document.addEventListener('keydown', onKey);
+
+  function stepControls(boards: Board[], shownIds: string[]) {
+    const boardIds = boards.map((board) => board.id);
+    const current = presentedIndex(boardIds, stepTarget ? [stepTarget] : shownIds);
+    const stepButton = (direction: 1 | -1) => {
+      const atEnd = current >= 0 && !steppedBoard(boardIds, [boardIds[current]!], direction);
+      return h(
+        'button',
+        {
+          type: 'button',
+          className: 'button secondary large',
+          testid: direction > 0 ? 'plenary-next' : 'plenary-previous',
+          attrs: {
+            'aria-keyshortcuts': direction > 0 ? 'PageDown' : 'PageUp',
+            'aria-disabled': atEnd,
+            'aria-describedby': 'plenary-step',
+          },
+          on: { click: () => step(direction) },
+        },
+        t.t(direction > 0 ? 'animator.stepNext' : 'animator.stepPrevious'),
+      );
+    };
+    return h(
+      'section',
+      { className: 'plenary-steps card', attrs: { 'aria-labelledby': 'plenary-steps-title' } },
+      h('h2', { id: 'plenary-steps-title' }, t.t('animator.stepTitle')),
+      h(
+        'p',
+        { className: 'plenary-steps-current', id: 'plenary-step', testid: 'plenary-step' },
+        current >= 0
+          ? t.t('animator.stepCurrent', { index: current + 1, count: boards.length, board: boards[current]!.name })
+          : t.t('animator.stepNone'),
+      ),
+      h('div', { className: 'plenary-steps-buttons' }, stepButton(-1), stepButton(1)),
+      h('p', { className: 'help' }, t.t('animator.stepHelp')),
+    );
+  }
+
   function render(state: WorkshopState): void {
     const { workshop } = state;
     if (shownWorkshopId !== workshop.id) {
@@ -190,6 +257,7 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
             t.t('animator.openPlenary'),
           ),
       ),
+      stepControls(workshop.boards, workshop.plenary.boards),
     );
   }
 
@@ -214,6 +282,7 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
     element,
     destroy: () => {
       unsubscribe();
+      document.removeEventListener('keydown', onKey);
       session.stop();
     },
   };
