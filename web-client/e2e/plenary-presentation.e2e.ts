@@ -216,6 +216,12 @@ describe('the plenary presentation', () => {
     expect(await byTestId(projector, 'status-banner').isVisible()).toBe(false);
     await shoot(projector, 'plenary-1080p.png');
     await expectAccessible('plenary, one board', projector);
+    // A problem does show: the connection lost, then back (and the badge gone again).
+    await projector.context().setOffline(true);
+    await projector.locator('[data-testid="status-banner"][data-status="offline"]').waitFor();
+    expect((await measureLayout(projector)).outside).toBe(0);
+    await projector.context().setOffline(false);
+    await byTestId(projector, 'status-banner').waitFor({ state: 'hidden', timeout: 30_000 });
 
     await waitForBoards(laptop, [boardIds[0]!]);
     const onLaptop = await measureLayout(laptop);
