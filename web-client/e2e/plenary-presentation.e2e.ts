@@ -77,9 +77,13 @@ function measureLayout(page: Page): Promise<Layout> {
       const box = board.getBoundingClientRect();
       for (const item of board.querySelectorAll<HTMLElement>('[data-testid="note"], [data-testid="zone"]')) {
         const rect = item.getBoundingClientRect();
-        const inScreen = rect.left >= -1 && rect.top >= -1 && rect.right <= innerWidth + 1 && rect.bottom <= innerHeight + 1;
-        const inBoard =
-          rect.left >= box.left - 1 && rect.top >= box.top - 1 && rect.right <= box.right + 1 && rect.bottom <= box.bottom + 1;
+        const inside = (outer: { left: number; top: number; right: number; bottom: number }) =>
+          rect.left >= outer.left - 1 &&
+          rect.top >= outer.top - 1 &&
+          rect.right <= outer.right + 1 &&
+          rect.bottom <= outer.bottom + 1;
+        const inScreen = inside({ left: 0, top: 0, right: innerWidth, bottom: innerHeight });
+        const inBoard = inside(box);
         if (!inScreen || !inBoard || rect.height === 0) outside++;
       }
       for (const text of board.querySelectorAll<HTMLElement>('[data-testid="note-text"]')) {
@@ -108,7 +112,9 @@ async function waitForBoards(page: Page, boardIds: string[]): Promise<void> {
       const shown = [...document.querySelectorAll<HTMLElement>('[data-testid="plenary-board"]')];
       return (
         shown.length === ids.length &&
-        shown.every((board, index) => board.dataset.boardId === ids[index] && board.querySelector('[data-testid="note"]'))
+        shown.every(
+          (board, index) => board.dataset.boardId === ids[index] && board.querySelector('[data-testid="note"]'),
+        )
       );
     },
     boardIds,
@@ -137,9 +143,11 @@ describe('the plenary presentation', () => {
     const writers: [string, number, SeedNote[]][] = [
       ['Sylvie', 0, VIE_LOCALE],
       ['Marc', 1, MOBILITES],
-      ...['z1', 'z2', 'z3', 'z4'].map(
-        (zone, index): [string, number, SeedNote[]] => [`Nadia ${index + 1}`, 2, HABITAT.filter((note) => note.zone === zone)],
-      ),
+      ...['z1', 'z2', 'z3', 'z4'].map((zone, index): [string, number, SeedNote[]] => [
+        `Nadia ${index + 1}`,
+        2,
+        HABITAT.filter((note) => note.zone === zone),
+      ]),
       ['Léo', 3, JEUNESSE],
     ];
     for (const [name, board, notes] of writers) {
@@ -295,6 +303,15 @@ describe('the plenary presentation', () => {
       }
       expect([...seen].sort(), `${name}: every note on some page`).toEqual(HABITAT.map((note) => note.text).sort());
     }
+    // A remote observer turns the pages by keyboard, at its own pace.
+    const before = await byTestId(laptop, 'plenary-page').textContent();
+    await laptop.keyboard.press('ArrowRight');
+    await laptop.waitForFunction(
+      (text) => document.querySelector('[data-testid="plenary-page"]')?.textContent !== text,
+      before,
+    );
+    await laptop.keyboard.press('ArrowLeft');
+    await laptop.locator('[data-testid="plenary-page"]', { hasText: before! }).waitFor();
   });
 
   it('shows two and four boards as an overview that fits the screen', async () => {
@@ -304,12 +321,14 @@ describe('the plenary presentation', () => {
     for (const count of [2, 4]) {
       const wanted = boardIds.slice(0, count);
       for (const id of boardIds) {
-        await animator.locator(`[data-testid="plenary-checkbox"][data-board-id="${id}"]`).setChecked(wanted.includes(id));
+        const checkbox = animator.locator(`[data-testid="plenary-checkbox"][data-board-id="${id}"]`);
+        await checkbox.setChecked(wanted.includes(id));
       }
       await byTestId(animator, 'plenary-push').click();
       await waitForBoards(projector, wanted);
       const shown = await measureLayout(projector);
-      console.log(`${count} boards at 1920×1080: note text ${shown.minFont}–${shown.maxFont} px, pages ${shown.pager.join(', ') || 'none'}`);
+      const pages = shown.pager.join(', ') || 'none';
+      console.log(`${count} boards at 1920×1080: note text ${shown.minFont}–${shown.maxFont} px, pages ${pages}`);
       expect(shown).toMatchObject({ outside: 0, scrolls: false });
       expect(shown.minFont).toBeGreaterThanOrEqual(count === 2 ? 22 : 16);
       // Each board's title is large.

@@ -131,7 +131,8 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
   const onKey = (event: KeyboardEvent) => {
     const direction = event.key === 'PageDown' ? 1 : event.key === 'PageUp' ? -1 : 0;
     const target = event.target as HTMLElement | null;
-    if (!direction || event.altKey || event.ctrlKey || event.metaKey || target?.closest('input, textarea, select')) return;
+    const modified = event.altKey || event.ctrlKey || event.metaKey;
+    if (!direction || modified || target?.closest('input, textarea, select')) return;
     event.preventDefault();
     step(direction);
   };

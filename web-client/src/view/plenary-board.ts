@@ -111,6 +111,17 @@ export class PlenaryBoard {
     this.fit();
   }
 
+  /** Shows the next (`+1`) or previous (`-1`) page now; the next turn comes a full page later. */
+  turnPage(direction: 1 | -1): void {
+    const count = this.pages.length;
+    if (count <= 1) return;
+    this.pageIndex = (this.pageIndex + direction + count) % count;
+    clearTimeout(this.pageTimer);
+    this.pageTimer = undefined;
+    this.showPage();
+    this.schedulePageTurn();
+  }
+
   destroy(): void {
     clearTimeout(this.pageTimer);
     this.resize.disconnect();
@@ -119,7 +130,12 @@ export class PlenaryBoard {
   private createCard(note: ViewNote): Card {
     const text = h('p', { className: 'plenary-note-text', testid: 'note-text' });
     const author = h('p', { className: 'plenary-note-author' });
-    const element = h('li', { className: 'plenary-note', testid: 'note', attrs: { 'data-note-id': note.id } }, text, author);
+    const element = h(
+      'li',
+      { className: 'plenary-note', testid: 'note', attrs: { 'data-note-id': note.id } },
+      text,
+      author,
+    );
     const card = { element, text, author, note };
     this.cards.set(note.id, card);
     return card;

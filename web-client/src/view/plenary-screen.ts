@@ -67,7 +67,11 @@ export function plenaryScreen(context: ScreenContext, token: string): Screen {
         },
         code,
       ),
-      h('div', { className: 'plenary-qr', testid: 'plenary-qr' }, qrCode(joinUrl, t.t('animator.qrLabel', { url: joinUrl }))),
+      h(
+        'div',
+        { className: 'plenary-qr', testid: 'plenary-qr' },
+        qrCode(joinUrl, t.t('animator.qrLabel', { url: joinUrl })),
+      ),
     );
   }
 
@@ -118,7 +122,21 @@ export function plenaryScreen(context: ScreenContext, token: string): Screen {
   };
   const resize = new ResizeObserver(layOut);
   resize.observe(boards);
-  const stops = [session.subscribe(update), connection.onStatusChange(updateBanner), () => resize.disconnect()];
+  // A remote observer who reads slower (or faster) than the room turns the pages by keyboard.
+  const onKey = (event: KeyboardEvent) => {
+    const forward = event.key === 'ArrowRight' || event.key === 'PageDown';
+    const direction = forward ? 1 : event.key === 'ArrowLeft' || event.key === 'PageUp' ? -1 : 0;
+    if (!direction || event.altKey || event.ctrlKey || event.metaKey || shown.size === 0) return;
+    event.preventDefault();
+    shown.forEach((board) => board.view.turnPage(direction));
+  };
+  document.addEventListener('keydown', onKey);
+  const stops = [
+    session.subscribe(update),
+    connection.onStatusChange(updateBanner),
+    () => resize.disconnect(),
+    () => document.removeEventListener('keydown', onKey),
+  ];
   update();
   updateBanner();
 
