@@ -7,6 +7,7 @@ import type { CreateWorkshopResponse } from '../src/protocol/messages';
 import { createWorkshop, joinWorkshop } from './support/api';
 import { describeViolations, runAxe, seriousOrCritical } from './support/axe';
 import { newContext, PROJECTOR, TABLET } from './support/chromium';
+import { MOBILITES, PEPITES } from './support/sample-notes';
 import { seedNotes, type SeedNote } from './support/seed';
 import { useBrowserSuite } from './support/suite';
 import { byTestId } from './support/ui';
@@ -17,22 +18,6 @@ const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), '../../docs/sc
 const OBSERVER_LAPTOP: BrowserContextOptions = { viewport: { width: 1366, height: 768 } };
 /** Longer than the longest a page stays up (40 s): the next page is shown after it. */
 const PAGE_TURN_MS = 41_000;
-
-const VIE_LOCALE: SeedNote[] = [
-  { text: 'Le marché du jeudi, où tout le monde se croise', zone: 'z1', color: 'yellow' },
-  { text: 'La fête du pain attire tout le canton', zone: 'z1', color: 'orange' },
-  { text: 'Une salle des fêtes rénovée, libre le soir', zone: 'z2', color: 'green' },
-  { text: 'Des retraités prêts à animer un atelier vélo', zone: 'z2', color: 'blue' },
-  { text: 'Les jeunes partent après le lycée', zone: 'z3', color: 'pink' },
-  { text: 'Plus de médecin depuis 2024', zone: 'z3', color: 'purple' },
-];
-
-const MOBILITES: SeedNote[] = [
-  { text: 'Un minibus le samedi matin pour aller au marché', zone: 'z1', color: 'yellow' },
-  { text: 'Covoiturage organisé depuis la mairie', zone: 'z1', color: 'blue' },
-  { text: 'Pistes cyclables vers le collège', zone: 'z1', color: 'green', x: 150, y: 12 },
-  { text: 'Un arrêt de car abrité près de l’école', zone: 'z1', color: 'orange' },
-];
 
 /** A long board: more than one 1080 p screen holds at 28 px, so it is shown in pages. */
 const HABITAT: SeedNote[] = ['z1', 'z2', 'z3', 'z4'].flatMap((zone, column) =>
@@ -129,8 +114,7 @@ describe('the plenary presentation', () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     created = await createWorkshop(baseUrl, {
-      title: 'Vitalité sociale du canton',
-      date: '2026-11-23',
+      title: 'Atelier 1 — Baromètre de la vitalité sociale',
       groups: [
         { name: 'Vie locale', template: 'pepites' },
         { name: 'Mobilités', template: 'free' },
@@ -141,7 +125,7 @@ describe('the plenary presentation', () => {
     boardIds = created.workshop.boards.map((board) => board.id);
     // Each person writes a few notes (one person may send only so many at once).
     const writers: [string, number, SeedNote[]][] = [
-      ['Sylvie', 0, VIE_LOCALE],
+      ['Sylvie', 0, PEPITES],
       ['Marc', 1, MOBILITES],
       ...['z1', 'z2', 'z3', 'z4'].map((zone, index): [string, number, SeedNote[]] => [
         `Nadia ${index + 1}`,
@@ -214,7 +198,7 @@ describe('the plenary presentation', () => {
     await byTestId(projector, 'plenary-qr').locator('svg').waitFor();
     let shown = await measureLayout(projector);
     console.log(`one board (3 zones, 6 notes) at 1920×1080: note text ${shown.minFont} px`);
-    expect(shown.texts.sort()).toEqual(VIE_LOCALE.map((note) => note.text).sort());
+    expect(shown.texts.sort()).toEqual(PEPITES.map((note) => note.text).sort());
     expect(shown.minFont).toBeGreaterThanOrEqual(28);
     expect(shown).toMatchObject({ outside: 0, scrolls: false, pager: [] });
     // The code moved to a corner, still there for latecomers.
@@ -235,7 +219,7 @@ describe('the plenary presentation', () => {
     const onLaptop = await measureLayout(laptop);
     console.log(`one board (3 zones, 6 notes) at 1366×768: note text ${onLaptop.minFont} px`);
     expect(onLaptop).toMatchObject({ outside: 0, scrolls: false });
-    expect(onLaptop.texts).toHaveLength(VIE_LOCALE.length);
+    expect(onLaptop.texts).toHaveLength(PEPITES.length);
 
     // The keyboard, as a presentation remote sends it: Page Down shows the next group.
     await animator.keyboard.press('PageDown');
@@ -243,7 +227,7 @@ describe('the plenary presentation', () => {
     await waitForBoards(projector, [boardIds[1]!]);
     await waitForBoards(laptop, [boardIds[1]!]);
     shown = await measureLayout(projector);
-    console.log(`one board (1 zone, 4 notes) at 1920×1080: note text ${shown.minFont} px`);
+    console.log(`one board (1 zone, 3 notes) at 1920×1080: note text ${shown.minFont} px`);
     expect(shown.texts.sort()).toEqual(MOBILITES.map((note) => note.text).sort());
     expect(shown.minFont).toBeGreaterThanOrEqual(28);
     expect(shown).toMatchObject({ outside: 0, scrolls: false });
