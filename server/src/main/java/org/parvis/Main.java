@@ -13,9 +13,11 @@ import java.util.Optional;
 import java.util.Set;
 import org.parvis.board.BoardCommands;
 import org.parvis.board.BoardStore;
+import org.parvis.bridge.Doors;
 import org.parvis.bridge.HttpVerticle;
 import org.parvis.config.ParvisConfig;
 import org.parvis.ops.CommandMeter;
+import org.parvis.ops.HttpRefusals;
 import org.parvis.ops.NodeMetrics;
 import org.parvis.ops.NodeState;
 import org.parvis.ops.RefusalLog;
@@ -108,14 +110,16 @@ public final class Main {
     RateLimits rateLimits = new RateLimits(
         new RateLimiter(config.commandsPerSecond(), config.commandBurst(), System::nanoTime),
         new RateLimiter(config.readsPerSecond(), config.readBurst(), System::nanoTime));
-    WorkshopRoutes routes = new WorkshopRoutes(workshops, workshopStore, metrics, new RefusalLog(System::nanoTime));
+    HttpRefusals refusals = new HttpRefusals(metrics, new RefusalLog(System::nanoTime), config.trustProxy());
+    WorkshopRoutes routes = new WorkshopRoutes(workshops, workshopStore, refusals);
+    Doors doors = new Doors(config, refusals, System::nanoTime);
     DeploymentOptions perCore = new DeploymentOptions().setInstances(config.httpInstances());
 
     Main main = new Main(vertx, embedded, state, commandMeter);
     return vertx.deployVerticle(new EventRelayVerticle(redisOptions, watched))
         .compose(relay -> vertx.deployVerticle(() -> new CommandRouterVerticle(handlers, rateLimits), perCore))
         .compose(router -> vertx.deployVerticle(
-            () -> new HttpVerticle(config, redis, routes, workshopStore, watched, metrics, state), perCore))
+            () -> new HttpVerticle(config, redis, routes, workshopStore, watched, metrics, state, doors), perCore))
         .map(http -> {
           main.httpDeployment = http;
           LOG.info("Parvis node {} listening on {}:{}", config.nodeId(), config.host(), config.port());

@@ -145,6 +145,9 @@ public final class Benchmark {
       Map<String, String> env = builder.environment();
       env.put("PARVIS_PORT", Integer.toString(port));
       env.put("PARVIS_HOST", "127.0.0.1");
+      // Every simulated phone joins from this one address: lift the per-address door limits.
+      env.put("PARVIS_JOIN_PER_MINUTE", "1000000");
+      env.put("PARVIS_CREATE_PER_HOUR", "1000000");
       env.put("PARVIS_REDIS_URL", redis.url());
       env.put("PARVIS_DATA_DIR", out.resolve("parvis-data").toAbsolutePath().toString());
       Process server = start(builder);

@@ -13,6 +13,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+import io.vertx.ext.web.handler.sockjs.Transport;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
@@ -46,9 +47,10 @@ public final class HttpVerticle extends VerticleBase {
   private final WatchedBoards watched;
   private final NodeMetrics metrics;
   private final NodeState state;
+  private final Doors doors;
 
   public HttpVerticle(ParvisConfig config, Redis redis, WorkshopRoutes workshopRoutes, WorkshopStore workshops,
-      WatchedBoards watched, NodeMetrics metrics, NodeState state) {
+      WatchedBoards watched, NodeMetrics metrics, NodeState state, Doors doors) {
     this.config = config;
     this.redis = redis;
     this.workshopRoutes = workshopRoutes;
@@ -56,6 +58,7 @@ public final class HttpVerticle extends VerticleBase {
     this.watched = watched;
     this.metrics = metrics;
     this.state = state;
+    this.doors = doors;
   }
 
   @Override
@@ -63,15 +66,26 @@ public final class HttpVerticle extends VerticleBase {
     BoundedWriter writer = new BoundedWriter(Math.toIntExact(config.maxUnsentKib() * 1024L));
     BoardFollowers followers = new BoardFollowers(watched, writer);
     Router router = Router.router(vertx);
+    router.route().handler(new SecurityHeaders(config.frameAncestors()));
     router.get("/health/live").handler(this::liveness);
     router.get("/health/ready").handler(this::readiness);
     router.get("/health").handler(this::readiness);
     router.get("/metrics").handler(metrics.scrapeHandler(config.metricsToken()));
+    doors.mountApi(router);
     workshopRoutes.mount(router);
+    doors.mountBridge(router, "/eventbus/*");
     // The SockJS HTTP fallbacks (xhr_send) read their frames from a body: bound it.
     router.post("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(MAX_XHR_BODY_BYTES));
     router.route("/eventbus/*").subRouter(bridge(followers, writer));
-    router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(3600));
+    // Built file names change with their content: cache them for good. The page itself is checked
+    // again on every load, so an upgrade reaches phones at once (and the previous build's assets,
+    // still packed, serve a page loaded just before it).
+    router.route("/assets/*").handler(StaticHandler.create("webroot/assets").setCachingEnabled(true)
+        .setMaxAgeSeconds(365L * 24 * 3600).setSendVaryHeader(false));
+    router.route("/*").handler(ctx -> {
+      ctx.addHeadersEndHandler(ended -> ctx.response().headers().set("Cache-Control", "no-cache"));
+      ctx.next();
+    }).handler(StaticHandler.create("webroot").setCachingEnabled(false));
     HttpServerOptions options = new HttpServerOptions()
         .setHost(config.host())
         .setPort(config.port())
@@ -89,6 +103,10 @@ public final class HttpVerticle extends VerticleBase {
 
   private Router bridge(BoardFollowers followers, BoundedWriter writer) {
     SockJSHandlerOptions sockJsOptions = new SockJSHandlerOptions().setRegisterWriteHandler(false);
+    if (!config.sockJsLegacyTransports()) {
+      // Script-tag transports for browsers older than any phone in use; JSONP escapes every origin check.
+      sockJsOptions.addDisabledTransport(Transport.JSON_P.name()).addDisabledTransport(Transport.HTML_FILE.name());
+    }
     config.allowedOrigin().ifPresent(sockJsOptions::setOrigin);
     SockJSBridgeOptions bridgeOptions = new SockJSBridgeOptions()
         .addInboundPermitted(new PermittedOptions().setAddress(CommandAddresses.COMMANDS))
@@ -98,10 +116,10 @@ public final class HttpVerticle extends VerticleBase {
             Pattern.quote(EventRelayVerticle.WORKSHOP_PREFIX) + "[a-z0-9]+"))
         .setMaxHandlersPerSocket(64)
         .setPingTimeout(30_000);
-    return SockJSHandler.create(vertx, sockJsOptions).bridge(bridgeOptions, new BridgeGuard(workshops, followers, writer));
+    return SockJSHandler.create(vertx, sockJsOptions)
+        .bridge(bridgeOptions, doors.socketDoor(vertx, new BridgeGuard(workshops, followers, writer)));
   }
 
-  /** The process answers: restart it only when this fails. */
   private void liveness(RoutingContext ctx) {
     healthAnswer(ctx, true, new JsonObject().put("status", "UP"));
   }

@@ -25,7 +25,14 @@ public record ParvisConfig(
     int readBurst,
     int httpInstances,
     int maxUnsentKib,
-    Optional<String> metricsToken) {
+    Optional<String> metricsToken,
+    boolean trustProxy,
+    int joinsPerMinute,
+    int creationsPerHour,
+    Optional<String> createKey,
+    int maxConnectionsPerAddress,
+    boolean sockJsLegacyTransports,
+    String frameAncestors) {
 
   public static ParvisConfig fromEnvironment() {
     return from(System.getenv());
@@ -49,7 +56,14 @@ public record ParvisConfig(
         Integer.parseInt(env.getOrDefault("PARVIS_HTTP_INSTANCES",
             String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors())))),
         Integer.parseInt(env.getOrDefault("PARVIS_MAX_UNSENT_KIB", "4096")),
-        Optional.ofNullable(blankToNull(env.get("PARVIS_METRICS_TOKEN"))));
+        Optional.ofNullable(blankToNull(env.get("PARVIS_METRICS_TOKEN"))),
+        Boolean.parseBoolean(env.getOrDefault("PARVIS_TRUST_PROXY", "false")),
+        Integer.parseInt(env.getOrDefault("PARVIS_JOIN_PER_MINUTE", "60")),
+        Integer.parseInt(env.getOrDefault("PARVIS_CREATE_PER_HOUR", "20")),
+        Optional.ofNullable(blankToNull(env.get("PARVIS_CREATE_KEY"))),
+        Integer.parseInt(env.getOrDefault("PARVIS_MAX_CONNECTIONS_PER_ADDRESS", "200")),
+        Boolean.parseBoolean(env.getOrDefault("PARVIS_SOCKJS_LEGACY_TRANSPORTS", "false")),
+        env.getOrDefault("PARVIS_FRAME_ANCESTORS", "'none'"));
   }
 
   private static String blankToNull(String value) {

@@ -9,8 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Map;
 import java.util.Optional;
-import org.parvis.ops.NodeMetrics;
-import org.parvis.ops.RefusalLog;
+import org.parvis.ops.HttpRefusals;
 import org.parvis.sync.RejectedException;
 import org.parvis.sync.Rejection;
 import org.parvis.sync.Verdict;
@@ -26,18 +25,18 @@ public final class WorkshopRoutes {
       "unknown_code", 404,
       "unknown_workshop", 404,
       "invalid_token", 401,
-      "forbidden", 403);
+      "forbidden", 403,
+      "joining_closed", 403,
+      "too_many_animators", 409);
 
   private final WorkshopService service;
   private final WorkshopStore store;
-  private final NodeMetrics metrics;
-  private final RefusalLog refusalLog;
+  private final HttpRefusals refusals;
 
-  public WorkshopRoutes(WorkshopService service, WorkshopStore store, NodeMetrics metrics, RefusalLog refusalLog) {
+  public WorkshopRoutes(WorkshopService service, WorkshopStore store, HttpRefusals refusals) {
     this.service = service;
     this.store = store;
-    this.metrics = metrics;
-    this.refusalLog = refusalLog;
+    this.refusals = refusals;
   }
 
   public void mount(Router router) {
@@ -46,6 +45,8 @@ public final class WorkshopRoutes {
     router.get("/api/join/:code").handler(this::preview);
     router.post("/api/join").handler(bodies).handler(this::join);
     router.get("/api/session").handler(this::session);
+    router.post("/api/workshop/joining").handler(bodies).handler(this::setJoining);
+    router.post("/api/animators").handler(bodies).handler(this::inviteAnimator);
   }
 
   private void create(RoutingContext ctx) {
@@ -61,14 +62,33 @@ public final class WorkshopRoutes {
   }
 
   private void session(RoutingContext ctx) {
+    reply(ctx, 200, bearerIdentity(ctx).compose(service::session));
+  }
+
+  private void inviteAnimator(RoutingContext ctx) {
+    Verdict<Map<String, Object>> request = jsonBody(ctx);
+    reply(ctx, 201, bearerIdentity(ctx).compose(inviter -> request.isAllowed()
+        ? service.inviteAnimator(inviter, request.value())
+        : Future.failedFuture(new RejectedException(request.rejection()))));
+  }
+
+  private void setJoining(RoutingContext ctx) {
+    Verdict<Boolean> open = jsonBody(ctx).then(body -> body.get("open") instanceof Boolean value
+        ? Verdict.allow(value)
+        : Verdict.refuse(Rejection.invalidField("open", "open is true or false.")));
+    reply(ctx, 200, open.isAllowed()
+        ? bearerIdentity(ctx).compose(identity -> service.setJoiningOpen(identity, open.value()))
+        : Future.failedFuture(new RejectedException(open.rejection())));
+  }
+
+  private Future<Identity> bearerIdentity(RoutingContext ctx) {
     String authorization = Optional.ofNullable(ctx.request().getHeader("Authorization")).orElse("");
     String token = authorization.startsWith("Bearer ") ? authorization.substring(7).trim() : "";
-    Future<JsonObject> session = token.isEmpty() || token.length() > 64
+    return token.isEmpty() || token.length() > 64
         ? Future.failedFuture(invalidToken())
         : store.identityOf(token).compose(identity -> identity
-            .map(service::session)
+            .map(Future::succeededFuture)
             .orElseGet(() -> Future.failedFuture(invalidToken())));
-    reply(ctx, 200, session);
   }
 
   private <T> void answer(RoutingContext ctx, int status, Verdict<T> input, Function<T, Future<JsonObject>> action) {
@@ -82,28 +102,13 @@ public final class WorkshopRoutes {
       if (done.succeeded()) {
         send(ctx, status, done.result());
       } else if (done.cause() instanceof RejectedException rejected) {
-        refuse(ctx, rejected.rejection());
+        refusals.refuse(ctx, STATUS.getOrDefault(rejected.rejection().code(), 400), rejected.rejection());
       } else {
         LOG.warn("{} {} failed: {}", ctx.request().method(), ctx.request().path(), done.cause().toString());
         send(ctx, 503, new JsonObject().put("error", "unavailable")
             .put("message", "The server cannot reach its storage. Retry in a moment."));
       }
     });
-  }
-
-  /** Counted every time; logged at most once a minute per client, so a client cannot grow the log. */
-  private void refuse(RoutingContext ctx, Rejection rejection) {
-    metrics.countHttpRefusal(rejection.code());
-    String client = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
-    if (refusalLog.shouldLog(client)) {
-      LOG.info("Refused {} {} from {}: {} (further refusals of this client for a minute only counted in /metrics)",
-          ctx.request().method(), ctx.request().path(), client, rejection.code());
-    }
-    JsonObject error = new JsonObject().put("error", rejection.code()).put("message", rejection.message());
-    if (rejection.field() != null) {
-      error.put("field", rejection.field());
-    }
-    send(ctx, STATUS.getOrDefault(rejection.code(), 400), error);
   }
 
   private static void send(RoutingContext ctx, int status, JsonObject body) {

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -58,10 +62,21 @@ class OperatorIntegrationTest {
       }
       stranger.command(new JsonObject().put("type", "workshop.get")); // all the above have been read
     }
-    RedisProcess.sleep(1_500); // the asynchronous appender has written what it was given
+    WebSocketClient sockets = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(1024 * 1024));
+    for (int attempt = 0; attempt < 20; attempt++) {
+      WebSocket whole = sockets.connect(node.port(), "127.0.0.1", "/eventbus/websocket").await();
+      whole.writeTextMessage("[\"" + "x".repeat(20 * 1024) + "\"]");
+      WebSocket fragmented = sockets.connect(node.port(), "127.0.0.1", "/eventbus/websocket").await();
+      fragmented.writeFrame(WebSocketFrame.textFrame("[\"", false));
+      for (int fragment = 0; fragment < 6; fragment++) {
+        fragmented.writeFrame(WebSocketFrame.continuationFrame(Buffer.buffer("y".repeat(4 * 1024)), false));
+      }
+    }
+    RedisProcess.sleep(1_500); // the server has closed them, and the asynchronous appender has written what it was given
+    sockets.close().await();
 
     long grown = Files.size(node.log()) - before;
-    assertThat(grown).as("log bytes written by 1000 refused HTTP requests and 600 refused frames:%n%s",
+    assertThat(grown).as("log bytes written by 1000 refused HTTP requests, 600 refused frames, 40 oversized messages:%n%s",
         Files.readString(node.log())).isLessThan(4_096);
     assertThat(scrape()).contains("parvis_http_refusals_total{code=\"unknown_code\"} 1000.0");
   }

@@ -43,6 +43,8 @@ public final class ServerProcess implements AutoCloseable {
       builder.environment().put("PARVIS_RATE_BURST", "100000");
       builder.environment().put("PARVIS_READ_RATE_PER_SECOND", "100000");
       builder.environment().put("PARVIS_READ_BURST", "100000");
+      builder.environment().put("PARVIS_JOIN_PER_MINUTE", "1000000");
+      builder.environment().put("PARVIS_CREATE_PER_HOUR", "1000000");
       builder.environment().putAll(extraEnvironment);
       ServerProcess server = new ServerProcess(builder.start(), port, log);
       server.awaitHealthy();
