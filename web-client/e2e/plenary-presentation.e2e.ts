@@ -7,12 +7,28 @@ import type { CreateWorkshopResponse } from '../src/protocol/messages';
 import { createWorkshop, joinWorkshop } from './support/api';
 import { describeViolations, runAxe, seriousOrCritical } from './support/axe';
 import { newContext, PROJECTOR, TABLET } from './support/chromium';
-import { MOBILITES, PEPITES } from './support/sample-notes';
 import { seedNotes, type SeedNote } from './support/seed';
 import { useBrowserSuite } from './support/suite';
 import { byTestId } from './support/ui';
 
 const baseUrl = inject('parvisUrl');
+
+/** "Vie locale": a "Pépites, opportunités, vigilance" board, two notes a zone. */
+const PEPITES: SeedNote[] = [
+  { text: 'Le repas des voisins, chaque premier dimanche', zone: 'z1', color: 'yellow' },
+  { text: 'Une bibliothèque tenue par des bénévoles', zone: 'z1', color: 'orange' },
+  { text: 'Le terrain de l’ancienne gare, à reprendre', zone: 'z2', color: 'green' },
+  { text: 'Des artisans prêts à accueillir des apprentis', zone: 'z2', color: 'blue' },
+  { text: 'Le dernier commerce du bourg ferme en juin', zone: 'z3', color: 'pink' },
+  { text: 'Peu de places en crèche', zone: 'z3', color: 'purple' },
+];
+
+/** "Mobilités": a free wall, one note put beside another by hand. */
+const MOBILITES: SeedNote[] = [
+  { text: 'Un transport à la demande pour le marché', zone: 'z1', color: 'yellow' },
+  { text: 'Une aire de covoiturage près de la départementale', zone: 'z1', color: 'blue' },
+  { text: 'Des vélos électriques à prêter', zone: 'z1', color: 'green', x: 150, y: 12 },
+];
 const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
 /** A remote observer's laptop. */
 const OBSERVER_LAPTOP: BrowserContextOptions = { viewport: { width: 1366, height: 768 } };

@@ -7,12 +7,26 @@ import type { CreateWorkshopResponse } from '../src/protocol/messages';
 import { createWorkshop, joinedContext, joinWorkshop } from './support/api';
 import { BridgeClient } from './support/bridge';
 import { launchChromium, LAPTOP, newContext, PHONE, PROJECTOR, TABLET } from './support/chromium';
-import { MOBILITES, PEPITES } from './support/sample-notes';
-import { seedNotes } from './support/seed';
+import { seedNotes, type SeedNote } from './support/seed';
 import { byTestId, waitForBoardReady } from './support/ui';
 
 const baseUrl = inject('parvisUrl');
 const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
+
+const PEPITES: SeedNote[] = [
+  { text: 'Le marché du jeudi, où tout le monde se croise', zone: 'z1', color: 'yellow' },
+  { text: 'La fête du pain attire tout le canton', zone: 'z1', color: 'orange' },
+  { text: 'Une salle des fêtes rénovée, libre le soir', zone: 'z2', color: 'green' },
+  { text: 'Des retraités prêts à animer un atelier vélo', zone: 'z2', color: 'blue' },
+  { text: 'Les jeunes partent après le lycée', zone: 'z3', color: 'pink' },
+  { text: 'Plus de médecin depuis 2024', zone: 'z3', color: 'purple' },
+];
+
+const MOBILITES: SeedNote[] = [
+  { text: 'Un minibus le samedi matin', zone: 'z1', color: 'yellow' },
+  { text: 'Covoiturage organisé depuis la mairie', zone: 'z1', color: 'blue' },
+  { text: 'Pistes cyclables vers le collège', zone: 'z1', color: 'green', x: 150, y: 12 },
+];
 
 /** The screenshots in docs/screenshots/, taken on the real server, written by this file. */
 describe('screenshots', () => {
