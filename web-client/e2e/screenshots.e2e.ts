@@ -135,7 +135,7 @@ describe('screenshots', () => {
     await shoot(laptop, 'animator.png');
   });
 
-  it('plenary-1080p.png: two boards side by side on the projector', async () => {
+  it('plenary-two-boards-1080p.png: two boards side by side on the projector', async () => {
     await bridge.request(created.animatorToken, {
       type: 'plenary.show',
       id: randomId(),
@@ -164,6 +164,6 @@ describe('screenshots', () => {
       .then(() => true)
       .catch(() => false);
     expect(fitted, `${await projector.evaluate(offScreen)} notes or columns off the 1920×1080 screen`).toBe(true);
-    await shoot(projector, 'plenary-1080p.png');
+    await shoot(projector, 'plenary-two-boards-1080p.png');
   });
 });

@@ -5,6 +5,7 @@ import type { Screen, ScreenContext } from './context';
 import { animatorTeam } from './animator-team';
 import { absoluteLink, copyText, h, replaceChildren, replaceKeepingFocus } from './dom';
 import { linkRow } from './link-row';
+import { presentedIndex, steppedBoard } from './plenary-steps';
 import { qrCode } from './qr-code';
 import { routes } from './router';
 
@@ -23,6 +24,8 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
   let plenaryChoice: Set<string> | null = null;
   let shownWorkshopId: string | null = null;
   let team: HTMLElement | null = null;
+  /** The group asked for by the last step not yet confirmed: a second quick tap steps on from it. */
+  let stepTarget: string | null = null;
 
   const fail = (error: unknown) => context.toast(t.error(errorCodeOf(error)));
 
@@ -89,6 +92,71 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
           t.t('action.copy'),
         ),
       ),
+    );
+  }
+
+  function step(direction: 1 | -1): void {
+    const workshop = session.state?.workshop;
+    if (!workshop) return;
+    const boardIds = workshop.boards.map((board) => board.id);
+    const target = steppedBoard(boardIds, stepTarget ? [stepTarget] : workshop.plenary.boards, direction);
+    if (!target) return;
+    stepTarget = target;
+    update();
+    session
+      .showPlenary([target])
+      .catch(fail)
+      .finally(() => {
+        if (stepTarget === target) stepTarget = null;
+        update();
+      });
+  }
+
+  /** Presentation remotes send Page Up and Page Down; arrows stay with the fields and checkboxes. */
+  const onKey = (event: KeyboardEvent) => {
+    const direction = event.key === 'PageDown' ? 1 : event.key === 'PageUp' ? -1 : 0;
+    const target = event.target as HTMLElement | null;
+    const modified = event.altKey || event.ctrlKey || event.metaKey;
+    if (!direction || modified || target?.closest('input, textarea, select')) return;
+    event.preventDefault();
+    step(direction);
+  };
+  document.addEventListener('keydown', onKey);
+
+  function stepControls(boards: Board[], shownIds: string[]) {
+    const boardIds = boards.map((board) => board.id);
+    const current = presentedIndex(boardIds, stepTarget ? [stepTarget] : shownIds);
+    const stepButton = (direction: 1 | -1) => {
+      const atEnd = current >= 0 && !steppedBoard(boardIds, [boardIds[current]!], direction);
+      return h(
+        'button',
+        {
+          type: 'button',
+          className: 'button secondary large',
+          testid: direction > 0 ? 'plenary-next' : 'plenary-previous',
+          attrs: {
+            'aria-keyshortcuts': direction > 0 ? 'PageDown' : 'PageUp',
+            'aria-disabled': atEnd,
+            'aria-describedby': 'plenary-step',
+          },
+          on: { click: () => step(direction) },
+        },
+        t.t(direction > 0 ? 'animator.stepNext' : 'animator.stepPrevious'),
+      );
+    };
+    return h(
+      'section',
+      { className: 'plenary-steps card', attrs: { 'aria-labelledby': 'plenary-steps-title' } },
+      h('h2', { id: 'plenary-steps-title' }, t.t('animator.stepTitle')),
+      h(
+        'p',
+        { className: 'plenary-steps-current', id: 'plenary-step', testid: 'plenary-step' },
+        current >= 0
+          ? t.t('animator.stepCurrent', { index: current + 1, count: boards.length, board: boards[current]!.name })
+          : t.t('animator.stepNone'),
+      ),
+      h('div', { className: 'plenary-steps-buttons' }, stepButton(-1), stepButton(1)),
+      h('p', { className: 'help' }, t.t('animator.stepHelp')),
     );
   }
 
@@ -173,6 +241,7 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
             t.t('animator.openPlenary'),
           ),
       ),
+      stepControls(workshop.boards, workshop.plenary.boards),
       (team ??= animatorTeam(context, token, state)),
     );
   }
@@ -198,6 +267,7 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
     element,
     destroy: () => {
       unsubscribe();
+      document.removeEventListener('keydown', onKey);
       session.stop();
     },
   };

@@ -1,110 +1,102 @@
 import type { WorkshopState } from '../model/workshop-session';
 import type { Board } from '../protocol/messages';
-import { BoardCanvas } from './board-canvas';
 import type { Screen, ScreenContext } from './context';
 import { absoluteLink, h, replaceChildren } from './dom';
-import { canvasWidth } from './geometry';
+import { PlenaryBoard } from './plenary-board';
+import { fontBounds, overviewGrid } from './plenary-layout';
 import { qrCode } from './qr-code';
 import { routes } from './router';
 import { createStatusBanner } from './status-banner';
 
 interface ShownBoard {
-  section: HTMLElement;
+  view: PlenaryBoard;
   stop: () => void;
 }
 
-/** Large boards never grow past this on a big screen, so a single note stays readable but whole. */
-const MAX_ZOOM = 2.5;
-/** A very tall board is shrunk to fit the screen's height, but never below this share of its width fit. */
-const MIN_HEIGHT_ZOOM = 0.5;
-/** Room kept below the boards: the screen's bottom padding. */
-const FIT_MARGIN = 24;
-/** Side by side (as on a projector or a laptop) rather than stacked (as on a phone); matches styles.css. */
-const WIDE_SCREEN = '(min-width: 48rem)';
+/** Between boards on the overview, in CSS pixels at 1080 p (scaled like the rest). */
+const BOARD_GAP_AT_1080 = 24;
 
-/** `#/o/TOKEN`: the plenary screen and remote observers. Read-only, live, the boards side by side. */
+/**
+ * `#/o/TOKEN`: the projector in the room and remote observers. Read-only and live. Before the
+ * animator shows anything, the join code and a QR code fill the screen; then the boards shown take
+ * the screen (one board large, several as a grid) and the code moves to a corner. Nothing else is
+ * on it: the connection shows only when it is lost.
+ */
 export function plenaryScreen(context: ScreenContext, token: string): Screen {
   const { t, connection } = context;
   const session = context.openWorkshop(token);
   const shown = new Map<string, ShownBoard>();
   const heading = h('h1', { className: 'plenary-title', testid: 'plenary-title' }, t.t('plenary.title'));
-  const corner = h('aside', { className: 'plenary-corner' });
-  const boards = h('div', { className: 'plenary-boards' });
   const waiting = h('p', { className: 'plenary-waiting', testid: 'plenary-empty' }, t.t('plenary.waiting'));
+  const join = h('div', { className: 'plenary-join' });
+  const boards = h('div', { className: 'plenary-boards' });
   const banner = createStatusBanner(t);
-  const header = h(
-    'div',
-    { className: 'plenary-header' },
-    h('div', { className: 'plenary-heading' }, heading, banner.element),
-    corner,
-  );
-  let cornerCode = '';
+  const side = h('div', { className: 'plenary-side' }, heading, banner.element, waiting, join);
+  const element = h('section', { className: 'screen plenary-screen', attrs: { 'data-mode': 'start' } }, side, boards);
+  let joinCode = '';
 
   function show(board: Board): ShownBoard {
     const handle = context.watchBoard(board.id, token);
-    const scroller = h('div', { className: 'plenary-board-scroller' });
-    const canvas = new BoardCanvas(t, scroller, null);
-    scroller.append(canvas.element);
-    const title = h('h2', {}, board.name);
-    const section = h(
-      'section',
-      { className: 'plenary-board', testid: 'plenary-board', attrs: { 'data-board-id': board.id } },
-      title,
-      scroller,
-    );
-    const fit = () => {
-      const width = canvasWidth(handle.model.view.board?.zones.length ?? 1);
-      const widthZoom = scroller.clientWidth / width;
-      // Nobody scrolls a projector: on a wide screen the whole board must fit below its title.
-      const currentZoom = Number(canvas.element.style.zoom) || 1;
-      const naturalHeight = canvas.element.getBoundingClientRect().height / currentZoom;
-      const room = window.innerHeight - scroller.getBoundingClientRect().top - FIT_MARGIN;
-      const wide = window.matchMedia(WIDE_SCREEN).matches;
-      const heightZoom = wide && naturalHeight > 0 && room > 0 ? room / naturalHeight : Infinity;
-      const zoom = Math.min(MAX_ZOOM, widthZoom, Math.max(MIN_HEIGHT_ZOOM * widthZoom, heightZoom));
-      canvas.element.style.zoom = String(Math.round(zoom * 1000) / 1000);
-    };
-    const render = () => {
-      const view = handle.model.view;
-      if (view.board) title.textContent = view.board.name;
-      canvas.render(view);
-      fit();
-    };
-    // Refit when the room changes: the board's width, or what sits above it (the title, the header
-    // growing when its QR code arrives).
-    const resize = new ResizeObserver(fit);
-    [scroller, title, header].forEach((observed) => resize.observe(observed));
-    window.addEventListener('resize', fit);
-    const unsubscribe = handle.model.subscribe(render);
-    render();
+    const view = new PlenaryBoard(t, board.id, board.name);
+    const unsubscribe = handle.model.subscribe(() => view.render(handle.model.view));
+    view.render(handle.model.view);
     return {
-      section,
+      view,
       stop: () => {
         unsubscribe();
-        resize.disconnect();
-        window.removeEventListener('resize', fit);
+        view.destroy();
         handle.stop();
       },
     };
   }
 
+  function renderJoin(code: string): void {
+    if (joinCode === code) return;
+    joinCode = code;
+    const joinUrl = absoluteLink(routes.join(code));
+    replaceChildren(
+      join,
+      h('p', { className: 'plenary-join-label' }, t.t('plenary.join')),
+      h('p', { className: 'plenary-join-how' }, t.t('plenary.joinHow', { site: location.host })),
+      h(
+        'p',
+        {
+          className: 'join-code',
+          testid: 'plenary-code',
+          attrs: { 'aria-label': t.t('animator.codeSpelled', { code: code.split('').join(' ') }) },
+        },
+        code,
+      ),
+      h(
+        'div',
+        { className: 'plenary-qr', testid: 'plenary-qr' },
+        qrCode(joinUrl, t.t('animator.qrLabel', { url: joinUrl })),
+      ),
+    );
+  }
+
+  /** The grid and the text sizes follow the number of boards and the screen's size. */
+  function layOut(): void {
+    const count = shown.size;
+    const gap = Math.round((BOARD_GAP_AT_1080 * window.innerHeight) / 1080);
+    const zones = Math.max(1, ...[...shown.keys()].map((id) => zoneCountOf(id)));
+    const grid = overviewGrid(count, boards.clientWidth, boards.clientHeight, zones, gap);
+    boards.style.setProperty('--plenary-columns', String(grid.columns));
+    boards.style.setProperty('--plenary-rows', String(grid.rows));
+    boards.style.setProperty('--plenary-gap', `${gap}px`);
+    element.dataset.boards = String(count);
+    const bounds = fontBounds(count, window.innerHeight);
+    shown.forEach((board) => board.view.setBounds(bounds));
+  }
+
+  function zoneCountOf(boardId: string): number {
+    return session.state?.workshop.boards.find((board) => board.id === boardId)?.zones.length ?? 1;
+  }
+
   function render(state: WorkshopState): void {
     const { workshop } = state;
     heading.textContent = workshop.title;
-    if (cornerCode !== workshop.code) {
-      cornerCode = workshop.code;
-      const joinUrl = absoluteLink(routes.join(workshop.code));
-      replaceChildren(
-        corner,
-        h('p', { className: 'label' }, t.t('plenary.join')),
-        h('p', { className: 'join-code', testid: 'plenary-code' }, workshop.code),
-        h(
-          'div',
-          { className: 'plenary-qr', testid: 'plenary-qr' },
-          qrCode(joinUrl, t.t('animator.qrLabel', { url: joinUrl })),
-        ),
-      );
-    }
+    renderJoin(workshop.code);
     const wanted = workshop.boards.filter((board) => workshop.plenary.boards.includes(board.id));
     for (const [id, board] of shown) {
       if (!wanted.some((candidate) => candidate.id === id)) {
@@ -113,13 +105,10 @@ export function plenaryScreen(context: ScreenContext, token: string): Screen {
       }
     }
     for (const board of wanted) if (!shown.has(board.id)) shown.set(board.id, show(board));
-    // Each board's column is as wide as its zones need, so the notes of every board show at one size.
-    boards.style.setProperty(
-      '--plenary-columns',
-      wanted.length ? wanted.map((board) => `minmax(0, ${Math.max(1, board.zones.length)}fr)`).join(' ') : '1fr',
-    );
-    replaceChildren(boards, ...wanted.map((board) => shown.get(board.id)?.section));
+    element.dataset.mode = wanted.length ? 'boards' : 'start';
     waiting.hidden = wanted.length > 0;
+    replaceChildren(boards, ...wanted.map((board) => shown.get(board.id)?.view.element));
+    layOut();
   }
 
   function update(): void {
@@ -132,12 +121,30 @@ export function plenaryScreen(context: ScreenContext, token: string): Screen {
     }
   }
 
-  const updateBanner = () => banner.update(connection.status, false, 0);
-  const stops = [session.subscribe(update), connection.onStatusChange(updateBanner)];
+  const updateBanner = () => {
+    banner.update(connection.status, false, 0);
+    banner.element.hidden = connection.status === 'connected';
+  };
+  const resize = new ResizeObserver(layOut);
+  resize.observe(boards);
+  // A remote observer who reads slower (or faster) than the room turns the pages by keyboard.
+  const onKey = (event: KeyboardEvent) => {
+    const forward = event.key === 'ArrowRight' || event.key === 'PageDown';
+    const direction = forward ? 1 : event.key === 'ArrowLeft' || event.key === 'PageUp' ? -1 : 0;
+    if (!direction || event.altKey || event.ctrlKey || event.metaKey || shown.size === 0) return;
+    event.preventDefault();
+    shown.forEach((board) => board.view.turnPage(direction));
+  };
+  document.addEventListener('keydown', onKey);
+  const stops = [
+    session.subscribe(update),
+    connection.onStatusChange(updateBanner),
+    () => resize.disconnect(),
+    () => document.removeEventListener('keydown', onKey),
+  ];
   update();
   updateBanner();
 
-  const element = h('section', { className: 'screen plenary-screen' }, header, waiting, boards);
   return {
     element,
     destroy: () => {
