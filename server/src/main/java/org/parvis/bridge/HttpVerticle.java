@@ -18,18 +18,17 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.parvis.board.BoardRules;
 import org.parvis.config.ParvisConfig;
-import org.parvis.store.BoardFrame;
-import org.parvis.store.EventRelayVerticle;
-import org.parvis.store.WatchedBoards;
+import org.parvis.stream.StreamFrame;
+import org.parvis.stream.StreamId;
+import org.parvis.stream.WatchedStreams;
 import org.parvis.sync.CommandAddresses;
 import org.parvis.workshop.WorkshopRoutes;
 import org.parvis.workshop.WorkshopStore;
 
 /**
  * Owns the HTTP port: the API, health, the built web client, the SockJS event-bus bridge, and the
- * board frames of the sockets on its event loop.
+ * stream frames of the sockets on its event loop.
  */
 public final class HttpVerticle extends VerticleBase {
 
@@ -41,10 +40,10 @@ public final class HttpVerticle extends VerticleBase {
   private final Redis redis;
   private final WorkshopRoutes workshopRoutes;
   private final WorkshopStore workshops;
-  private final WatchedBoards watched;
+  private final WatchedStreams watched;
 
   public HttpVerticle(ParvisConfig config, Redis redis, WorkshopRoutes workshopRoutes, WorkshopStore workshops,
-      WatchedBoards watched) {
+      WatchedStreams watched) {
     this.config = config;
     this.redis = redis;
     this.workshopRoutes = workshopRoutes;
@@ -54,7 +53,7 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    BoardFollowers followers = new BoardFollowers(watched);
+    StreamFollowers followers = new StreamFollowers(watched);
     Router router = Router.router(vertx);
     router.get("/health").handler(this::health);
     workshopRoutes.mount(router);
@@ -72,20 +71,20 @@ public final class HttpVerticle extends VerticleBase {
         // server CPU than it saves on the wire (see README, "WebSocket compression").
         .setPerMessageWebSocketCompressionSupported(false)
         .setPerFrameWebSocketCompressionSupported(false);
-    MessageConsumer<BoardFrame> frames = vertx.eventBus()
-        .localConsumer(BoardFrame.ADDRESS, frame -> followers.deliver(frame.body()));
+    MessageConsumer<StreamFrame> frames = vertx.eventBus()
+        .localConsumer(StreamFrame.ADDRESS, frame -> followers.deliver(frame.body()));
     return frames.completion().compose(registered -> vertx.createHttpServer(options).requestHandler(router).listen());
   }
 
-  private Router bridge(BoardFollowers followers) {
+  private Router bridge(StreamFollowers followers) {
     SockJSHandlerOptions sockJsOptions = new SockJSHandlerOptions().setRegisterWriteHandler(false);
     config.allowedOrigin().ifPresent(sockJsOptions::setOrigin);
     SockJSBridgeOptions bridgeOptions = new SockJSBridgeOptions()
         .addInboundPermitted(new PermittedOptions().setAddress(CommandAddresses.COMMANDS))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(
-            Pattern.quote(EventRelayVerticle.BOARD_PREFIX) + BoardRules.BOARD_ID_FORM))
+            Pattern.quote(StreamId.BOARD_ADDRESS_PREFIX) + StreamId.BOARD_ID_FORM))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(
-            Pattern.quote(EventRelayVerticle.WORKSHOP_PREFIX) + "[a-z0-9]+"))
+            Pattern.quote(StreamId.WORKSHOP_ADDRESS_PREFIX) + StreamId.WORKSHOP_ID_FORM))
         .setMaxHandlersPerSocket(64)
         .setPingTimeout(30_000);
     return SockJSHandler.create(vertx, sockJsOptions).bridge(bridgeOptions, new BridgeGuard(workshops, followers));

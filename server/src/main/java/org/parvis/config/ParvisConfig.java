@@ -20,7 +20,26 @@ public record ParvisConfig(
     Optional<String> allowedOrigin,
     double commandsPerSecond,
     int commandBurst,
-    int httpInstances) {
+    int httpInstances,
+    RedisFsync redisFsync,
+    long livenessMillis) {
+
+  /** When the embedded Redis writes an acknowledged change to disk (README, "Durability"). */
+  public enum RedisFsync {
+    EVERYSEC, ALWAYS;
+
+    public String redisSetting() {
+      return name().toLowerCase();
+    }
+
+    static RedisFsync fromEnvironment(String value) {
+      return switch (value.trim().toLowerCase()) {
+        case "everysec" -> EVERYSEC;
+        case "always" -> ALWAYS;
+        default -> throw new IllegalArgumentException("PARVIS_REDIS_FSYNC is everysec or always, not " + value);
+      };
+    }
+  }
 
   public static ParvisConfig fromEnvironment() {
     return from(System.getenv());
@@ -39,7 +58,9 @@ public record ParvisConfig(
         Double.parseDouble(env.getOrDefault("PARVIS_RATE_PER_SECOND", "10")),
         Integer.parseInt(env.getOrDefault("PARVIS_RATE_BURST", "30")),
         Integer.parseInt(env.getOrDefault("PARVIS_HTTP_INSTANCES",
-            String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors())))));
+            String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors())))),
+        RedisFsync.fromEnvironment(env.getOrDefault("PARVIS_REDIS_FSYNC", "everysec")),
+        Long.parseLong(env.getOrDefault("PARVIS_LIVENESS_MS", "5000")));
   }
 
   private static String blankToNull(String value) {

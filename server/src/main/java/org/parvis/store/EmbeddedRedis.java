@@ -9,12 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import org.parvis.config.ParvisConfig;
 import redis.embedded.RedisServer;
 
 /**
  * The Redis that Parvis starts itself when no PARVIS_REDIS_URL is given: the binary shipped in the
- * embedded-redis artifact, on a free loopback port, append-only (fsync every second) in the data
- * folder, so a restart of Parvis keeps every board.
+ * embedded-redis artifact, on a free loopback port, append-only in the data folder (fsync every
+ * second, or on every write with PARVIS_REDIS_FSYNC=always), so a restart of Parvis keeps every board.
  */
 public final class EmbeddedRedis implements AutoCloseable {
 
@@ -30,7 +31,7 @@ public final class EmbeddedRedis implements AutoCloseable {
   }
 
   /** Blocks until Redis accepts connections: call it from main, before any event loop runs. */
-  public static EmbeddedRedis start(Path dataDir) {
+  public static EmbeddedRedis start(Path dataDir, ParvisConfig.RedisFsync fsync) {
     try {
       Path dir = dataDir.toAbsolutePath();
       Files.createDirectories(dir);
@@ -42,7 +43,7 @@ public final class EmbeddedRedis implements AutoCloseable {
           .setting("dir " + dir)
           .setting("pidfile " + dir.resolve(PID_FILE))
           .setting("appendonly yes")
-          .setting("appendfsync everysec")
+          .setting("appendfsync " + fsync.redisSetting())
           .setting("save \"\"")
           .build();
       server.start();

@@ -4,7 +4,8 @@ package org.parvis.sync;
 public final class CommandAddresses {
 
   public static final String COMMANDS = "parvis.cmd";
-  public static final String IDENTITY_HEADER = "parvis-identity";
+  /** The token the guard resolved to an identity; set by the guard only, a client's own headers are dropped. */
+  public static final String PROVED_TOKEN_HEADER = "parvis-proved-token";
   public static final String AUTH_ERROR_HEADER = "parvis-auth-error";
   public static final int MAX_COMMAND_BYTES = 8 * 1024;
 

@@ -16,8 +16,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A client of the real SockJS event-bus bridge over its raw WebSocket endpoint, speaking the
- * bridge's JSON frames as a browser does. Blocking calls, for test threads only.
+ * A client of the real SockJS event-bus bridge, speaking the bridge's JSON frames as a browser does:
+ * over the raw WebSocket endpoint, or over SockJS's xhr-polling fallback (what a browser behind a
+ * proxy that blocks WebSockets ends up with). Blocking calls, for test threads only.
  */
 public final class BridgeClient implements AutoCloseable {
 
@@ -25,7 +26,9 @@ public final class BridgeClient implements AutoCloseable {
 
   private final WebSocketClient client;
   private final WebSocket socket;
+  private final XhrPolling polling;
   private final String token;
+  private final List<String> rawFrames = new CopyOnWriteArrayList<>();
   private final Map<String, CompletableFuture<JsonObject>> replies = new ConcurrentHashMap<>();
   private final Map<String, BlockingQueue<JsonObject>> received = new ConcurrentHashMap<>();
   private final List<JsonObject> errors = new CopyOnWriteArrayList<>();
@@ -34,10 +37,25 @@ public final class BridgeClient implements AutoCloseable {
   private BridgeClient(WebSocketClient client, WebSocket socket, String token) {
     this.client = client;
     this.socket = socket;
+    this.polling = null;
     this.token = token;
     socket.textMessageHandler(this::onFrame);
     socket.binaryMessageHandler(buffer -> onFrame(buffer.toString()));
     socket.closeHandler(none -> closed.complete(null));
+  }
+
+  private BridgeClient(Vertx vertx, int port, String token) {
+    this.client = null;
+    this.socket = null;
+    this.token = token;
+    this.polling = new XhrPolling(vertx, port, this::onFrame, () -> closed.complete(null));
+  }
+
+  /** Over SockJS xhr-polling (POST .../xhr to read, .../xhr_send to write) instead of a WebSocket. */
+  public static BridgeClient connectPolling(Vertx vertx, int port, String token) {
+    BridgeClient bridge = new BridgeClient(vertx, port, token);
+    bridge.polling.open();
+    return bridge;
   }
 
   public static BridgeClient connect(Vertx vertx, int port, String token) {
@@ -66,7 +84,7 @@ public final class BridgeClient implements AutoCloseable {
     String replyAddress = UUID.randomUUID().toString();
     CompletableFuture<JsonObject> reply = new CompletableFuture<>();
     replies.put(replyAddress, reply);
-    socket.writeTextMessage(new JsonObject().put("type", "send").put("address", "parvis.cmd").put("body", command)
+    write(new JsonObject().put("type", "send").put("address", "parvis.cmd").put("body", command)
         .put("headers", new JsonObject().put("token", token)).put("replyAddress", replyAddress).encode());
     return reply.orTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS).whenComplete((answer, failure) -> replies.remove(replyAddress));
   }
@@ -114,11 +132,28 @@ public final class BridgeClient implements AutoCloseable {
 
   /** Writes a frame and does not care whether the server takes it (it may close the connection). */
   public void sendWithoutWaiting(JsonObject frame) {
-    socket.writeTextMessage(frame.encode());
+    write(frame.encode());
   }
 
   public void send(JsonObject frame) {
-    socket.writeTextMessage(frame.encode()).await();
+    if (polling != null) {
+      polling.send(frame.encode());
+    } else {
+      socket.writeTextMessage(frame.encode()).await();
+    }
+  }
+
+  private void write(String text) {
+    if (polling != null) {
+      polling.send(text);
+    } else {
+      socket.writeTextMessage(text);
+    }
+  }
+
+  /** Every frame the server sent, as text: to check that something never reached this client. */
+  public List<String> rawFrames() {
+    return List.copyOf(rawFrames);
   }
 
   /** The next message delivered on an address, or null when none comes within the timeout. */
@@ -129,6 +164,10 @@ public final class BridgeClient implements AutoCloseable {
       Thread.currentThread().interrupt();
       return null;
     }
+  }
+
+  public String token() {
+    return token;
   }
 
   public List<JsonObject> errors() {
@@ -150,6 +189,11 @@ public final class BridgeClient implements AutoCloseable {
 
   @Override
   public void close() {
+    if (polling != null) {
+      polling.close();
+      closed.complete(null);
+      return;
+    }
     if (!closed.isDone()) {
       socket.close();
     }
@@ -161,6 +205,7 @@ public final class BridgeClient implements AutoCloseable {
   }
 
   private void onFrame(String text) {
+    rawFrames.add(text);
     JsonObject frame = new JsonObject(text);
     String address = frame.getString("address");
     if ("err".equals(frame.getString("type"))) {
