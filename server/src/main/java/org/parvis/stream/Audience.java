@@ -18,15 +18,31 @@ public final class Audience {
     return "p:" + participantId;
   }
 
+  /** Runs once per follower and restricted event: scans the text in place, allocating nothing. */
   public static boolean admits(String audience, Identity who) {
     if (ALL.equals(audience)) {
       return true;
     }
-    for (String member : audience.split("\\|")) {
-      if (member.equals(ANIMATORS) ? who.role().mayRunWorkshop() : member.equals(participant(who.participantId()))) {
+    int start = 0;
+    while (start <= audience.length()) {
+      int end = audience.indexOf('|', start);
+      if (end < 0) {
+        end = audience.length();
+      }
+      if (isMember(audience, start, end, who)) {
         return true;
       }
+      start = end + 1;
     }
     return false;
+  }
+
+  private static boolean isMember(String audience, int start, int end, Identity who) {
+    int length = end - start;
+    if (length == ANIMATORS.length() && audience.startsWith(ANIMATORS, start)) {
+      return who.role().mayRunWorkshop();
+    }
+    String id = who.participantId();
+    return length == id.length() + 2 && audience.startsWith("p:", start) && audience.startsWith(id, start + 2);
   }
 }

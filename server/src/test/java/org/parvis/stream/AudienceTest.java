@@ -32,6 +32,8 @@ class AudienceTest {
     assertThat(Audience.admits("animators|p:p1", animator)).isTrue();
     assertThat(Audience.admits("animators|p:p1", paul)).isFalse();
     assertThat(Audience.admits("p:p1", paul)).isFalse();
+    assertThat(Audience.admits("p:p12|p:p", jeanne)).as("another id that starts or ends like hers").isFalse();
+    assertThat(Audience.admits("p:p2|p:p1", jeanne)).isTrue();
   }
 
   @Test
