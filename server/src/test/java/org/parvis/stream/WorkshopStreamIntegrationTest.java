@@ -17,6 +17,7 @@ import org.parvis.testing.Commands;
 import org.parvis.testing.ParvisNode;
 import org.parvis.testing.RedisProcess;
 import org.parvis.testing.StreamReplica;
+import org.parvis.testing.TcpProxy;
 import org.parvis.testing.TestWorkshop;
 
 /** The workshop as a stream: the plenary's choice and board locks have revisions, and are recovered like notes. */
@@ -90,6 +91,49 @@ class WorkshopStreamIntegrationTest {
 
         view.follow(projector, address, answer.getLong("rev"));
         assertThat(view.plenary().getList()).containsExactly(workshop.board(1));
+      }
+    }
+  }
+
+  /**
+   * A subscription that went silent without closing (half-open) is noticed by its ping and replaced;
+   * followers are told to catch up, and events are pushed live again.
+   */
+  @Test
+  void aHalfOpenSubscriptionIsReplacedAndFollowersAreToldToCatchUp(Vertx vertx) {
+    try (RedisProcess redis = RedisProcess.start();
+         TcpProxy proxy = TcpProxy.to(redis.port());
+         ParvisNode node = ParvisNode.start(proxy.url(), UNTHROTTLED)) {
+      TestWorkshop workshop = TestWorkshop.create(vertx, node.port(), "Liaison muette", "A", "B");
+      String stream = "workshop:" + workshop.id();
+      String address = Commands.workshopAddress(workshop.id());
+      try (BridgeClient projector = BridgeClient.connect(vertx, node.port(), workshop.observerToken());
+           BridgeClient animator = BridgeClient.connect(vertx, node.port(), workshop.animatorToken())) {
+        projector.register(address);
+        StreamReplica view = StreamReplica.fromSync(projector.command(Commands.sync(stream)));
+
+        proxy.silenceSubscriptions();
+        animator.command(Commands.showOnPlenary(List.of(workshop.board(0))));
+
+        JsonObject resync = null;
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (resync == null && System.currentTimeMillis() < deadline) {
+          JsonObject event = projector.nextOn(address, 500);
+          if (event != null && "stream.resync".equals(event.getString("type"))) {
+            resync = event;
+          }
+        }
+        assertThat(resync).as("told to catch up once the silent subscription was replaced").isNotNull();
+        view.applySync(projector.command(view.syncCommand()));
+        assertThat(view.plenary().getList()).containsExactly(workshop.board(0));
+
+        JsonObject later = animator.command(Commands.showOnPlenary(List.of(workshop.board(1))));
+        JsonObject pushed = projector.nextOn(address, 5_000);
+        while (pushed != null && pushed.getString("type").startsWith("stream.")) {
+          pushed = projector.nextOn(address, 5_000);
+        }
+        assertThat(pushed).as("an event pushed live again").isNotNull();
+        assertThat(pushed.getLong("rev")).isEqualTo(later.getLong("rev"));
       }
     }
   }
