@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.parvis.protocol.Event;
@@ -41,6 +42,8 @@ public final class EventRelayVerticle extends VerticleBase {
   private final long livenessMillis;
   private final String pingChannel = "parvis:ping:" + UUID.randomUUID();
   private final Map<StreamId, StreamStore.Head> headsSent = new HashMap<>();
+  private final Map<StreamId, Long> relayedRevs = new HashMap<>();
+  private final Map<StreamId, Long> aheadAtLastTick = new HashMap<>();
   private Redis client;
   private RedisConnection connection;
   private long retryDelay = MIN_RETRY_MS;
@@ -140,12 +143,29 @@ public final class EventRelayVerticle extends VerticleBase {
         .timeout(livenessMillis, TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * A head read from Redis may be ahead of events still on their way through pub/sub: one that is
+   * ahead of what this node relayed waits a tick, and goes out only if the node is still behind it
+   * then (it missed events). A head behind what it relayed (storage restored) goes out at once.
+   */
   private void sendHeads(boolean toAll) {
     if (connection == null) {
       return;
     }
-    headsSent.keySet().retainAll(watched.streams());
-    streams.heads(List.copyOf(watched.streams())).onSuccess(heads -> heads.forEach(head -> {
+    Set<StreamId> now = watched.streams();
+    headsSent.keySet().retainAll(now);
+    relayedRevs.keySet().retainAll(now);
+    aheadAtLastTick.keySet().retainAll(now);
+    streams.heads(List.copyOf(now)).onSuccess(heads -> heads.forEach(head -> {
+      Long relayed = relayedRevs.get(head.stream());
+      if (relayed != null && head.rev() > relayed) {
+        Long aheadBefore = aheadAtLastTick.put(head.stream(), head.rev());
+        if (aheadBefore == null || relayed >= aheadBefore) {
+          return;
+        }
+      } else {
+        aheadAtLastTick.remove(head.stream());
+      }
       if (toAll || !head.equals(headsSent.get(head.stream()))) {
         headsSent.put(head.stream(), head);
         publishToFollowers(StreamFrame.forAll(head.stream(),
@@ -170,6 +190,7 @@ public final class EventRelayVerticle extends VerticleBase {
       LOG.log(Level.WARNING, "Ignoring a malformed message on {0}", EventChannel.NAME);
       return;
     }
+    relayedRevs.put(stream.get(), entry.rev());
     publishToFollowers(StreamFrame.of(stream.get(), entry));
   }
 

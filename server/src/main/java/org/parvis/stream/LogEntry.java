@@ -8,6 +8,8 @@ import org.parvis.workshop.Identity;
  */
 public record LogEntry(String audience, String event, String shadow) {
 
+  private static final String REV = "\"rev\":";
+
   /** The text of a log entry; null when it is not one. */
   public static LogEntry parse(String text) {
     int first = text.indexOf('\n');
@@ -16,6 +18,16 @@ public record LogEntry(String audience, String event, String shadow) {
       return null;
     }
     return new LogEntry(text.substring(0, first), text.substring(first + 1, second), text.substring(second + 1));
+  }
+
+  /** The event's revision, read from the envelope the apply script wrote ({@code "rev":N} comes first), not parsed. */
+  public long rev() {
+    int start = event.indexOf(REV) + REV.length();
+    int end = start;
+    while (end < event.length() && Character.isDigit(event.charAt(end))) {
+      end++;
+    }
+    return Long.parseLong(event, start, end, 10);
   }
 
   public boolean isForAll() {

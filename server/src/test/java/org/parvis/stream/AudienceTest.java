@@ -39,6 +39,7 @@ class AudienceTest {
   @Test
   void aFollowerOutsideTheAudienceGetsTheShadow() {
     LogEntry entry = LogEntry.parse("p:p1\n{\"type\":\"vote.cast\"}\n{\"type\":\"hidden\"}");
+    assertThat(LogEntry.parse("all\n{\"type\":\"x\",\"stream\":\"board:w-1\",\"rev\":1234,\"h\":\"ab\"}\n").rev()).isEqualTo(1234);
     assertThat(entry.textFor(jeanne)).isEqualTo("{\"type\":\"vote.cast\"}");
     assertThat(entry.textFor(paul)).isEqualTo("{\"type\":\"hidden\"}");
     StreamFrame frame = StreamFrame.of(StreamId.board("w-1"), entry);
