@@ -14,7 +14,6 @@ import org.parvis.stream.StreamStore;
 import org.parvis.stream.StreamStore.ApplyRequest;
 import org.parvis.sync.CommandHandlers;
 import org.parvis.sync.RejectedException;
-import org.parvis.sync.Rejection;
 import org.parvis.sync.Verdict;
 import org.parvis.workshop.Identity;
 
@@ -50,27 +49,20 @@ public final class BoardCommands {
   }
 
   private Future<JsonObject> create(Identity sender, Command.NoteCreate command) {
-    return change(sender, command, command.board(), BoardAccess::mayWrite, layout -> {
-      if (command.note() == null) {
-        return Verdict.refuse(Rejection.invalidField("note", "note must be an object."));
-      }
-      return BoardRules.noteId("note.id", command.note().id())
-          .then(noteId -> BoardRules.newNote(command.note().fields(), layout)
-              .then(fields -> Verdict.allow(request(sender, command, StreamId.board(layout.boardId()),
-                  new Event.NoteCreated(new Event.Note(noteId, fields.text(), fields.color(), fields.zone(), fields.x(),
-                      fields.y(), sender.participantId(), sender.displayName(), null, null, null)),
-                  Map.of("board", layout.boardId(), "maxNotes", BoardRules.MAX_NOTES_PER_BOARD,
-                      "mayWriteLocked", BoardAccess.mayWriteLocked(sender))))));
-    });
+    return change(sender, command, command.board(), BoardAccess::mayWrite, layout -> BoardRules.noteId("note.id", command.note().id())
+        .then(noteId -> BoardRules.newNote(command.note().fields(), layout)
+            .then(fields -> Verdict.allow(request(sender, command, StreamId.board(layout.boardId()),
+                new Event.NoteCreated(new Event.Note(noteId, fields.text(), fields.color(), fields.zone(), fields.x(),
+                    fields.y(), sender.participantId(), sender.displayName(), null, null, null)),
+                Map.of("board", layout.boardId(), "maxNotes", BoardRules.MAX_NOTES_PER_BOARD,
+                    "mayWriteLocked", BoardAccess.mayWriteLocked(sender)))))));
   }
 
   private Future<JsonObject> update(Identity sender, Command.NoteUpdate command) {
     return change(sender, command, command.board(), BoardAccess::mayWrite, layout -> BoardRules.noteId("noteId", command.noteId())
-        .then(noteId -> command.fields() == null
-            ? Verdict.refuse(Rejection.invalidField("fields", "fields must be an object."))
-            : BoardRules.patch(command.fields(), layout)
-                .then(fields -> Verdict.allow(request(sender, command, StreamId.board(layout.boardId()),
-                    new Event.NoteUpdated(noteId, fields), noteRules(sender, layout))))));
+        .then(noteId -> BoardRules.patch(command.fields(), layout)
+            .then(fields -> Verdict.allow(request(sender, command, StreamId.board(layout.boardId()),
+                new Event.NoteUpdated(noteId, fields), noteRules(sender, layout))))));
   }
 
   private Future<JsonObject> delete(Identity sender, Command.NoteDelete command) {
@@ -80,18 +72,14 @@ public final class BoardCommands {
   }
 
   private Future<JsonObject> lock(Identity sender, Command.BoardLock command) {
-    return change(sender, command, command.board(), BoardAccess::mayLock, layout -> command.locked() == null
-        ? Verdict.refuse(Rejection.invalidField("locked", "locked is true or false."))
-        : Verdict.allow(request(sender, command, StreamId.workshop(layout.workshopId()),
-            new Event.BoardLocked(layout.boardId(), command.locked()), Map.of())));
+    return change(sender, command, command.board(), BoardAccess::mayLock, layout -> Verdict.allow(request(sender, command,
+        StreamId.workshop(layout.workshopId()), new Event.BoardLocked(layout.boardId(), command.locked()), Map.of())));
   }
 
   /** The checks every board change shares, then the change the command makes, applied by its stream. */
   private Future<JsonObject> change(Identity sender, Command.Change command, String boardId,
       BiFunction<Identity, String, Verdict<String>> access, Function<BoardLayout, Verdict<ApplyRequest>> change) {
-    Verdict<String> checked = (boardId == null || boardId.isEmpty()
-        ? Verdict.<String>refuse(Rejection.invalidField("board", "board is missing."))
-        : BoardRules.commandId(command.id()).then(id -> access.apply(sender, boardId)));
+    Verdict<String> checked = command.checked().then(complete -> access.apply(sender, boardId));
     return guarded(checked)
         .compose(allowed -> boards.layout(boardId))
         .compose(layout -> guarded(change.apply(layout)))

@@ -10,15 +10,8 @@ public final class BoardRules {
   public static final double MAX_COORDINATE = 10_000;
   public static final int MAX_NOTES_PER_BOARD = 2_000;
   private static final Pattern NOTE_ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
-  private static final Pattern COMMAND_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
   private BoardRules() {}
-
-  public static Verdict<String> commandId(String id) {
-    return id != null && COMMAND_ID.matcher(id).matches()
-        ? Verdict.allow(id)
-        : Verdict.refuse(Rejection.invalidField("id", "A command needs an id of 1 to 64 letters, digits, '-' or '_'."));
-  }
 
   public static Verdict<String> noteId(String field, String id) {
     return id != null && NOTE_ID.matcher(id).matches()

@@ -5,7 +5,6 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
-import org.parvis.board.BoardRules;
 import org.parvis.protocol.Command;
 import org.parvis.protocol.Event;
 import org.parvis.store.LuaScript;
@@ -41,9 +40,9 @@ public final class PlenaryCommands {
   }
 
   private Future<JsonObject> show(Identity sender, Command.PlenaryShow command) {
-    Verdict<String> commandId = BoardRules.commandId(command.id());
-    if (!commandId.isAllowed()) {
-      return Future.failedFuture(new RejectedException(commandId.rejection()));
+    Verdict<Command.Change> checked = command.checked();
+    if (!checked.isAllowed()) {
+      return Future.failedFuture(new RejectedException(checked.rejection()));
     }
     return workshops.workshop(sender.workshopId()).compose(workshop -> {
       Verdict<List<String>> choice = PlenaryRules.choice(sender, workshop, command.boards());

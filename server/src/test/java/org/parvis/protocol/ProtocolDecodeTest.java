@@ -25,9 +25,23 @@ class ProtocolDecodeTest {
   }
 
   @Test
+  void aChangeWithoutItsIdOrItsSubjectIsRefusedByName() {
+    assertThat(checked("{\"type\":\"note.delete\",\"board\":\"abc-1\",\"noteId\":\"n\"}").rejection().field()).isEqualTo("id");
+    assertThat(checked("{\"type\":\"note.delete\",\"id\":\"<b>\",\"board\":\"abc-1\"}").rejection().field()).isEqualTo("id");
+    assertThat(checked("{\"type\":\"note.create\",\"id\":\"c1\",\"board\":\"abc-1\"}").rejection().field()).isEqualTo("note");
+    assertThat(checked("{\"type\":\"note.update\",\"id\":\"c1\",\"noteId\":\"n\",\"fields\":{}}").rejection().field()).isEqualTo("board");
+    assertThat(checked("{\"type\":\"board.lock\",\"id\":\"c1\",\"board\":\"abc-1\"}").rejection().field()).isEqualTo("locked");
+    assertThat(checked("{\"type\":\"plenary.show\",\"id\":\"c1\",\"boards\":[]}").isAllowed()).isTrue();
+  }
+
+  @Test
   void anUnknownOrMissingTypeIsAnUnknownCommand() {
     assertThat(decode("{\"type\":\"note.explode\"}").rejection().code()).isEqualTo("unknown_command");
     assertThat(decode("{\"board\":\"abc-1\"}").rejection().code()).isEqualTo("unknown_command");
+  }
+
+  private static Verdict<Command.Change> checked(String json) {
+    return ((Command.Change) decode(json).value()).checked();
   }
 
   private static Verdict<Command> decode(String json) {
