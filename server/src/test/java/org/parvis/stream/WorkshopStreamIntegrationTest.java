@@ -75,6 +75,8 @@ class WorkshopStreamIntegrationTest {
         projector.register(address);
         StreamReplica view = StreamReplica.fromSync(projector.command(Commands.sync(stream)));
 
+        // A blip, not a loss: appendfsync everysec may not have written the new workshop yet.
+        RedisProcess.sleep(1_500);
         redis.kill();
         RedisProcess.sleep(3_000);
         redis.restart();
@@ -87,7 +89,7 @@ class WorkshopStreamIntegrationTest {
           RedisProcess.sleep(100);
           answer = animator.command(show);
         }
-        assertThat(answer.getBoolean("ok")).as("the change, once Redis is back").isTrue();
+        assertThat(answer.getBoolean("ok")).as("the change, once Redis is back: " + answer.encode()).isTrue();
 
         view.follow(projector, address, answer.getLong("rev"));
         assertThat(view.plenary().getList()).containsExactly(workshop.board(1));
