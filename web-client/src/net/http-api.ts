@@ -1,4 +1,6 @@
 import type {
+  AnimatorInvitationRequest,
+  AnimatorInvitationResponse,
   CreateWorkshopRequest,
   CreateWorkshopResponse,
   HttpErrorBody,
@@ -6,14 +8,25 @@ import type {
   JoinRequest,
   JoinResponse,
 } from '../protocol/messages';
+import { PROTOCOL_VERSION } from '../protocol/messages';
 
-export type ApiErrorCode = HttpErrorBody['error'] | 'network';
+/** Refusals of the HTTP API's doors (throttles, creation key, closed joining, content type). */
+export type DoorErrorCode =
+  | 'too_many_requests'
+  | 'create_key_required'
+  | 'joining_closed'
+  | 'unsupported_media_type'
+  | 'reload_required';
+
+export type ApiErrorCode = HttpErrorBody['error'] | DoorErrorCode | 'network';
 
 export class ApiError extends Error {
   constructor(
     readonly code: ApiErrorCode,
     readonly status: number,
     message: string = code,
+    /** From Retry-After, when the server said how long to wait. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -22,31 +35,54 @@ export class ApiError extends Error {
 
 /** The HTTP side of the protocol: what happens before a client holds a token. */
 export interface HttpApi {
-  createWorkshop(request: CreateWorkshopRequest): Promise<CreateWorkshopResponse>;
+  /** `createKey`: the operator's creation key, when the server asks for one. */
+  createWorkshop(request: CreateWorkshopRequest, createKey?: string): Promise<CreateWorkshopResponse>;
   lookupJoinCode(code: string): Promise<JoinCodeLookup>;
   join(request: JoinRequest): Promise<JoinResponse>;
+  /** Only with the lead animator's token. */
+  inviteAnimator(token: string, request: AnimatorInvitationRequest): Promise<AnimatorInvitationResponse>;
 }
 
 export function createHttpApi(fetchJson: typeof fetch = (input, init) => fetch(input, init)): HttpApi {
-  async function call<T>(path: string, init?: RequestInit): Promise<T> {
+  async function call<T>(path: string, init?: RequestInit, token?: string): Promise<T> {
     let response: Response;
     try {
       response = await fetchJson(path, {
         ...init,
-        headers: { Accept: 'application/json', ...(init?.body ? { 'Content-Type': 'application/json' } : {}) },
+        headers: {
+          Accept: 'application/json',
+          // A page loaded before an upgrade is told to reload (`reload_required`).
+          'X-Parvis-Protocol': String(PROTOCOL_VERSION),
+          ...(init?.body ? { 'Content-Type': 'application/json' } : {}),
+          ...(init?.headers as Record<string, string> | undefined),
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        },
       });
     } catch {
       throw new ApiError('network', 0);
     }
     const body: unknown = await response.json().catch(() => null);
     if (response.ok) return body as T;
-    const error = body as Partial<HttpErrorBody> | null;
-    throw new ApiError(error?.error ?? 'unavailable', response.status, error?.message);
+    const error = body as { error?: ApiErrorCode; message?: string } | null;
+    const retryAfter = Number(response.headers.get('Retry-After'));
+    throw new ApiError(
+      error?.error ?? 'unavailable',
+      response.status,
+      error?.message,
+      retryAfter > 0 ? retryAfter : undefined,
+    );
   }
 
   return {
-    createWorkshop: (request) => call('/api/workshops', { method: 'POST', body: JSON.stringify(request) }),
+    createWorkshop: (request, createKey) =>
+      call('/api/workshops', {
+        method: 'POST',
+        body: JSON.stringify(request),
+        headers: createKey ? { 'X-Parvis-Create-Key': createKey } : undefined,
+      }),
     lookupJoinCode: (code) => call(`/api/join/${encodeURIComponent(code)}`),
     join: (request) => call('/api/join', { method: 'POST', body: JSON.stringify(request) }),
+    inviteAnimator: (token, request) =>
+      call('/api/animators', { method: 'POST', body: JSON.stringify(request) }, token),
   };
 }

@@ -1,4 +1,5 @@
 import { errorCodeOf } from '../model/errors';
+import { ApiError } from '../net/http-api';
 import {
   CATEGORIES,
   JOIN_CODE_ALPHABET,
@@ -164,7 +165,10 @@ export function joinScreen(context: ScreenContext, initialCode = ''): Screen {
     try {
       await action();
     } catch (failure) {
-      error.textContent = t.error(errorCodeOf(failure));
+      error.textContent =
+        failure instanceof ApiError && failure.code === 'too_many_requests'
+          ? t.t('join.waitThenRetry', { seconds: failure.retryAfterSeconds ?? 60 })
+          : t.error(errorCodeOf(failure));
     } finally {
       busy = false;
       submit.disabled = false;

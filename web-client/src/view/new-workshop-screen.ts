@@ -23,6 +23,12 @@ export function newWorkshopScreen(context: ScreenContext): Screen {
     maxLength: LIMITS.workshopTitle,
   });
   const date = h('input', { id: 'workshop-date', type: 'date', testid: 'workshop-date-input' });
+  const animatorName = h('input', {
+    id: 'workshop-animator-name',
+    testid: 'workshop-animator-name-input',
+    maxLength: LIMITS.participantName,
+    autocomplete: 'name',
+  });
   const groupList = h('ol', { className: 'group-list' });
   const addGroup = h(
     'button',
@@ -33,6 +39,14 @@ export function newWorkshopScreen(context: ScreenContext): Screen {
       on: { click: () => addRow('free', true) },
     },
     t.t('new.addGroup'),
+  );
+  // Asked only once the server says it needs one (PARVIS_CREATE_KEY).
+  const createKey = h('input', { id: 'create-key', type: 'password', testid: 'create-key-input', autocomplete: 'off' });
+  const createKeyField = h(
+    'div',
+    { className: 'stack', hidden: true },
+    h('label', { htmlFor: 'create-key', className: 'label' }, t.t('new.createKey')),
+    createKey,
   );
   const error = h('p', { className: 'form-error', testid: 'create-error', attrs: { role: 'alert' } });
   const submit = h(
@@ -105,12 +119,24 @@ export function newWorkshopScreen(context: ScreenContext): Screen {
     submit.disabled = true;
     error.textContent = '';
     try {
-      const created = await api.createWorkshop({ title: title.value.trim(), date: date.value || undefined, groups });
+      const created = await api.createWorkshop(
+        {
+          title: title.value.trim(),
+          date: date.value || undefined,
+          animatorName: animatorName.value.trim() || undefined,
+          groups,
+        },
+        createKey.value || undefined,
+      );
       credentials.save(created.workshop.id, { token: created.animatorToken, role: 'animator' });
       credentials.saveLinks(created.workshop.id, created.links);
       context.navigate(routes.animator(created.animatorToken));
     } catch (failure) {
       error.textContent = t.error(errorCodeOf(failure));
+      if (errorCodeOf(failure) === 'create_key_required') {
+        createKeyField.hidden = false;
+        createKey.focus();
+      }
     } finally {
       busy = false;
       submit.disabled = false;
@@ -134,6 +160,8 @@ export function newWorkshopScreen(context: ScreenContext): Screen {
       title,
       h('label', { htmlFor: 'workshop-date', className: 'label' }, t.t('new.date')),
       date,
+      h('label', { htmlFor: 'workshop-animator-name', className: 'label' }, t.t('new.animatorName')),
+      animatorName,
       h(
         'fieldset',
         { className: 'groups' },
@@ -141,6 +169,7 @@ export function newWorkshopScreen(context: ScreenContext): Screen {
         groupList,
         addGroup,
       ),
+      createKeyField,
       error,
       submit,
     ),

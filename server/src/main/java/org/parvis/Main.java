@@ -1,45 +1,64 @@
 package org.parvis;
 
+import ch.qos.logback.classic.LoggerContext;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
-import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import org.parvis.board.BoardCommands;
 import org.parvis.board.BoardStore;
+import org.parvis.bridge.Doors;
 import org.parvis.bridge.HttpVerticle;
 import org.parvis.config.ParvisConfig;
+import org.parvis.ops.CommandMeter;
+import org.parvis.ops.HttpRefusals;
+import org.parvis.ops.NodeMetrics;
+import org.parvis.ops.NodeState;
+import org.parvis.ops.RefusalLog;
 import org.parvis.plenary.PlenaryCommands;
 import org.parvis.store.EmbeddedRedis;
 import org.parvis.stream.EventRelayVerticle;
 import org.parvis.stream.StreamFrame;
 import org.parvis.stream.StreamStore;
 import org.parvis.stream.WatchedStreams;
+import org.parvis.sync.CommandAddresses;
 import org.parvis.sync.CommandHandlers;
 import org.parvis.sync.CommandRouterVerticle;
 import org.parvis.sync.RateLimiter;
+import org.parvis.sync.RateLimits;
 import org.parvis.sync.StreamSyncCommands;
 import org.parvis.workshop.WorkshopCommands;
 import org.parvis.workshop.WorkshopRoutes;
 import org.parvis.workshop.WorkshopService;
 import org.parvis.workshop.WorkshopStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Wiring only: configuration, Redis, then the verticles in order. */
 public final class Main {
 
-  private static final System.Logger LOG = System.getLogger(Main.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  /** How long a stopping node waits for the commands it already took to be answered. */
+  private static final long IN_FLIGHT_GRACE_MS = 10_000;
 
   private final Vertx vertx;
   private final Optional<EmbeddedRedis> embeddedRedis;
+  private final NodeState state;
+  private final CommandMeter commands;
+  private String httpDeployment;
 
-  private Main(Vertx vertx, Optional<EmbeddedRedis> embeddedRedis) {
+  private Main(Vertx vertx, Optional<EmbeddedRedis> embeddedRedis, NodeState state, CommandMeter commands) {
     this.vertx = vertx;
     this.embeddedRedis = embeddedRedis;
+    this.state = state;
+    this.commands = commands;
   }
 
   public static void main(String[] args) {
@@ -48,18 +67,23 @@ public final class Main {
     try {
       main = start(config).await();
     } catch (Exception failure) {
-      LOG.log(Level.ERROR, "Parvis could not start on {0}:{1,number,#}: {2}", config.host(), config.port(), failure.getMessage());
+      LOG.error("Parvis could not start on {}:{}: {}", config.host(), config.port(), failure.getMessage());
+      stopLogging();
       System.exit(1);
       return;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> main.stop().await()));
+    // SIGTERM (systemd stop, a deploy): leave gracefully, then write the last log lines.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      main.stop().await();
+      stopLogging();
+    }, "parvis-shutdown"));
   }
 
   /** Starts a node; with no Redis URL it starts (blocking) its own embedded Redis first. */
   public static Future<Main> start(ParvisConfig config) {
     Optional<EmbeddedRedis> embedded = config.redisUrl().isPresent()
         ? Optional.empty()
-        : Optional.of(EmbeddedRedis.start(config.dataDir(), config.redisFsync()));
+        : Optional.of(EmbeddedRedis.start(config.dataDir(), config.redisBinary(), config.redisFsync()));
     String redisUrl = config.redisUrl().orElseGet(() -> embedded.get().url());
     RedisOptions redisOptions = new RedisOptions()
         .setConnectionString(redisUrl)
@@ -70,7 +94,11 @@ public final class Main {
         .setMaxPoolWaiting(config.redisMaxWaiting())
         .setMaxWaitingHandlers(8_192);
 
-    Vertx vertx = Vertx.vertx();
+    NodeMetrics metrics = new NodeMetrics();
+    Vertx vertx = metrics.newVertx();
+    CommandMeter commandMeter = new CommandMeter(CommandAddresses.COMMANDS, metrics.registry());
+    commandMeter.attachTo(vertx.eventBus());
+    NodeState state = new NodeState();
     vertx.eventBus().registerDefaultCodec(StreamFrame.class, StreamFrame.LOCAL_CODEC);
     Redis redis = Redis.createClient(vertx, redisOptions);
     LongSupplier clock = System::currentTimeMillis;
@@ -85,16 +113,23 @@ public final class Main {
     new PlenaryCommands(workshops, streams, clock).register(handlers);
     new WorkshopCommands(workshops).register(handlers);
     new StreamSyncCommands(streams, boards, workshops).register(handlers);
-    RateLimiter rateLimiter = new RateLimiter(config.commandsPerSecond(), config.commandBurst(), System::nanoTime);
-    WorkshopRoutes routes = new WorkshopRoutes(workshops, workshopStore);
+    RateLimits rateLimits = new RateLimits(
+        new RateLimiter(config.commandsPerSecond(), config.commandBurst(), System::nanoTime),
+        new RateLimiter(config.readsPerSecond(), config.readBurst(), System::nanoTime));
+    HttpRefusals refusals = new HttpRefusals(metrics, new RefusalLog(System::nanoTime), config.trustProxy());
+    WorkshopRoutes routes = new WorkshopRoutes(workshops, workshopStore, refusals);
+    Doors doors = new Doors(config, refusals, System::nanoTime);
     DeploymentOptions perCore = new DeploymentOptions().setInstances(config.httpInstances());
 
-    Main main = new Main(vertx, embedded);
+    Main main = new Main(vertx, embedded, state, commandMeter);
     return vertx.deployVerticle(new EventRelayVerticle(redisOptions, streams, watched, config.livenessMillis()))
-        .compose(relay -> vertx.deployVerticle(() -> new CommandRouterVerticle(handlers, workshopStore::identityOf, rateLimiter), perCore))
-        .compose(router -> vertx.deployVerticle(() -> new HttpVerticle(config, redis, routes, workshopStore, watched), perCore))
+        .compose(relay -> vertx.deployVerticle(
+            () -> new CommandRouterVerticle(handlers, workshopStore::identityOf, rateLimits), perCore))
+        .compose(router -> vertx.deployVerticle(
+            () -> new HttpVerticle(config, redis, routes, workshopStore, watched, metrics, state, doors), perCore))
         .map(http -> {
-          LOG.log(Level.INFO, "Parvis node {0} listening on {1}:{2,number,#}", config.nodeId(), config.host(), config.port());
+          main.httpDeployment = http;
+          LOG.info("Parvis node {} listening on {}:{}", config.nodeId(), config.host(), config.port());
           return main;
         })
         .recover(failure -> {
@@ -105,7 +140,38 @@ public final class Main {
         });
   }
 
+  /**
+   * Leaves gracefully: readiness turns down, the HTTP port closes (its clients reconnect, through the
+   * proxy, to another node, and resend what was not acknowledged), the commands already taken are
+   * answered by Redis, then everything stops.
+   */
   public Future<Void> stop() {
-    return vertx.close().onComplete(closed -> embeddedRedis.ifPresent(EmbeddedRedis::close));
+    LOG.info("Stopping: no new clients, waiting for {} command(s) in flight", commands.inFlight());
+    state.drain();
+    Future<?> httpClosed = httpDeployment == null ? Future.succeededFuture() : vertx.undeploy(httpDeployment);
+    // Not chained on the closing Vert.x itself: a future bound to one of its event loops cannot complete once they are gone.
+    Promise<Void> stopped = Promise.promise();
+    httpClosed
+        .transform(closed -> commandsAnswered(System.currentTimeMillis() + IN_FLIGHT_GRACE_MS))
+        .onComplete(answered -> vertx.close().onComplete(closed -> {
+          embeddedRedis.ifPresent(EmbeddedRedis::close);
+          LOG.info("Stopped ({} command(s) left unanswered)", commands.inFlight());
+          stopped.complete();
+        }));
+    return stopped.future();
+  }
+
+  private Future<Void> commandsAnswered(long deadlineMillis) {
+    if (commands.inFlight() == 0 || System.currentTimeMillis() >= deadlineMillis) {
+      return Future.succeededFuture();
+    }
+    return vertx.timer(20).compose(tick -> commandsAnswered(deadlineMillis));
+  }
+
+  /** Writes what the asynchronous appender still holds: call it last, before the JVM exits. */
+  private static void stopLogging() {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      context.stop();
+    }
   }
 }

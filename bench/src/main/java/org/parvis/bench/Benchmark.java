@@ -30,12 +30,14 @@ import org.parvis.testing.RedisProcess;
  * java -cp bench/target/parvis-bench.jar org.parvis.bench.Benchmark [--steps 1,5,10,20,50,100]
  *     [--step-seconds 30] [--idle 2000] [--only parvis|baseline] [--jfr-at-step 50] [--out DIR]
  *     [--parvis-jar server/target/parvis.jar] [--server-jvm-opts "-Xms256m -Xmx1g"]
- *     [--driver-jvm-opts "-Xms3g -Xmx3g -XX:+UseZGC"] [--driver-args "--xhr-share 0.05"]
+ *     [--driver-jvm-opts "-Xms3g -Xmx3g -XX:+UseZGC"] [--driver-args "--xhr-share 0.05"] [--pinned]
  * </pre>
  */
 public final class Benchmark {
 
   private static final List<Process> STARTED = new CopyOnWriteArrayList<>();
+  private static final String SERVER_CORE = "0";
+  private static final String DRIVER_CORE = "1";
 
   private String steps = "1,5,10,20,50,100";
   private int stepSeconds = 30;
@@ -49,6 +51,8 @@ public final class Benchmark {
   // ZGC: the driver allocates a JSON tree per frame; its own GC pauses must not pass for server latency.
   private String driverJvmOpts = "-Xms3g -Xmx3g -XX:+UseZGC";
   private String driverArgs = "--quiet-gate-cores 0.25 --quiet-gate-max-seconds 60";
+  // Server and its Redis on core 0, the driver on core 1: the server's own capacity, apart from the driver's.
+  private boolean pinned;
 
   public static void main(String[] args) throws Exception {
     Runtime.getRuntime().addShutdownHook(new Thread(Benchmark::stopAll));
@@ -66,6 +70,7 @@ public final class Benchmark {
         case "--server-jvm-opts" -> { bench.serverJvmOpts = v; i++; }
         case "--driver-jvm-opts" -> { bench.driverJvmOpts = v; i++; }
         case "--driver-args" -> { bench.driverArgs = v; i++; }
+        case "--pinned" -> bench.pinned = true;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -99,7 +104,9 @@ public final class Benchmark {
     StringBuilder summary = new StringBuilder();
     summary.append("machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores (nproc), ")
         .append(ProcProbe.cpuModel()).append(", ").append(LoadDriver.round(ProcProbe.memTotalKb() / 1048576.0, 1))
-        .append(" GiB\n\n");
+        .append(" GiB")
+        .append(pinned ? "; pinned: server and its Redis on core " + SERVER_CORE + ", driver on core " + DRIVER_CORE : "")
+        .append("\n\n");
     for (JsonObject report : Arrays.asList(parvis, baseline)) {
       if (report != null) {
         summary.append(Tables.report(report)).append('\n');
@@ -126,8 +133,10 @@ public final class Benchmark {
 
   private JsonObject runParvis() throws Exception {
     try (RedisProcess redis = RedisProcess.start(out.resolve("redis").toAbsolutePath(), true)) {
+      pinToServerCore(redis.pid());
       int port = RedisProcess.freePort();
-      List<String> command = new ArrayList<>(List.of(java()));
+      List<String> command = new ArrayList<>(onCore(SERVER_CORE));
+      command.add(java());
       command.addAll(split(serverJvmOpts));
       command.add("-Xlog:gc,gc+phases:file=" + out.resolve("parvis-gc.log").toAbsolutePath());
       command.addAll(List.of("-jar", parvisJar.toAbsolutePath().toString()));
@@ -136,6 +145,9 @@ public final class Benchmark {
       Map<String, String> env = builder.environment();
       env.put("PARVIS_PORT", Integer.toString(port));
       env.put("PARVIS_HOST", "127.0.0.1");
+      // Every simulated phone joins from this one address: lift the per-address door limits.
+      env.put("PARVIS_JOIN_PER_MINUTE", "1000000");
+      env.put("PARVIS_CREATE_PER_HOUR", "1000000");
       env.put("PARVIS_REDIS_URL", redis.url());
       env.put("PARVIS_DATA_DIR", out.resolve("parvis-data").toAbsolutePath().toString());
       Process server = start(builder);
@@ -160,7 +172,8 @@ public final class Benchmark {
 
   private JsonObject runBaseline() throws Exception {
     int port = RedisProcess.freePort();
-    List<String> command = new ArrayList<>(List.of(java()));
+    List<String> command = new ArrayList<>(onCore(SERVER_CORE));
+    command.add(java());
     command.addAll(split(serverJvmOpts));
     command.add("-Xlog:gc,gc+phases:file=" + out.resolve("baseline-gc.log").toAbsolutePath());
     command.addAll(List.of("-cp", benchJar(), BaselineServer.class.getName(), "--port", Integer.toString(port)));
@@ -181,7 +194,8 @@ public final class Benchmark {
   /** Runs the driver in its own JVM, echoing and logging its output; returns its JSON report. */
   private JsonObject driver(String label, List<String> common, List<String> specific) throws Exception {
     Path json = out.resolve(label + ".json");
-    List<String> command = new ArrayList<>(List.of(java()));
+    List<String> command = new ArrayList<>(onCore(DRIVER_CORE));
+    command.add(java());
     command.addAll(split(driverJvmOpts));
     command.add("-Xlog:gc:file=" + out.resolve(label + "-driver-gc.log").toAbsolutePath());
     command.addAll(List.of("-cp", benchJar(), LoadDriver.class.getName(), "--label", label, "--json",
@@ -203,6 +217,23 @@ public final class Benchmark {
       throw new IllegalStateException("driver " + label + " exited " + driver.exitValue() + " without a report");
     }
     return new JsonObject(Files.readString(json));
+  }
+
+  /** The command prefix that runs a process on one core in pinned mode; nothing otherwise. */
+  private List<String> onCore(String core) {
+    return pinned ? List.of("taskset", "-c", core) : List.of();
+  }
+
+  /** Redis is started by the shared launcher, so it is moved onto the server's core once running. */
+  private void pinToServerCore(long pid) throws Exception {
+    if (!pinned) {
+      return;
+    }
+    Process taskset = new ProcessBuilder("taskset", "-a", "-p", "-c", SERVER_CORE, Long.toString(pid))
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    if (taskset.waitFor() != 0) {
+      throw new IllegalStateException("taskset could not pin redis-server " + pid + " to core " + SERVER_CORE);
+    }
   }
 
   /** Stop-the-world pauses in a server's GC log (G1: young/mixed/full; ZGC: three per cycle): count, over 30 ms, longest, total. */

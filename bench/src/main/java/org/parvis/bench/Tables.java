@@ -32,6 +32,7 @@ public final class Tables {
       new Column("drv GC pause max ms", s -> num(s, "driverGcMaxPauseMs")),
       new Column("srv cores", s -> num(s, "serverCpuCores")),
       new Column("redis cores", s -> num(s, "redisCpuCores")),
+      new Column("CPU ms/1k frames", s -> format(cpuMsPerThousandFrames(s))),
       new Column("machine %", s -> num(s, "machineCpuBusyPercent")),
       new Column("other cores", s -> num(s, "otherCpuCores")),
       new Column("srv RSS MB", s -> num(s, "serverRssMb")),
@@ -197,6 +198,12 @@ public final class Tables {
         new Column("srv cores P/B", r -> pair(r, "serverCpuCores")),
         new Column("srv cores ratio", r -> ratio(number(r.getJsonObject("p"), "serverCpuCores"),
             number(r.getJsonObject("b"), "serverCpuCores"))),
+        new Column("ack p99 P/B", r -> sub(r.getJsonObject("p"), "ackLatencyMs", "p99") + " / "
+            + sub(r.getJsonObject("b"), "ackLatencyMs", "p99")),
+        new Column("CPU ms/1k frames P/B", r -> format(cpuMsPerThousandFrames(r.getJsonObject("p"))) + " / "
+            + format(cpuMsPerThousandFrames(r.getJsonObject("b")))),
+        new Column("CPU/frame ratio", r -> ratio(cpuMsPerThousandFrames(r.getJsonObject("p")),
+            cpuMsPerThousandFrames(r.getJsonObject("b")))),
         new Column("drv cores P/B", r -> pair(r, "driverCpuCores")),
         new Column("machine % P/B", r -> pair(r, "machineCpuBusyPercent")),
         new Column("RSS MB P/B", r -> pair(r, "serverRssMb")));
@@ -227,6 +234,20 @@ public final class Tables {
       return "-";
     }
     return String.format(Locale.ROOT, "%.1fx", a / b);
+  }
+
+  /**
+   * Server + Redis CPU time per 1,000 frames delivered to clients: what persistence, authorization and
+   * fan-out cost per frame, comparable between Parvis and the baseline (which has no Redis).
+   */
+  static Double cpuMsPerThousandFrames(JsonObject step) {
+    Double server = number(step, "serverCpuCores");
+    Double frames = number(step, "framesReceivedPerSec");
+    if (server == null || frames == null || frames == 0) {
+      return null;
+    }
+    Double redis = number(step, "redisCpuCores");
+    return (server + (redis == null ? 0 : redis)) * 1_000 * 1_000 / frames;
   }
 
   private static Double latency(JsonObject step, String field) {

@@ -81,7 +81,9 @@ class SmokeTest {
         "PARVIS_PORT", Integer.toString(port),
         "PARVIS_HOST", "127.0.0.1",
         "PARVIS_REDIS_URL", redis.url(),
-        "PARVIS_HTTP_INSTANCES", "2"))).await();
+        "PARVIS_HTTP_INSTANCES", "2",
+        "PARVIS_JOIN_PER_MINUTE", "1000000",
+        "PARVIS_CREATE_PER_HOUR", "1000000"))).await();
   }
 
   private static DriverConfig smoke(int port, String label) {

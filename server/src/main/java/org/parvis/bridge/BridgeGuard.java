@@ -14,6 +14,7 @@ import org.parvis.stream.StreamAccess;
 import org.parvis.stream.StreamId;
 import org.parvis.sync.CommandAddresses;
 import org.parvis.workshop.Identity;
+import org.parvis.workshop.Secrets;
 import org.parvis.workshop.WorkshopStore;
 
 /**
@@ -25,36 +26,49 @@ import org.parvis.workshop.WorkshopStore;
  */
 final class BridgeGuard implements Handler<BridgeEvent> {
 
-  /** A client that stops reading may hold this much unsent data before it is dropped. */
-  static final int MAX_UNSENT_BYTES = 256 * 1024;
-
   private final WorkshopStore workshops;
   private final StreamFollowers followers;
+  private final BoundedWriter writer;
   private final Map<SockJSSocket, Future<Boolean>> lastDecision = new HashMap<>();
+  /** The open sockets, each with an id of its own: on the shared observer link, each screen is its own person. */
+  private final Map<SockJSSocket, String> screenIds = new HashMap<>();
 
-  BridgeGuard(WorkshopStore workshops, StreamFollowers followers) {
+  BridgeGuard(WorkshopStore workshops, StreamFollowers followers, BoundedWriter writer) {
     this.workshops = workshops;
     this.followers = followers;
+    this.writer = writer;
   }
 
   @Override
   public void handle(BridgeEvent event) {
     switch (event.type()) {
-      case SEND, REGISTER -> inOrder(event, () -> event.type() == BridgeEventType.SEND
-          ? decideSend(event.getRawMessage())
-          : decideRegister(event.getRawMessage(), event.socket()));
+      case SOCKET_CREATED -> {
+        screenIds.put(event.socket(), Secrets.participantId());
+        event.complete(true);
+      }
+      case SEND, REGISTER -> {
+        // Read now: a decision may complete after the socket closed.
+        String screenId = screenIds.get(event.socket());
+        inOrder(event, () -> event.type() == BridgeEventType.SEND
+            ? decideSend(event.getRawMessage(), screenId)
+            : decideRegister(event.getRawMessage(), event.socket()));
+      }
       case PUBLISH -> event.complete(false);
       case UNREGISTER -> {
         streamOf(event.getRawMessage()).ifPresent(stream -> followers.unfollow(stream, event.socket()));
         event.complete(true);
       }
-      case SOCKET_CREATED -> {
-        event.socket().setWriteQueueMaxSize(MAX_UNSENT_BYTES);
-        event.complete(true);
+      case RECEIVE -> {
+        // Written here rather than by the bridge, which does not look at how far behind the socket is.
+        event.complete(false);
+        if (!writer.tryWrite(event.socket(), event.getRawMessage().encode())) {
+          writer.drop(event.socket());
+        }
       }
-      case RECEIVE -> event.complete(keepsUp(event.socket()));
       case SOCKET_CLOSED -> {
         lastDecision.remove(event.socket());
+        screenIds.remove(event.socket());
+        writer.forget(event.socket());
         // Normally emptied by the bridge's UNREGISTERs; also catches a follow the bridge then refused.
         followers.unfollowAll(event.socket());
         event.complete(true);
@@ -70,30 +84,14 @@ final class BridgeGuard implements Handler<BridgeEvent> {
     decision.onSuccess(event::complete);
   }
 
-  /**
-   * The bridge writes without looking at the socket's queue, so a phone that stopped reading would
-   * grow server memory without bound. Drop it instead: it reconnects and catches up from its
-   * revision when it can read again.
-   */
-  private static boolean keepsUp(SockJSSocket socket) {
-    if (socket.writeQueueFull()) {
-      dropTooSlow(socket);
-      return false;
-    }
-    return true;
-  }
-
-  static void dropTooSlow(SockJSSocket socket) {
-    socket.close(4000, "too slow");
-  }
-
-  private Future<Boolean> decideSend(JsonObject frame) {
+  private Future<Boolean> decideSend(JsonObject frame, String screenId) {
     if (!CommandAddresses.COMMANDS.equals(frame.getString("address"))) {
       return Future.succeededFuture(false);
     }
     return identityOf(frame)
         .map(identity -> identity
-            .map(proved -> new JsonObject().put(CommandAddresses.PROVED_TOKEN_HEADER, tokenOf(frame)))
+            .map(proved -> new JsonObject().put(CommandAddresses.PROVED_TOKEN_HEADER, tokenOf(frame))
+                .put(CommandAddresses.SCREEN_HEADER, screenId))
             .orElseGet(() -> new JsonObject().put(CommandAddresses.AUTH_ERROR_HEADER, "invalid_token")))
         .otherwise(storageDown -> new JsonObject().put(CommandAddresses.AUTH_ERROR_HEADER, "unavailable"))
         .map(trusted -> {
@@ -110,7 +108,10 @@ final class BridgeGuard implements Handler<BridgeEvent> {
     return identityOf(frame).map(identity -> identity.flatMap(proved -> streamOf(frame)
         .filter(stream -> StreamAccess.mayRead(proved, stream).isAllowed())
         .map(stream -> {
-          followers.follow(stream, socket, proved);
+          // A token looked up in Redis may answer after the socket closed: following it then would keep it forever.
+          if (screenIds.containsKey(socket)) {
+            followers.follow(stream, socket, proved);
+          }
           return true;
         })).orElse(false));
   }

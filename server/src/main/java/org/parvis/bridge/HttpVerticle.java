@@ -13,12 +13,15 @@ import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+import io.vertx.ext.web.handler.sockjs.Transport;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.parvis.config.ParvisConfig;
+import org.parvis.ops.NodeMetrics;
+import org.parvis.ops.NodeState;
 import org.parvis.stream.StreamFrame;
 import org.parvis.stream.StreamId;
 import org.parvis.stream.WatchedStreams;
@@ -41,26 +44,47 @@ public final class HttpVerticle extends VerticleBase {
   private final WorkshopRoutes workshopRoutes;
   private final WorkshopStore workshops;
   private final WatchedStreams watched;
+  private final NodeMetrics metrics;
+  private final NodeState state;
+  private final Doors doors;
 
   public HttpVerticle(ParvisConfig config, Redis redis, WorkshopRoutes workshopRoutes, WorkshopStore workshops,
-      WatchedStreams watched) {
+      WatchedStreams watched, NodeMetrics metrics, NodeState state, Doors doors) {
     this.config = config;
     this.redis = redis;
     this.workshopRoutes = workshopRoutes;
     this.workshops = workshops;
     this.watched = watched;
+    this.metrics = metrics;
+    this.state = state;
+    this.doors = doors;
   }
 
   @Override
   public Future<?> start() {
-    StreamFollowers followers = new StreamFollowers(watched);
+    BoundedWriter writer = new BoundedWriter(Math.toIntExact(config.maxUnsentKib() * 1024L));
+    StreamFollowers followers = new StreamFollowers(watched, writer);
     Router router = Router.router(vertx);
-    router.get("/health").handler(this::health);
+    router.route().handler(new SecurityHeaders(config.frameAncestors()));
+    router.get("/health/live").handler(this::liveness);
+    router.get("/health/ready").handler(this::readiness);
+    router.get("/health").handler(this::readiness);
+    router.get("/metrics").handler(metrics.scrapeHandler(config.metricsToken()));
+    doors.mountApi(router);
     workshopRoutes.mount(router);
+    doors.mountBridge(router, "/eventbus/*");
     // The SockJS HTTP fallbacks (xhr_send) read their frames from a body: bound it.
     router.post("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(MAX_XHR_BODY_BYTES));
-    router.route("/eventbus/*").subRouter(bridge(followers));
-    router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(3600));
+    router.route("/eventbus/*").subRouter(bridge(followers, writer));
+    // Built file names change with their content: cache them for good. The page itself is checked
+    // again on every load, so an upgrade reaches phones at once (and the previous build's assets,
+    // still packed, serve a page loaded just before it).
+    router.route("/assets/*").handler(StaticHandler.create("webroot/assets").setCachingEnabled(true)
+        .setMaxAgeSeconds(365L * 24 * 3600).setSendVaryHeader(false));
+    router.route("/*").handler(ctx -> {
+      ctx.addHeadersEndHandler(ended -> ctx.response().headers().set("Cache-Control", "no-cache"));
+      ctx.next();
+    }).handler(StaticHandler.create("webroot").setCachingEnabled(false));
     HttpServerOptions options = new HttpServerOptions()
         .setHost(config.host())
         .setPort(config.port())
@@ -76,8 +100,12 @@ public final class HttpVerticle extends VerticleBase {
     return frames.completion().compose(registered -> vertx.createHttpServer(options).requestHandler(router).listen());
   }
 
-  private Router bridge(StreamFollowers followers) {
+  private Router bridge(StreamFollowers followers, BoundedWriter writer) {
     SockJSHandlerOptions sockJsOptions = new SockJSHandlerOptions().setRegisterWriteHandler(false);
+    if (!config.sockJsLegacyTransports()) {
+      // Script-tag transports for browsers older than any phone in use; JSONP escapes every origin check.
+      sockJsOptions.addDisabledTransport(Transport.JSON_P.name()).addDisabledTransport(Transport.HTML_FILE.name());
+    }
     config.allowedOrigin().ifPresent(sockJsOptions::setOrigin);
     SockJSBridgeOptions bridgeOptions = new SockJSBridgeOptions()
         .addInboundPermitted(new PermittedOptions().setAddress(CommandAddresses.COMMANDS))
@@ -87,23 +115,33 @@ public final class HttpVerticle extends VerticleBase {
             Pattern.quote(StreamId.WORKSHOP_ADDRESS_PREFIX) + StreamId.WORKSHOP_ID_FORM))
         .setMaxHandlersPerSocket(64)
         .setPingTimeout(30_000);
-    return SockJSHandler.create(vertx, sockJsOptions).bridge(bridgeOptions, new BridgeGuard(workshops, followers));
+    return SockJSHandler.create(vertx, sockJsOptions)
+        .bridge(bridgeOptions, doors.socketDoor(vertx, new BridgeGuard(workshops, followers, writer)));
   }
 
-  private void health(RoutingContext ctx) {
+  private void liveness(RoutingContext ctx) {
+    healthAnswer(ctx, true, new JsonObject().put("status", "UP"));
+  }
+
+  /** Send clients here: Redis answers and the node is not shutting down. */
+  private void readiness(RoutingContext ctx) {
     redis.send(Request.cmd(Command.PING))
         .timeout(HEALTH_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .onComplete(ping -> {
-          boolean up = ping.succeeded();
-          ctx.response()
-              .setStatusCode(up ? 200 : 503)
-              .putHeader("Content-Type", "application/json")
-              .putHeader("Cache-Control", "no-store")
-              .end(new JsonObject()
-                  .put("status", up ? "UP" : "DOWN")
-                  .put("redis", up ? "UP" : "DOWN")
-                  .put("node", config.nodeId())
-                  .encode());
+          boolean redisUp = ping.succeeded();
+          boolean ready = redisUp && state.isReady();
+          healthAnswer(ctx, ready, new JsonObject()
+              .put("status", ready ? "UP" : "DOWN")
+              .put("redis", redisUp ? "UP" : "DOWN")
+              .put("draining", !state.isReady()));
         });
+  }
+
+  private void healthAnswer(RoutingContext ctx, boolean up, JsonObject body) {
+    ctx.response()
+        .setStatusCode(up ? 200 : 503)
+        .putHeader("Content-Type", "application/json")
+        .putHeader("Cache-Control", "no-store")
+        .end(body.put("node", config.nodeId()).encode());
   }
 }

@@ -22,11 +22,13 @@ import org.parvis.workshop.Identity;
 final class StreamFollowers {
 
   private final WatchedStreams watched;
+  private final BoundedWriter writer;
   private final Map<String, Map<SockJSSocket, Identity>> socketsByStream = new HashMap<>();
   private final Map<SockJSSocket, Set<StreamId>> streamsBySocket = new HashMap<>();
 
-  StreamFollowers(WatchedStreams watched) {
+  StreamFollowers(WatchedStreams watched, BoundedWriter writer) {
     this.watched = watched;
+    this.writer = writer;
   }
 
   void follow(StreamId stream, SockJSSocket socket, Identity identity) {
@@ -56,10 +58,7 @@ final class StreamFollowers {
     List.copyOf(streamsBySocket.getOrDefault(socket, Set.of())).forEach(stream -> unfollow(stream, socket));
   }
 
-  /**
-   * Writes the frame to every follower that keeps up. One that has {@link BridgeGuard#MAX_UNSENT_BYTES}
-   * unsent is closed instead: it reconnects and catches up from its revision when it can read again.
-   */
+  /** Writes the frame to every follower that keeps up; one too far behind is dropped (see {@link BoundedWriter}). */
   void deliver(StreamFrame frame) {
     Map<SockJSSocket, Identity> sockets = socketsByStream.get(frame.stream());
     if (sockets == null) {
@@ -67,13 +66,11 @@ final class StreamFollowers {
     }
     List<SockJSSocket> tooSlow = new ArrayList<>(0);
     sockets.forEach((socket, identity) -> {
-      if (socket.writeQueueFull()) {
+      if (!writer.tryWrite(socket, frame.textFor(identity))) {
         tooSlow.add(socket);
-      } else {
-        socket.write(frame.textFor(identity));
       }
     });
     // Closing unfollows (the bridge unregisters the socket's addresses), so not while iterating.
-    tooSlow.forEach(BridgeGuard::dropTooSlow);
+    tooSlow.forEach(writer::drop);
   }
 }

@@ -23,17 +23,17 @@ public final class CommandRouterVerticle extends VerticleBase {
 
   private final CommandHandlers handlers;
   private final Function<String, Future<Optional<Identity>>> identities;
-  private final RateLimiter rateLimiter;
+  private final RateLimits rateLimits;
   private MessageConsumer<Object> consumer;
   private long lastStorageWarning = System.nanoTime() - STORAGE_WARNING_INTERVAL_NANOS;
   private int storageFailuresNotLogged;
 
   /** {@code identities}: the identity a token proves, from the cache the bridge guard filled. */
   public CommandRouterVerticle(CommandHandlers handlers, Function<String, Future<Optional<Identity>>> identities,
-      RateLimiter rateLimiter) {
+      RateLimits rateLimits) {
     this.handlers = handlers;
     this.identities = identities;
-    this.rateLimiter = rateLimiter;
+    this.rateLimits = rateLimits;
   }
 
   @Override
@@ -64,14 +64,16 @@ public final class CommandRouterVerticle extends VerticleBase {
     if (authError != null || token == null) {
       return rejected("invalid_token", "This link or session is not valid any more: join again.");
     }
+    String screen = message.headers().get(CommandAddresses.SCREEN_HEADER);
+    Object type = command.getValue("type");
     return identities.apply(token).compose(identity -> identity
-        .map(sender -> dispatch(sender, bytes))
+        .map(proved -> dispatch(screen == null ? proved : proved.onScreen(screen), String.valueOf(type), bytes))
         .orElseGet(() -> rejected("invalid_token", "This link or session is not valid any more: join again.")));
   }
 
-  private Future<JsonObject> dispatch(Identity sender, byte[] json) {
-    if (!rateLimiter.tryAcquire(sender.workshopId() + "/" + sender.participantId())) {
-      return rejected("rate_limited", "Too many changes at once: wait a moment and retry.");
+  private Future<JsonObject> dispatch(Identity sender, String type, byte[] json) {
+    if (!rateLimits.tryAcquire(sender.workshopId() + "/" + sender.participantId(), type)) {
+      return rejected("rate_limited", "Too many requests at once: wait a moment and retry.");
     }
     Verdict<Command> command = Protocol.decode(json);
     if (!command.isAllowed()) {

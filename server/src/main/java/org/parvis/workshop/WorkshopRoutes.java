@@ -7,30 +7,36 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.Optional;
+import org.parvis.ops.HttpRefusals;
 import org.parvis.sync.RejectedException;
 import org.parvis.sync.Rejection;
 import org.parvis.sync.Verdict;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The HTTP side of workshops: create one, preview a join code, join, read one's session. */
 public final class WorkshopRoutes {
 
-  private static final System.Logger LOG = System.getLogger(WorkshopRoutes.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(WorkshopRoutes.class);
   private static final long MAX_BODY_BYTES = 16 * 1024;
   private static final Map<String, Integer> STATUS = Map.of(
       "unknown_code", 404,
       "unknown_workshop", 404,
       "invalid_token", 401,
-      "forbidden", 403);
+      "forbidden", 403,
+      "joining_closed", 403,
+      "too_many_animators", 409);
 
   private final WorkshopService service;
   private final WorkshopStore store;
+  private final HttpRefusals refusals;
 
-  public WorkshopRoutes(WorkshopService service, WorkshopStore store) {
+  public WorkshopRoutes(WorkshopService service, WorkshopStore store, HttpRefusals refusals) {
     this.service = service;
     this.store = store;
+    this.refusals = refusals;
   }
 
   public void mount(Router router) {
@@ -39,6 +45,8 @@ public final class WorkshopRoutes {
     router.get("/api/join/:code").handler(this::preview);
     router.post("/api/join").handler(bodies).handler(this::join);
     router.get("/api/session").handler(this::session);
+    router.post("/api/workshop/joining").handler(bodies).handler(this::setJoining);
+    router.post("/api/animators").handler(bodies).handler(this::inviteAnimator);
   }
 
   private void create(RoutingContext ctx) {
@@ -54,36 +62,49 @@ public final class WorkshopRoutes {
   }
 
   private void session(RoutingContext ctx) {
-    String authorization = Optional.ofNullable(ctx.request().getHeader("Authorization")).orElse("");
-    String token = authorization.startsWith("Bearer ") ? authorization.substring(7).trim() : "";
-    Future<JsonObject> session = token.isEmpty() || token.length() > 64
-        ? Future.failedFuture(invalidToken())
-        : store.identityOf(token).compose(identity -> identity
-            .map(service::session)
-            .orElseGet(() -> Future.failedFuture(invalidToken())));
-    reply(ctx, 200, session);
+    reply(ctx, 200, bearerIdentity(ctx).compose(service::session));
   }
 
-  private static <T> void answer(RoutingContext ctx, int status, Verdict<T> input, Function<T, Future<JsonObject>> action) {
+  private void inviteAnimator(RoutingContext ctx) {
+    Verdict<Map<String, Object>> request = jsonBody(ctx);
+    reply(ctx, 201, bearerIdentity(ctx).compose(inviter -> request.isAllowed()
+        ? service.inviteAnimator(inviter, request.value())
+        : Future.failedFuture(new RejectedException(request.rejection()))));
+  }
+
+  private void setJoining(RoutingContext ctx) {
+    Verdict<Boolean> open = jsonBody(ctx).then(body -> body.get("open") instanceof Boolean value
+        ? Verdict.allow(value)
+        : Verdict.refuse(Rejection.invalidField("open", "open is true or false.")));
+    reply(ctx, 200, open.isAllowed()
+        ? bearerIdentity(ctx).compose(identity -> service.setJoiningOpen(identity, open.value()))
+        : Future.failedFuture(new RejectedException(open.rejection())));
+  }
+
+  private Future<Identity> bearerIdentity(RoutingContext ctx) {
+    String authorization = Optional.ofNullable(ctx.request().getHeader("Authorization")).orElse("");
+    String token = authorization.startsWith("Bearer ") ? authorization.substring(7).trim() : "";
+    return token.isEmpty() || token.length() > 64
+        ? Future.failedFuture(invalidToken())
+        : store.identityOf(token).compose(identity -> identity
+            .map(Future::succeededFuture)
+            .orElseGet(() -> Future.failedFuture(invalidToken())));
+  }
+
+  private <T> void answer(RoutingContext ctx, int status, Verdict<T> input, Function<T, Future<JsonObject>> action) {
     reply(ctx, status, input.isAllowed()
         ? action.apply(input.value())
         : Future.failedFuture(new RejectedException(input.rejection())));
   }
 
-  private static void reply(RoutingContext ctx, int status, Future<JsonObject> result) {
+  private void reply(RoutingContext ctx, int status, Future<JsonObject> result) {
     result.onComplete(done -> {
       if (done.succeeded()) {
         send(ctx, status, done.result());
       } else if (done.cause() instanceof RejectedException rejected) {
-        Rejection rejection = rejected.rejection();
-        LOG.log(Level.INFO, "Refused {0} {1}: {2}", ctx.request().method(), ctx.request().path(), rejection.code());
-        JsonObject error = new JsonObject().put("error", rejection.code()).put("message", rejection.message());
-        if (rejection.field() != null) {
-          error.put("field", rejection.field());
-        }
-        send(ctx, STATUS.getOrDefault(rejection.code(), 400), error);
+        refusals.refuse(ctx, STATUS.getOrDefault(rejected.rejection().code(), 400), rejected.rejection());
       } else {
-        LOG.log(Level.WARNING, "{0} {1} failed: {2}", ctx.request().method(), ctx.request().path(), done.cause().toString());
+        LOG.warn("{} {} failed: {}", ctx.request().method(), ctx.request().path(), done.cause().toString());
         send(ctx, 503, new JsonObject().put("error", "unavailable")
             .put("message", "The server cannot reach its storage. Retry in a moment."));
       }

@@ -17,6 +17,7 @@ import org.parvis.stream.StreamId;
 import org.parvis.stream.StreamStore;
 import org.parvis.sync.Rejection;
 import org.parvis.sync.RejectedException;
+import org.parvis.sync.Verdict;
 
 /** Creating workshops, joining them, and describing one to a token holder. */
 public final class WorkshopService {
@@ -57,7 +58,7 @@ public final class WorkshopService {
       List<Supplier<Future<Void>>> writes = new ArrayList<>();
       layouts.forEach(layout -> writes.add(() -> boards.create(layout)));
       writes.add(() -> streams.create(StreamId.workshop(workshopId)));
-      writes.add(() -> workshops.saveToken(animatorToken, Identity.animator(workshopId)));
+      writes.add(() -> workshops.saveToken(animatorToken, Identity.leadAnimator(workshopId, plan.leadAnimatorName())));
       writes.add(() -> workshops.saveToken(observerToken, Identity.observer(workshopId)));
       Future<Void> written = Future.succeededFuture();
       for (Supplier<Future<Void>> write : writes) {
@@ -95,7 +96,7 @@ public final class WorkshopService {
       String boardId = newcomer.boardId() != null ? newcomer.boardId() : workshop.boardIds().get(0);
       Participant participant = new Participant(Secrets.participantId(), newcomer.name(), newcomer.category(), boardId);
       String token = Secrets.token();
-      Identity identity = new Identity(workshop.id(), Role.PARTICIPANT, participant.id(), participant.name());
+      Identity identity = Identity.participant(workshop.id(), participant);
       StreamStore.ApplyRequest joined = new StreamStore.ApplyRequest(StreamId.workshop(workshop.id()), "participant.join",
           "join-" + participant.id(), participant.id(), clock.getAsLong(),
           new Event.ParticipantJoined(participant.toJson().getMap()), Map.of());
@@ -109,7 +110,27 @@ public final class WorkshopService {
     });
   }
 
-  /** The session of a token holder: role, participant (if any) and the workshop. */
+  /** A new animator of the inviter's workshop, with its own token and the link that carries it. */
+  public Future<JsonObject> inviteAnimator(Identity inviter, Map<String, Object> request) {
+    return workshop(inviter.workshopId()).compose(workshop -> workshops.invitedAnimatorCount(workshop.id())
+        .compose(invited -> {
+          Verdict<AnimatorInvitation> invitation =
+              WorkshopRules.animatorInvitation(inviter, workshop.boardIds(), invited, request);
+          if (!invitation.isAllowed()) {
+            return Future.failedFuture(new RejectedException(invitation.rejection()));
+          }
+          Animator animator = new Animator(Secrets.animatorId(), invitation.value().name(), invitation.value().boardId());
+          String token = Secrets.token();
+          return workshops.addAnimator(workshop.id(), animator)
+              .compose(added -> workshops.saveToken(token, Identity.invitedAnimator(workshop.id(), animator)))
+              .map(saved -> new JsonObject()
+                  .put("animator", animator.toJson())
+                  .put("token", token)
+                  .put("link", animatorLink(token)));
+        }));
+  }
+
+  /** The session of a token holder: role, who they are (participant or animator) and the workshop. */
   public Future<JsonObject> session(Identity identity) {
     Future<JsonObject> participant = identity.role() == Role.PARTICIPANT
         ? workshops.participant(identity.workshopId(), identity.participantId())
@@ -121,7 +142,9 @@ public final class WorkshopService {
               .put("role", identity.role().wireName())
               .put("participant", person)
               .put("workshop", description);
-          return identity.role().mayRunWorkshop() ? session.put("links", links(workshop, null)) : session;
+          return identity.role().mayRunWorkshop()
+              ? session.put("animator", animatorJson(identity)).put("links", links(workshop, null))
+              : session;
         })));
   }
 
@@ -130,7 +153,19 @@ public final class WorkshopService {
     JsonObject links = new JsonObject()
         .put("join", "/#/j/" + workshop.code())
         .put("observer", "/#/o/" + workshop.observerToken());
-    return animatorToken == null ? links : links.put("animator", "/#/a/" + animatorToken);
+    return animatorToken == null ? links : links.put("animator", animatorLink(animatorToken));
+  }
+
+  private static String animatorLink(String animatorToken) {
+    return "/#/a/" + animatorToken;
+  }
+
+  private static JsonObject animatorJson(Identity animator) {
+    return new JsonObject()
+        .put("id", animator.participantId())
+        .put("name", animator.displayName())
+        .put("board", animator.group().orElse(null))
+        .put("lead", animator.lead());
   }
 
   public Future<Workshop> workshop(String workshopId) {
@@ -164,11 +199,28 @@ public final class WorkshopService {
         });
   }
 
+  /** Opens or closes joining by code; only the workshop's animator may. */
+  public Future<JsonObject> setJoiningOpen(Identity identity, boolean open) {
+    if (!identity.role().mayRunWorkshop()) {
+      return Future.failedFuture(new RejectedException(Rejection.of("forbidden", "Only an animator may close joining.")));
+    }
+    return workshops.setJoiningOpen(identity.workshopId(), open).map(done -> new JsonObject().put("joiningOpen", open));
+  }
+
+  /** The workshop a code lets people join: none when the code is unknown, its workshop gone, or joining closed. */
   private Future<Workshop> workshopForCode(String code) {
-    return workshops.workshopIdForCode(code).compose(found -> found
-        .map(this::workshop)
-        .orElseGet(() -> Future.failedFuture(new RejectedException(
-            Rejection.of("unknown_code", "No workshop has the code " + code + ".")))));
+    RejectedException unknown = new RejectedException(Rejection.of("unknown_code", "No workshop has the code " + code + "."));
+    return workshops.workshopIdForCode(code).compose(found -> {
+      if (found.isEmpty()) {
+        return Future.failedFuture(unknown);
+      }
+      return workshops.find(found.get()).compose(workshop -> workshop.isEmpty()
+          ? workshops.forgetCode(code).compose(forgotten -> Future.<Workshop>failedFuture(unknown))
+          : workshops.isJoiningOpen(workshop.get().id()).compose(open -> open
+              ? Future.succeededFuture(workshop.get())
+              : Future.failedFuture(new RejectedException(Rejection.of("joining_closed",
+                  "The animator has closed joining for this workshop: ask them to open it again.")))));
+    });
   }
 
   private Future<String> claimFreshCode(String workshopId, int attemptsLeft) {

@@ -61,6 +61,22 @@ public final class WorkshopStore {
         ids(fields, "boards"), shown, text(fields, "observerToken")));
   }
 
+  /** Joining closed by the animator: the code stops letting newcomers in; people already in stay. */
+  public Future<Void> setJoiningOpen(String workshopId, boolean open) {
+    return redis.send(Request.cmd(Command.HSET).arg(workshopKey(workshopId)).arg("joiningClosed").arg(open ? "0" : "1"))
+        .mapEmpty();
+  }
+
+  public Future<Boolean> isJoiningOpen(String workshopId) {
+    return redis.send(Request.cmd(Command.HGET).arg(workshopKey(workshopId)).arg("joiningClosed"))
+        .map(closed -> closed == null || !"1".equals(closed.toString()));
+  }
+
+  /** A code whose workshop is gone is freed, so codes end with their workshop. */
+  public Future<Void> forgetCode(String code) {
+    return redis.send(Request.cmd(Command.DEL).arg(codeKey(code))).mapEmpty();
+  }
+
   public Future<Optional<String>> workshopIdForCode(String code) {
     return redis.send(Request.cmd(Command.GET).arg(codeKey(code)))
         .map(answer -> Optional.ofNullable(answer).map(Response::toString));
@@ -95,6 +111,15 @@ public final class WorkshopStore {
     identities.put(token, identity);
   }
 
+  public Future<Void> addAnimator(String workshopId, Animator animator) {
+    return redis.send(Request.cmd(Command.HSET).arg(animatorsKey(workshopId))
+        .arg(animator.id()).arg(animator.toJson().encode())).mapEmpty();
+  }
+
+  public Future<Integer> invitedAnimatorCount(String workshopId) {
+    return redis.send(Request.cmd(Command.HLEN).arg(animatorsKey(workshopId))).map(Response::toInteger);
+  }
+
   public Future<Optional<Participant>> participant(String workshopId, String participantId) {
     return redis.send(Request.cmd(Command.HGET).arg(participantsKey(workshopId)).arg(participantId))
         .map(answer -> Optional.ofNullable(answer).map(json -> Participant.fromJson(new JsonObject(json.toString()))));
@@ -119,6 +144,10 @@ public final class WorkshopStore {
 
   private static String participantsKey(String workshopId) {
     return StreamKeys.participants(workshopId);
+  }
+
+  private static String animatorsKey(String workshopId) {
+    return StreamKeys.prefix(workshopId) + "animators";
   }
 
   private static String codeKey(String code) {

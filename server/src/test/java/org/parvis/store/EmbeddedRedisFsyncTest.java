@@ -10,6 +10,7 @@ import io.vertx.redis.client.Request;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.parvis.config.ParvisConfig;
@@ -22,7 +23,7 @@ class EmbeddedRedisFsyncTest {
   void theChosenFsyncIsTheEmbeddedRedissOwn(Vertx vertx) throws Exception {
     for (ParvisConfig.RedisFsync fsync : ParvisConfig.RedisFsync.values()) {
       Path dir = Files.createTempDirectory("parvis-embedded");
-      try (EmbeddedRedis embedded = EmbeddedRedis.start(dir, fsync)) {
+      try (EmbeddedRedis embedded = EmbeddedRedis.start(dir, Optional.empty(), fsync)) {
         Redis redis = Redis.createClient(vertx, embedded.url());
         try {
           String applied = redis.send(Request.cmd(Command.CONFIG).arg("GET").arg("appendfsync")).await().get("appendfsync").toString();

@@ -37,7 +37,7 @@ class AudienceIntegrationTest {
            BridgeClient overWebSocket = BridgeClient.connect(vertx, node.port(), workshop.join(vertx, "Alice"));
            BridgeClient overPolling = BridgeClient.connectPolling(vertx, node.port(), workshop.join(vertx, "Bruno"));
            BridgeClient observer = BridgeClient.connectPolling(vertx, node.port(), workshop.observerToken())) {
-        List<BridgeClient> others = List.of(overWebSocket, overPolling, observer);
+        List<BridgeClient> others = List.of(overWebSocket.keepRawFrames(), overPolling.keepRawFrames(), observer.keepRawFrames());
         Map<BridgeClient, StreamReplica> before = new HashMap<>();
         for (BridgeClient client : List.of(animator, overWebSocket, overPolling, observer)) {
           client.register(address);

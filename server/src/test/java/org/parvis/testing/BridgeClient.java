@@ -1,9 +1,11 @@
 package org.parvis.testing;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +19,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A client of the real SockJS event-bus bridge, speaking the bridge's JSON frames as a browser does:
- * over the raw WebSocket endpoint, or over SockJS's xhr-polling fallback (what a browser behind a
- * proxy that blocks WebSockets ends up with). Blocking calls, for test threads only.
+ * over the raw WebSocket endpoint, over the SockJS WebSocket transport the web client uses
+ * (SockJS frames {@code o}, {@code h}, {@code a[...]}, {@code c[...]} around the same JSON), or over
+ * SockJS's xhr-polling fallback (what a browser behind a proxy that blocks WebSockets ends up with).
+ * Blocking calls, for test threads only.
  */
 public final class BridgeClient implements AutoCloseable {
 
@@ -28,19 +32,22 @@ public final class BridgeClient implements AutoCloseable {
   private final WebSocket socket;
   private final XhrPolling polling;
   private final String token;
+  private final boolean sockJsFraming;
   private final List<String> rawFrames = new CopyOnWriteArrayList<>();
+  private volatile boolean keepingRawFrames;
   private final Map<String, CompletableFuture<JsonObject>> replies = new ConcurrentHashMap<>();
   private final Map<String, BlockingQueue<JsonObject>> received = new ConcurrentHashMap<>();
   private final List<JsonObject> errors = new CopyOnWriteArrayList<>();
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
-  private BridgeClient(WebSocketClient client, WebSocket socket, String token) {
+  private BridgeClient(WebSocketClient client, WebSocket socket, String token, boolean sockJsFraming) {
     this.client = client;
     this.socket = socket;
     this.polling = null;
     this.token = token;
-    socket.textMessageHandler(this::onFrame);
-    socket.binaryMessageHandler(buffer -> onFrame(buffer.toString()));
+    this.sockJsFraming = sockJsFraming;
+    socket.textMessageHandler(this::onText);
+    socket.binaryMessageHandler(buffer -> onText(buffer.toString()));
     socket.closeHandler(none -> closed.complete(null));
   }
 
@@ -48,6 +55,7 @@ public final class BridgeClient implements AutoCloseable {
     this.client = null;
     this.socket = null;
     this.token = token;
+    this.sockJsFraming = false;
     this.polling = new XhrPolling(vertx, port, this::onFrame, () -> closed.complete(null));
   }
 
@@ -58,17 +66,28 @@ public final class BridgeClient implements AutoCloseable {
     return bridge;
   }
 
+  /** Through the raw WebSocket endpoint, {@code /eventbus/websocket}. */
   public static BridgeClient connect(Vertx vertx, int port, String token) {
+    return connect(vertx, port, token, "/eventbus/websocket", false);
+  }
+
+  /** Through the SockJS WebSocket transport, {@code /eventbus/<server>/<session>/websocket}, as the web client. */
+  public static BridgeClient connectSockJs(Vertx vertx, int port, String token) {
+    String session = UUID.randomUUID().toString().substring(0, 8);
+    return connect(vertx, port, token, "/eventbus/000/" + session + "/websocket", true);
+  }
+
+  private static BridgeClient connect(Vertx vertx, int port, String token, String path, boolean sockJsFraming) {
     // A snapshot of a full board is one large message; browsers take it whole, so must we.
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
-        .setMaxFrameSize(4 * 1024 * 1024).setMaxMessageSize(16 * 1024 * 1024));
-    WebSocket socket = client.connect(port, "127.0.0.1", "/eventbus/websocket").await();
-    BridgeClient bridge = new BridgeClient(client, socket, token);
+        .setMaxFrameSize(16 * 1024 * 1024).setMaxMessageSize(32 * 1024 * 1024));
+    WebSocket socket = client.connect(port, "127.0.0.1", path).await();
+    BridgeClient bridge = new BridgeClient(client, socket, token, sockJsFraming);
     vertx.setPeriodic(5_000, timer -> {
       if (bridge.closed.isDone()) {
         vertx.cancelTimer(timer);
       } else {
-        socket.writeTextMessage("{\"type\":\"ping\"}");
+        bridge.write("{\"type\":\"ping\"}");
       }
     });
     return bridge;
@@ -139,19 +158,25 @@ public final class BridgeClient implements AutoCloseable {
     if (polling != null) {
       polling.send(frame.encode());
     } else {
-      socket.writeTextMessage(frame.encode()).await();
+      write(frame.encode()).await();
     }
   }
 
-  private void write(String text) {
+  private Future<Void> write(String frame) {
     if (polling != null) {
-      polling.send(text);
-    } else {
-      socket.writeTextMessage(text);
+      polling.send(frame);
+      return Future.succeededFuture();
     }
+    return socket.writeTextMessage(sockJsFraming ? new JsonArray().add(frame).encode() : frame);
   }
 
-  /** Every frame the server sent, as text: to check that something never reached this client. */
+  /** From now on, keeps every frame the server sends as text (a flood would fill memory, so only when asked). */
+  public BridgeClient keepRawFrames() {
+    keepingRawFrames = true;
+    return this;
+  }
+
+  /** Every frame the server sent since {@link #keepRawFrames}, as text: to check that something never reached this client. */
   public List<String> rawFrames() {
     return List.copyOf(rawFrames);
   }
@@ -168,6 +193,11 @@ public final class BridgeClient implements AutoCloseable {
 
   public String token() {
     return token;
+  }
+
+  /** Forgets the messages received and not read yet, so that they hold no memory. */
+  public void discardReceived() {
+    received.values().forEach(BlockingQueue::clear);
   }
 
   public List<JsonObject> errors() {
@@ -204,8 +234,21 @@ public final class BridgeClient implements AutoCloseable {
     return received.computeIfAbsent(address, key -> new LinkedBlockingQueue<>());
   }
 
+  private void onText(String text) {
+    if (!sockJsFraming) {
+      onFrame(text);
+    } else if (text.startsWith("a")) {
+      new JsonArray(text.substring(1)).forEach(frame -> onFrame((String) frame));
+    } else if (text.startsWith("c")) {
+      socket.close();
+    }
+    // "o" opens the session and "h" is a heartbeat: nothing to do.
+  }
+
   private void onFrame(String text) {
-    rawFrames.add(text);
+    if (keepingRawFrames) {
+      rawFrames.add(text);
+    }
     JsonObject frame = new JsonObject(text);
     String address = frame.getString("address");
     if ("err".equals(frame.getString("type"))) {

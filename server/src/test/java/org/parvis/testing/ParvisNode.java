@@ -25,7 +25,10 @@ public final class ParvisNode implements AutoCloseable {
         "PARVIS_PORT", Integer.toString(port),
         "PARVIS_HOST", "127.0.0.1",
         "PARVIS_REDIS_URL", redisUrl,
-        "PARVIS_HTTP_INSTANCES", "2"));
+        "PARVIS_HTTP_INSTANCES", "2",
+        // Tests create and join many workshops from one address; the throttles have their own tests.
+        "PARVIS_JOIN_PER_MINUTE", "1000000",
+        "PARVIS_CREATE_PER_HOUR", "1000000"));
     environment.putAll(extraEnvironment);
     return new ParvisNode(Main.start(ParvisConfig.from(environment)).await(), port);
   }

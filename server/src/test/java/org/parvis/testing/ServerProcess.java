@@ -13,13 +13,20 @@ public final class ServerProcess implements AutoCloseable {
 
   private final Process process;
   private final int port;
+  private final Path log;
 
-  private ServerProcess(Process process, int port) {
+  private ServerProcess(Process process, int port, Path log) {
     this.process = process;
     this.port = port;
+    this.log = log;
   }
 
   public static ServerProcess start(String redisUrl) {
+    return start(redisUrl, java.util.Map.of());
+  }
+
+  /** With settings added to (or replacing) the test defaults. */
+  public static ServerProcess start(String redisUrl, java.util.Map<String, String> extraEnvironment) {
     int port = RedisProcess.freePort();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     try {
@@ -34,7 +41,12 @@ public final class ServerProcess implements AutoCloseable {
       builder.environment().put("PARVIS_HTTP_INSTANCES", "1");
       builder.environment().put("PARVIS_RATE_PER_SECOND", "100000");
       builder.environment().put("PARVIS_RATE_BURST", "100000");
-      ServerProcess server = new ServerProcess(builder.start(), port);
+      builder.environment().put("PARVIS_READ_RATE_PER_SECOND", "100000");
+      builder.environment().put("PARVIS_READ_BURST", "100000");
+      builder.environment().put("PARVIS_JOIN_PER_MINUTE", "1000000");
+      builder.environment().put("PARVIS_CREATE_PER_HOUR", "1000000");
+      builder.environment().putAll(extraEnvironment);
+      ServerProcess server = new ServerProcess(builder.start(), port, log);
       server.awaitHealthy();
       return server;
     } catch (IOException e) {
@@ -44,6 +56,26 @@ public final class ServerProcess implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** What the node wrote on its standard output and error. */
+  public Path log() {
+    return log;
+  }
+
+  /** SIGTERM, as systemd stops a service; the exit code once the process has ended. */
+  public int stopGracefully(long timeoutMillis) {
+    process.destroy();
+    try {
+      if (!process.waitFor(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        kill();
+        throw new AssertionError("the node did not stop within " + timeoutMillis + " ms of SIGTERM");
+      }
+      return process.exitValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** SIGKILL: no shutdown hook, no goodbye to clients. */
