@@ -7,10 +7,10 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 import org.parvis.board.BoardCommands;
 import org.parvis.board.BoardStore;
 import org.parvis.bridge.Doors;
@@ -22,15 +22,17 @@ import org.parvis.ops.NodeMetrics;
 import org.parvis.ops.NodeState;
 import org.parvis.ops.RefusalLog;
 import org.parvis.plenary.PlenaryCommands;
-import org.parvis.store.BoardFrame;
 import org.parvis.store.EmbeddedRedis;
-import org.parvis.store.EventRelayVerticle;
-import org.parvis.store.WatchedBoards;
+import org.parvis.stream.EventRelayVerticle;
+import org.parvis.stream.StreamFrame;
+import org.parvis.stream.StreamStore;
+import org.parvis.stream.WatchedStreams;
 import org.parvis.sync.CommandAddresses;
-import org.parvis.sync.CommandHandler;
+import org.parvis.sync.CommandHandlers;
 import org.parvis.sync.CommandRouterVerticle;
 import org.parvis.sync.RateLimiter;
 import org.parvis.sync.RateLimits;
+import org.parvis.sync.StreamSyncCommands;
 import org.parvis.workshop.WorkshopCommands;
 import org.parvis.workshop.WorkshopRoutes;
 import org.parvis.workshop.WorkshopService;
@@ -81,7 +83,7 @@ public final class Main {
   public static Future<Main> start(ParvisConfig config) {
     Optional<EmbeddedRedis> embedded = config.redisUrl().isPresent()
         ? Optional.empty()
-        : Optional.of(EmbeddedRedis.start(config.dataDir(), config.redisBinary()));
+        : Optional.of(EmbeddedRedis.start(config.dataDir(), config.redisBinary(), config.redisFsync()));
     String redisUrl = config.redisUrl().orElseGet(() -> embedded.get().url());
     RedisOptions redisOptions = new RedisOptions()
         .setConnectionString(redisUrl)
@@ -97,16 +99,20 @@ public final class Main {
     CommandMeter commandMeter = new CommandMeter(CommandAddresses.COMMANDS, metrics.registry());
     commandMeter.attachTo(vertx.eventBus());
     NodeState state = new NodeState();
-    vertx.eventBus().registerDefaultCodec(BoardFrame.class, BoardFrame.LOCAL_CODEC);
+    vertx.eventBus().registerDefaultCodec(StreamFrame.class, StreamFrame.LOCAL_CODEC);
     Redis redis = Redis.createClient(vertx, redisOptions);
-    BoardStore boards = new BoardStore(redis);
+    LongSupplier clock = System::currentTimeMillis;
+    StreamStore streams = new StreamStore(redis, Stream.of(BoardStore.APPLY_FUNCTIONS, PlenaryCommands.APPLY_FUNCTIONS,
+        WorkshopService.APPLY_FUNCTIONS).flatMap(List::stream).toList());
+    BoardStore boards = new BoardStore(redis, streams);
     WorkshopStore workshopStore = new WorkshopStore(redis);
-    WorkshopService workshops = new WorkshopService(workshopStore, boards);
-    WatchedBoards watched = new WatchedBoards();
-    Map<String, CommandHandler> handlers = handlers(
-        Map.of(new BoardCommands(boards, System::currentTimeMillis), BoardCommands.TYPES,
-            new WorkshopCommands(workshops), WorkshopCommands.TYPES,
-            new PlenaryCommands(workshops, workshopStore), PlenaryCommands.TYPES));
+    WorkshopService workshops = new WorkshopService(workshopStore, boards, streams, clock);
+    WatchedStreams watched = new WatchedStreams();
+    CommandHandlers handlers = new CommandHandlers();
+    new BoardCommands(boards, streams, clock).register(handlers);
+    new PlenaryCommands(workshops, streams, clock).register(handlers);
+    new WorkshopCommands(workshops).register(handlers);
+    new StreamSyncCommands(streams, boards, workshops).register(handlers);
     RateLimits rateLimits = new RateLimits(
         new RateLimiter(config.commandsPerSecond(), config.commandBurst(), System::nanoTime),
         new RateLimiter(config.readsPerSecond(), config.readBurst(), System::nanoTime));
@@ -116,8 +122,9 @@ public final class Main {
     DeploymentOptions perCore = new DeploymentOptions().setInstances(config.httpInstances());
 
     Main main = new Main(vertx, embedded, state, commandMeter);
-    return vertx.deployVerticle(new EventRelayVerticle(redisOptions, watched))
-        .compose(relay -> vertx.deployVerticle(() -> new CommandRouterVerticle(handlers, rateLimits), perCore))
+    return vertx.deployVerticle(new EventRelayVerticle(redisOptions, streams, watched, config.livenessMillis()))
+        .compose(relay -> vertx.deployVerticle(
+            () -> new CommandRouterVerticle(handlers, workshopStore::identityOf, rateLimits), perCore))
         .compose(router -> vertx.deployVerticle(
             () -> new HttpVerticle(config, redis, routes, workshopStore, watched, metrics, state, doors), perCore))
         .map(http -> {
@@ -166,11 +173,5 @@ public final class Main {
     if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
       context.stop();
     }
-  }
-
-  private static Map<String, CommandHandler> handlers(Map<CommandHandler, Set<String>> typesByHandler) {
-    Map<String, CommandHandler> byType = new HashMap<>();
-    typesByHandler.forEach((handler, types) -> types.forEach(type -> byType.put(type, handler)));
-    return byType;
   }
 }

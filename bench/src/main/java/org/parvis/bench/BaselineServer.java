@@ -28,7 +28,7 @@ import java.util.function.Consumer;
 /**
  * The ceiling of this machine for the Parvis workload: a bare Vert.x WebSocket broadcast server that
  * speaks just enough of Parvis's bridge frames for the same driver (register, send to parvis.cmd with
- * note.* and board.sync, ping) and the two setup endpoints, with no persistence, no bridge, no auth and
+ * note.* and stream.sync of a board, always answered with a snapshot, ping) and the two setup endpoints, with no persistence, no bridge, no auth and
  * no validation beyond what keeps its in-memory boards consistent. Each event is encoded once and the
  * same text is written to every socket of the board. The raw WebSocket is at /eventbus/websocket; a
  * plain SockJS endpoint (no event bus) at /eventbus serves the driver's xhr_streaming share.
@@ -252,12 +252,13 @@ public final class BaselineServer {
 
     private void command(Conn conn, JsonObject command, String replyAddress) {
       String type = command.getString("type", "");
-      Room room = state.rooms.get(command.getString("board", ""));
+      boolean sync = type.equals("stream.sync");
+      Room room = state.rooms.get(sync ? command.getString("stream", "").replaceFirst("^board:", "") : command.getString("board", ""));
       if (room == null) {
         reply(conn, replyAddress, refusal("unknown_board"));
         return;
       }
-      if (type.equals("board.sync")) {
+      if (sync) {
         synchronized (room) {
           JsonArray notes = new JsonArray();
           room.notes.values().forEach(note -> notes.add(note.copy()));

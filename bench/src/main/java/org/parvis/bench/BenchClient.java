@@ -133,7 +133,7 @@ final class BenchClient implements Transport.Listener {
   }
 
   private void sync(Replica replica) {
-    command(Kind.SYNC, replica, "{\"type\":\"board.sync\",\"board\":\"" + replica.board.id + "\"}", null);
+    command(Kind.SYNC, replica, "{\"type\":\"stream.sync\",\"stream\":\"board:" + replica.board.id + "\"}", null);
   }
 
   @Override
@@ -190,9 +190,14 @@ final class BenchClient implements Transport.Listener {
     if (event == null) {
       return;
     }
-    if ("board.resync".equals(event.getString("type"))) {
+    String type = event.getString("type");
+    if ("stream.resync".equals(type)) {
       stats.serverResyncs.increment();
       resync(replica);
+      return;
+    }
+    if ("stream.head".equals(type)) {
+      onHead(replica, event);
       return;
     }
     if (!replica.synced) {
@@ -200,6 +205,22 @@ final class BenchClient implements Transport.Listener {
       return;
     }
     live(replica, event, arrival);
+  }
+
+  /**
+   * As the contract says: a head ahead of the replica is a gap (the periodic check syncs if it lasts,
+   * events in flight usually fill it first); the same revision with another hash is another history.
+   */
+  private void onHead(Replica replica, JsonObject head) {
+    if (!replica.synced) {
+      return;
+    }
+    long rev = head.getLong("rev", 0L);
+    if (rev > replica.appliedRev && replica.gapSinceNanos == 0) {
+      replica.gapSinceNanos = System.nanoTime();
+    } else if (rev == replica.appliedRev && !head.getString("h", "").equals(replica.appliedH)) {
+      resync(replica);
+    }
   }
 
   private void live(Replica replica, JsonObject event, long arrival) {
@@ -382,8 +403,8 @@ final class BenchClient implements Transport.Listener {
     if (!replica.synced) {
       return;
     }
-    command(Kind.RESYNC, replica, "{\"type\":\"board.sync\",\"board\":\"" + replica.board.id + "\",\"since\":"
-        + replica.appliedRev + "}", null);
+    command(Kind.RESYNC, replica, "{\"type\":\"stream.sync\",\"stream\":\"board:" + replica.board.id + "\",\"since\":"
+        + replica.appliedRev + ",\"h\":\"" + replica.appliedH + "\"}", null);
   }
 
   private void onPingTimer() {
@@ -434,10 +455,10 @@ final class BenchClient implements Transport.Listener {
     pingTimer = editTimer = handshakeTimer = -1;
   }
 
-  /** A fresh board.sync (no since): the stored state, for the final comparison. */
+  /** A fresh stream.sync (no since): the stored state, for the final comparison. */
   Future<JsonObject> snapshot(Replica replica) {
     Promise<JsonObject> answer = Promise.promise();
-    context.runOnContext(none -> command(Kind.CHECK, replica, "{\"type\":\"board.sync\",\"board\":\""
+    context.runOnContext(none -> command(Kind.CHECK, replica, "{\"type\":\"stream.sync\",\"stream\":\"board:"
         + replica.board.id + "\"}", answer));
     return answer.future();
   }

@@ -573,7 +573,7 @@ public final class LoadDriver {
         stored.put(board, answer);
         storedNotes.put(board, Replica.notesOf(answer));
       } else {
-        unreadable.put(board, "board.sync answered " + (answer == null ? "nothing" : answer.encode()));
+        unreadable.put(board, "stream.sync answered " + (answer == null ? "nothing" : answer.encode()));
       }
     });
     Map<BoardInfo, int[]> counts = new HashMap<>();

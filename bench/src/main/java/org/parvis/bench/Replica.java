@@ -72,6 +72,8 @@ final class Replica {
   boolean synced;
   long syncRev = -1;
   long appliedRev;
+  /** The chain hash at appliedRev, which a catch-up from appliedRev must name. */
+  String appliedH;
   boolean locked;
   long anomalies;
   long gapSinceNanos;
@@ -106,6 +108,7 @@ final class Replica {
     JsonObject meta = snapshot.getJsonObject("board");
     locked = meta != null && meta.getBoolean("locked", false);
     appliedRev = rev;
+    appliedH = answer.getString("h");
     buffered.headMap(rev, true).clear();
     drain();
   }
@@ -118,6 +121,7 @@ final class Replica {
     if (rev == appliedRev + 1) {
       apply(event);
       appliedRev = rev;
+      appliedH = event.getString("h");
       drain();
       return false;
     }
@@ -134,6 +138,7 @@ final class Replica {
       if (next.getKey() == appliedRev + 1) {
         apply(next.getValue());
         appliedRev = next.getKey();
+        appliedH = next.getValue().getString("h");
       }
     }
     if (buffered.isEmpty()) {

@@ -133,7 +133,7 @@ public final class Tables {
         others.add(line);
       }
     }
-    StringBuilder out = new StringBuilder("final check, replicas vs a fresh board.sync: " + equal + "/" + boards.size()
+    StringBuilder out = new StringBuilder("final check, replicas vs a fresh stream.sync: " + equal + "/" + boards.size()
         + " boards equal\n");
     if (boards.size() <= 24) {
       out.append(all);

@@ -10,22 +10,8 @@ public final class BoardRules {
   public static final double MAX_COORDINATE = 10_000;
   public static final int MAX_NOTES_PER_BOARD = 2_000;
   private static final Pattern NOTE_ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
-  private static final Pattern COMMAND_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-  /** {@code <workshopId>-<n>}; the bridge's permits and the event relay use the same form. */
-  public static final String BOARD_ID_FORM = "[a-z0-9]+-[0-9]+";
-  private static final Pattern BOARD_ID = Pattern.compile(BOARD_ID_FORM);
 
   private BoardRules() {}
-
-  public static boolean isBoardId(String text) {
-    return BOARD_ID.matcher(text).matches();
-  }
-
-  public static Verdict<String> commandId(String id) {
-    return id != null && COMMAND_ID.matcher(id).matches()
-        ? Verdict.allow(id)
-        : Verdict.refuse(Rejection.invalidField("id", "A command needs an id of 1 to 64 letters, digits, '-' or '_'."));
-  }
 
   public static Verdict<String> noteId(String field, String id) {
     return id != null && NOTE_ID.matcher(id).matches()

@@ -6,53 +6,43 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
-import io.vertx.redis.client.Response;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.parvis.store.EventChannel;
 import org.parvis.store.LuaScript;
+import org.parvis.stream.StreamId;
+import org.parvis.stream.StreamKeys;
+import org.parvis.stream.StreamStore;
 import org.parvis.sync.RejectedException;
 import org.parvis.sync.Rejection;
 
-/**
- * Boards in Redis. All keys of one board share the hash tag {b:ID}, so a board lives in one
- * Redis Cluster slot and its scripts stay atomic there.
- */
+/** Boards in Redis: each board's layout and lock; its notes change through the board stream's apply functions. */
 public final class BoardStore {
 
-  public static final int LOG_LENGTH = 1_000;
-  private static final Duration COMMAND_MEMORY = Duration.ofDays(2);
-  private static final LuaScript APPLY = LuaScript.fromResource(BoardStore.class, "apply_change.lua");
-  private static final LuaScript READ = LuaScript.fromResource(BoardStore.class, "read_board.lua");
+  /** The apply functions of the board feature, one Lua file per command type. */
+  public static final List<LuaScript.Part> APPLY_FUNCTIONS = List.of(
+      new LuaScript.Part(BoardStore.class, "note.create.lua"),
+      new LuaScript.Part(BoardStore.class, "note.update.lua"),
+      new LuaScript.Part(BoardStore.class, "note.delete.lua"),
+      new LuaScript.Part(BoardStore.class, "board.lock.lua"));
 
   private final Redis redis;
+  private final StreamStore streams;
   private final Map<String, BoardLayout> layouts = new ConcurrentHashMap<>();
 
-  public BoardStore(Redis redis) {
+  public BoardStore(Redis redis, StreamStore streams) {
     this.redis = redis;
-  }
-
-  /** What happened to a change: {@code status} is "ok", "duplicate" or a rejection code. */
-  public record Outcome(String status, long rev) {}
-
-  /** A client's catch-up: either the events it missed or a snapshot of the notes. */
-  public record CatchUp(long rev, List<String> events, List<String> notes, boolean locked) {
-    public boolean isSnapshot() {
-      return notes != null;
-    }
+    this.streams = streams;
   }
 
   public Future<Void> create(BoardLayout layout) {
     layouts.put(layout.boardId(), layout);
-    return redis.send(Request.cmd(Command.HSET).arg(metaKey(layout.boardId()))
+    return redis.send(Request.cmd(Command.HSET).arg(StreamKeys.board(layout.boardId()))
             .arg("workshop").arg(layout.workshopId())
             .arg("name").arg(layout.name())
             .arg("template").arg(layout.template().wireName())
-            .arg("locked").arg("0")
-            .arg("rev").arg("0"))
-        .mapEmpty();
+            .arg("locked").arg("0"))
+        .compose(saved -> streams.create(StreamId.board(layout.boardId())));
   }
 
   /** The layout of a board, or a failed future rejecting it as unknown_board. Layouts never change, so they are cached. */
@@ -61,9 +51,9 @@ public final class BoardStore {
     if (cached != null) {
       return Future.succeededFuture(cached);
     }
-    return redis.send(Request.cmd(Command.HGETALL).arg(metaKey(boardId))).compose(meta -> {
+    return redis.send(Request.cmd(Command.HGETALL).arg(StreamKeys.board(boardId))).compose(meta -> {
       if (meta == null || meta.size() == 0) {
-        return Future.failedFuture(unknownBoard(boardId));
+        return Future.failedFuture(new RejectedException(Rejection.of("unknown_board", "No board " + boardId + ".")));
       }
       BoardTemplate template = BoardTemplate.fromWire(meta.get("template").toString()).orElse(BoardTemplate.FREE);
       BoardLayout layout = new BoardLayout(boardId, meta.get("workshop").toString(), meta.get("name").toString(),
@@ -73,37 +63,10 @@ public final class BoardStore {
     });
   }
 
-  public Future<Outcome> apply(BoardChange change) {
-    String board = change.boardId();
-    List<String> keys = List.of(metaKey(board), notesKey(board), logKey(board), commandKey(board, change.commandId()));
-    List<String> args = List.of(
-        change.kind().scriptName(), board, change.noteId() == null ? "" : change.noteId(), change.payload(),
-        change.commandId(), change.author(), Long.toString(change.at()), change.mayWriteLocked() ? "1" : "0",
-        Integer.toString(LOG_LENGTH), Integer.toString(BoardRules.MAX_NOTES_PER_BOARD),
-        Long.toString(COMMAND_MEMORY.toSeconds()), EventChannel.NAME);
-    return APPLY.run(redis, keys, args)
-        .map(result -> new Outcome(result.get(0).toString(), result.get(1).toLong()));
-  }
-
-  public Future<CatchUp> read(String boardId, Long since) {
-    List<String> keys = List.of(metaKey(boardId), notesKey(boardId), logKey(boardId));
-    return READ.run(redis, keys, List.of(since == null ? "" : since.toString())).compose(result -> {
-      String kind = result.get(0).toString();
-      if ("unknown_board".equals(kind)) {
-        return Future.failedFuture(unknownBoard(boardId));
-      }
-      long rev = result.get(1).toLong();
-      List<String> items = strings(result.get(2));
-      return Future.succeededFuture("events".equals(kind)
-          ? new CatchUp(rev, items, null, false)
-          : new CatchUp(rev, null, items, "1".equals(result.get(3).toString())));
-    });
-  }
-
   /** Whether each board is locked, in the order given. */
   public Future<List<Boolean>> lockStates(List<String> boardIds) {
     List<Request> requests = boardIds.stream()
-        .map(id -> Request.cmd(Command.HGET).arg(metaKey(id)).arg("locked"))
+        .map(id -> Request.cmd(Command.HGET).arg(StreamKeys.board(id)).arg("locked"))
         .toList();
     if (requests.isEmpty()) {
       return Future.succeededFuture(List.of());
@@ -121,29 +84,5 @@ public final class BoardStore {
         .put("template", layout.template().wireName())
         .put("zones", zones)
         .put("locked", locked);
-  }
-
-  private static List<String> strings(Response multi) {
-    return multi.stream().map(Response::toString).toList();
-  }
-
-  static String metaKey(String boardId) {
-    return "parvis:{b:" + boardId + "}:meta";
-  }
-
-  static String notesKey(String boardId) {
-    return "parvis:{b:" + boardId + "}:notes";
-  }
-
-  static String logKey(String boardId) {
-    return "parvis:{b:" + boardId + "}:log";
-  }
-
-  static String commandKey(String boardId, String commandId) {
-    return "parvis:{b:" + boardId + "}:cmd:" + commandId;
-  }
-
-  private static RejectedException unknownBoard(String boardId) {
-    return new RejectedException(Rejection.of("unknown_board", "No board " + boardId + "."));
   }
 }

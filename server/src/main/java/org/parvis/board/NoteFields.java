@@ -1,5 +1,6 @@
 package org.parvis.board;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,6 +10,7 @@ import java.util.Map;
  */
 public record NoteFields(String text, String color, String zone, Double x, Double y) {
 
+  @JsonIgnore
   public boolean isEmpty() {
     return text == null && color == null && zone == null && x == null && y == null;
   }

@@ -10,9 +10,8 @@ import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.parvis.board.BoardAccess;
-import org.parvis.board.BoardRules;
-import org.parvis.store.EventRelayVerticle;
+import org.parvis.stream.StreamAccess;
+import org.parvis.stream.StreamId;
 import org.parvis.sync.CommandAddresses;
 import org.parvis.workshop.Identity;
 import org.parvis.workshop.Secrets;
@@ -20,20 +19,21 @@ import org.parvis.workshop.WorkshopStore;
 
 /**
  * Decides every frame a client sends through the bridge. A frame's token is resolved by the server
- * and the headers a client wrote are replaced by the identity it proved; sends go to the command
- * address only; registers only to boards and the workshop of that identity. A socket's decisions
+ * and the headers a client wrote are replaced by the token it proved (the command router finds the
+ * identity in the same cache, without any JSON); sends go to the command address only; registers
+ * only to the streams of that identity's workshop. A socket's decisions
  * complete in the order its frames came, so a register is in place before the sync that follows it.
  */
 final class BridgeGuard implements Handler<BridgeEvent> {
 
   private final WorkshopStore workshops;
-  private final BoardFollowers followers;
+  private final StreamFollowers followers;
   private final BoundedWriter writer;
   private final Map<SockJSSocket, Future<Boolean>> lastDecision = new HashMap<>();
   /** The open sockets, each with an id of its own: on the shared observer link, each screen is its own person. */
   private final Map<SockJSSocket, String> screenIds = new HashMap<>();
 
-  BridgeGuard(WorkshopStore workshops, BoardFollowers followers, BoundedWriter writer) {
+  BridgeGuard(WorkshopStore workshops, StreamFollowers followers, BoundedWriter writer) {
     this.workshops = workshops;
     this.followers = followers;
     this.writer = writer;
@@ -55,7 +55,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
       }
       case PUBLISH -> event.complete(false);
       case UNREGISTER -> {
-        boardOf(event.getRawMessage()).ifPresent(board -> followers.unfollow(board, event.socket()));
+        streamOf(event.getRawMessage()).ifPresent(stream -> followers.unfollow(stream, event.socket()));
         event.complete(true);
       }
       case RECEIVE -> {
@@ -90,8 +90,8 @@ final class BridgeGuard implements Handler<BridgeEvent> {
     }
     return identityOf(frame)
         .map(identity -> identity
-            .map(proved -> proved.onScreen(screenId))
-            .map(sender -> new JsonObject().put(CommandAddresses.IDENTITY_HEADER, sender.toJson().encode()))
+            .map(proved -> new JsonObject().put(CommandAddresses.PROVED_TOKEN_HEADER, tokenOf(frame))
+                .put(CommandAddresses.SCREEN_HEADER, screenId))
             .orElseGet(() -> new JsonObject().put(CommandAddresses.AUTH_ERROR_HEADER, "invalid_token")))
         .otherwise(storageDown -> new JsonObject().put(CommandAddresses.AUTH_ERROR_HEADER, "unavailable"))
         .map(trusted -> {
@@ -100,37 +100,34 @@ final class BridgeGuard implements Handler<BridgeEvent> {
         });
   }
 
-  /** A board's events reach its followers through {@link BoardFollowers}, not the bridge's own consumer. */
+  /**
+   * A stream's events reach its followers through {@link StreamFollowers}, not the bridge's own
+   * consumer, so the socket's identity is kept with it: it decides which events it sees in full.
+   */
   private Future<Boolean> decideRegister(JsonObject frame, SockJSSocket socket) {
-    String address = frame.getString("address", "");
-    return identityOf(frame).map(identity -> identity.map(proved -> {
-      Optional<String> board = boardOf(frame);
-      if (board.isPresent()) {
-        boolean allowed = BoardAccess.mayRead(proved, board.get()).isAllowed();
-        // A token looked up in Redis may answer after the socket closed: following it then would keep it forever.
-        if (allowed && screenIds.containsKey(socket)) {
-          followers.follow(board.get(), socket);
-        }
-        return allowed;
-      }
-      return address.equals(EventRelayVerticle.WORKSHOP_PREFIX + proved.workshopId());
-    }).orElse(false));
+    return identityOf(frame).map(identity -> identity.flatMap(proved -> streamOf(frame)
+        .filter(stream -> StreamAccess.mayRead(proved, stream).isAllowed())
+        .map(stream -> {
+          // A token looked up in Redis may answer after the socket closed: following it then would keep it forever.
+          if (screenIds.containsKey(socket)) {
+            followers.follow(stream, socket, proved);
+          }
+          return true;
+        })).orElse(false));
   }
 
   private Future<Optional<Identity>> identityOf(JsonObject frame) {
-    JsonObject headers = frame.getJsonObject("headers");
-    Object token = headers == null ? null : headers.getValue("token");
-    if (!(token instanceof String text) || text.isEmpty() || text.length() > 64) {
-      return Future.succeededFuture(Optional.empty());
-    }
-    return workshops.identityOf(text);
+    String token = tokenOf(frame);
+    return token == null ? Future.succeededFuture(Optional.empty()) : workshops.identityOf(token);
   }
 
-  private static Optional<String> boardOf(JsonObject frame) {
-    String address = frame.getString("address", "");
-    return Optional.of(address)
-        .filter(board -> board.startsWith(EventRelayVerticle.BOARD_PREFIX))
-        .map(board -> board.substring(EventRelayVerticle.BOARD_PREFIX.length()))
-        .filter(BoardRules::isBoardId);
+  private static String tokenOf(JsonObject frame) {
+    JsonObject headers = frame.getJsonObject("headers");
+    Object token = headers == null ? null : headers.getValue("token");
+    return token instanceof String text && !text.isEmpty() && text.length() <= 64 ? text : null;
+  }
+
+  private static Optional<StreamId> streamOf(JsonObject frame) {
+    return StreamId.fromAddress(frame.getString("address", ""));
   }
 }

@@ -16,6 +16,7 @@ import java.util.function.LongSupplier;
 import org.parvis.config.ParvisConfig;
 import org.parvis.ops.ClientThrottle;
 import org.parvis.ops.HttpRefusals;
+import org.parvis.protocol.Protocol;
 import org.parvis.sync.Rejection;
 
 /**
@@ -30,7 +31,7 @@ public final class Doors {
 
   static final String CREATE_KEY_HEADER = "X-Parvis-Create-Key";
   /** The wire protocol this server speaks (docs/protocol.md); clients send theirs in this header. */
-  static final int PROTOCOL_VERSION = 1;
+  static final int PROTOCOL_VERSION = Protocol.VERSION;
   static final String PROTOCOL_HEADER = "X-Parvis-Protocol";
 
   private final HttpRefusals refusals;

@@ -19,20 +19,19 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.parvis.board.BoardRules;
 import org.parvis.config.ParvisConfig;
 import org.parvis.ops.NodeMetrics;
 import org.parvis.ops.NodeState;
-import org.parvis.store.BoardFrame;
-import org.parvis.store.EventRelayVerticle;
-import org.parvis.store.WatchedBoards;
+import org.parvis.stream.StreamFrame;
+import org.parvis.stream.StreamId;
+import org.parvis.stream.WatchedStreams;
 import org.parvis.sync.CommandAddresses;
 import org.parvis.workshop.WorkshopRoutes;
 import org.parvis.workshop.WorkshopStore;
 
 /**
  * Owns the HTTP port: the API, health, the built web client, the SockJS event-bus bridge, and the
- * board frames of the sockets on its event loop.
+ * stream frames of the sockets on its event loop.
  */
 public final class HttpVerticle extends VerticleBase {
 
@@ -44,13 +43,13 @@ public final class HttpVerticle extends VerticleBase {
   private final Redis redis;
   private final WorkshopRoutes workshopRoutes;
   private final WorkshopStore workshops;
-  private final WatchedBoards watched;
+  private final WatchedStreams watched;
   private final NodeMetrics metrics;
   private final NodeState state;
   private final Doors doors;
 
   public HttpVerticle(ParvisConfig config, Redis redis, WorkshopRoutes workshopRoutes, WorkshopStore workshops,
-      WatchedBoards watched, NodeMetrics metrics, NodeState state, Doors doors) {
+      WatchedStreams watched, NodeMetrics metrics, NodeState state, Doors doors) {
     this.config = config;
     this.redis = redis;
     this.workshopRoutes = workshopRoutes;
@@ -64,7 +63,7 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     BoundedWriter writer = new BoundedWriter(Math.toIntExact(config.maxUnsentKib() * 1024L));
-    BoardFollowers followers = new BoardFollowers(watched, writer);
+    StreamFollowers followers = new StreamFollowers(watched, writer);
     Router router = Router.router(vertx);
     router.route().handler(new SecurityHeaders(config.frameAncestors()));
     router.get("/health/live").handler(this::liveness);
@@ -96,12 +95,12 @@ public final class HttpVerticle extends VerticleBase {
         // server CPU than it saves on the wire (see README, "WebSocket compression").
         .setPerMessageWebSocketCompressionSupported(false)
         .setPerFrameWebSocketCompressionSupported(false);
-    MessageConsumer<BoardFrame> frames = vertx.eventBus()
-        .localConsumer(BoardFrame.ADDRESS, frame -> followers.deliver(frame.body()));
+    MessageConsumer<StreamFrame> frames = vertx.eventBus()
+        .localConsumer(StreamFrame.ADDRESS, frame -> followers.deliver(frame.body()));
     return frames.completion().compose(registered -> vertx.createHttpServer(options).requestHandler(router).listen());
   }
 
-  private Router bridge(BoardFollowers followers, BoundedWriter writer) {
+  private Router bridge(StreamFollowers followers, BoundedWriter writer) {
     SockJSHandlerOptions sockJsOptions = new SockJSHandlerOptions().setRegisterWriteHandler(false);
     if (!config.sockJsLegacyTransports()) {
       // Script-tag transports for browsers older than any phone in use; JSONP escapes every origin check.
@@ -111,9 +110,9 @@ public final class HttpVerticle extends VerticleBase {
     SockJSBridgeOptions bridgeOptions = new SockJSBridgeOptions()
         .addInboundPermitted(new PermittedOptions().setAddress(CommandAddresses.COMMANDS))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(
-            Pattern.quote(EventRelayVerticle.BOARD_PREFIX) + BoardRules.BOARD_ID_FORM))
+            Pattern.quote(StreamId.BOARD_ADDRESS_PREFIX) + StreamId.BOARD_ID_FORM))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(
-            Pattern.quote(EventRelayVerticle.WORKSHOP_PREFIX) + "[a-z0-9]+"))
+            Pattern.quote(StreamId.WORKSHOP_ADDRESS_PREFIX) + StreamId.WORKSHOP_ID_FORM))
         .setMaxHandlersPerSocket(64)
         .setPingTimeout(30_000);
     return SockJSHandler.create(vertx, sockJsOptions)

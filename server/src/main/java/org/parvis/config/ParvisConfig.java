@@ -32,7 +32,26 @@ public record ParvisConfig(
     Optional<String> createKey,
     int maxConnectionsPerAddress,
     boolean sockJsLegacyTransports,
-    String frameAncestors) {
+    String frameAncestors,
+    RedisFsync redisFsync,
+    long livenessMillis) {
+
+  /** When the embedded Redis writes an acknowledged change to disk (README, "Durability"). */
+  public enum RedisFsync {
+    EVERYSEC, ALWAYS;
+
+    public String redisSetting() {
+      return name().toLowerCase();
+    }
+
+    static RedisFsync fromEnvironment(String value) {
+      return switch (value.trim().toLowerCase()) {
+        case "everysec" -> EVERYSEC;
+        case "always" -> ALWAYS;
+        default -> throw new IllegalArgumentException("PARVIS_REDIS_FSYNC is everysec or always, not " + value);
+      };
+    }
+  }
 
   public static ParvisConfig fromEnvironment() {
     return from(System.getenv());
@@ -63,7 +82,9 @@ public record ParvisConfig(
         Optional.ofNullable(blankToNull(env.get("PARVIS_CREATE_KEY"))),
         Integer.parseInt(env.getOrDefault("PARVIS_MAX_CONNECTIONS_PER_ADDRESS", "200")),
         Boolean.parseBoolean(env.getOrDefault("PARVIS_SOCKJS_LEGACY_TRANSPORTS", "false")),
-        env.getOrDefault("PARVIS_FRAME_ANCESTORS", "'none'"));
+        env.getOrDefault("PARVIS_FRAME_ANCESTORS", "'none'"),
+        RedisFsync.fromEnvironment(env.getOrDefault("PARVIS_REDIS_FSYNC", "everysec")),
+        Long.parseLong(env.getOrDefault("PARVIS_LIVENESS_MS", "5000")));
   }
 
   private static String blankToNull(String value) {

@@ -1,45 +1,56 @@
 package org.parvis.plenary;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import java.util.Set;
-import org.parvis.sync.CommandHandler;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import org.parvis.protocol.Command;
+import org.parvis.protocol.Event;
+import org.parvis.store.LuaScript;
+import org.parvis.stream.StreamId;
+import org.parvis.stream.StreamStore;
+import org.parvis.sync.CommandHandlers;
 import org.parvis.sync.RejectedException;
 import org.parvis.sync.Verdict;
 import org.parvis.workshop.Identity;
 import org.parvis.workshop.WorkshopService;
-import org.parvis.workshop.WorkshopStore;
 
-/** The plenary command of the protocol: plenary.show, which the projector and observers follow live. */
-public final class PlenaryCommands implements CommandHandler {
+/**
+ * The plenary command: plenary.show, an event of the workshop stream, so every screen that follows
+ * the workshop ends on what Redis holds, whoever of two animators wins.
+ */
+public final class PlenaryCommands {
 
-  public static final Set<String> TYPES = Set.of("plenary.show");
+  /** The apply function of the plenary feature. */
+  public static final List<LuaScript.Part> APPLY_FUNCTIONS = List.of(new LuaScript.Part(PlenaryCommands.class, "plenary.show.lua"));
 
   private final WorkshopService workshops;
-  private final WorkshopStore store;
+  private final StreamStore streams;
+  private final LongSupplier clock;
 
-  public PlenaryCommands(WorkshopService workshops, WorkshopStore store) {
+  public PlenaryCommands(WorkshopService workshops, StreamStore streams, LongSupplier clock) {
     this.workshops = workshops;
-    this.store = store;
+    this.streams = streams;
+    this.clock = clock;
   }
 
-  @Override
-  public Future<JsonObject> handle(Identity sender, String type, JsonObject command) {
-    Object requested = command.getValue("boards") instanceof JsonArray boards ? boards.getList() : null;
+  public void register(CommandHandlers handlers) {
+    handlers.on(Command.PlenaryShow.class, this::show);
+  }
+
+  private Future<JsonObject> show(Identity sender, Command.PlenaryShow command) {
+    Verdict<Command.Change> checked = command.checked();
+    if (!checked.isAllowed()) {
+      return Future.failedFuture(new RejectedException(checked.rejection()));
+    }
     return workshops.workshop(sender.workshopId()).compose(workshop -> {
-      Verdict<List<String>> choice = PlenaryRules.choice(sender, workshop, requested);
+      Verdict<List<String>> choice = PlenaryRules.choice(sender, workshop, command.boards());
       if (!choice.isAllowed()) {
         return Future.failedFuture(new RejectedException(choice.rejection()));
       }
-      JsonObject plenary = new JsonObject().put("boards", new JsonArray(choice.value()));
-      return store.setPlenary(workshop.id(), choice.value())
-          .compose(saved -> store.publish(new JsonObject()
-              .put("type", "plenary.changed")
-              .put("workshop", workshop.id())
-              .put("plenary", plenary)))
-          .map(published -> new JsonObject().put("plenary", plenary));
+      return streams.submit(new StreamStore.ApplyRequest(StreamId.workshop(workshop.id()), "plenary.show", command.id(),
+          sender.participantId(), clock.getAsLong(), new Event.PlenaryChanged(new Event.Plenary(choice.value())), Map.of()), Map.of());
     });
   }
 }

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.parvis.config.ParvisConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.embedded.core.ExecutableProvider;
@@ -30,7 +31,7 @@ import redis.embedded.core.ExecutableProvider;
  * The Redis that Parvis starts itself when no PARVIS_REDIS_URL is given: a redis-server 7 or newer
  * found on the machine (or named by PARVIS_REDIS_BINARY), else the 6.2 binary shipped in the jar,
  * on a free loopback port, with a password kept in the data folder, append-only (fsync every
- * second), so a restart of Parvis keeps every board.
+ * second, or on every write with PARVIS_REDIS_FSYNC=always), so a restart of Parvis keeps every board.
  */
 public final class EmbeddedRedis implements AutoCloseable {
 
@@ -59,7 +60,7 @@ public final class EmbeddedRedis implements AutoCloseable {
    * Blocks until Redis accepts connections: call it from main, before any event loop runs. Fails
    * with a message that says what to install when no usable binary can run here.
    */
-  public static EmbeddedRedis start(Path dataDir, Optional<Path> configuredBinary) {
+  public static EmbeddedRedis start(Path dataDir, Optional<Path> configuredBinary, ParvisConfig.RedisFsync fsync) {
     try {
       Path dir = dataDir.toAbsolutePath();
       Files.createDirectories(dir);
@@ -67,7 +68,7 @@ public final class EmbeddedRedis implements AutoCloseable {
       Path binary = configuredBinary.isPresent() ? checkedConfigured(configuredBinary.get()) : machineOrPackaged(dir);
       String password = passwordOf(dir);
       int port = freePort();
-      Path config = writeConfig(dir, port, password);
+      Path config = writeConfig(dir, port, password, fsync);
       Process process = new ProcessBuilder(binary.toString(), config.toString())
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis.log").toFile()))
@@ -185,7 +186,7 @@ public final class EmbeddedRedis implements AutoCloseable {
     return password;
   }
 
-  private static Path writeConfig(Path dir, int port, String password) throws IOException {
+  private static Path writeConfig(Path dir, int port, String password, ParvisConfig.RedisFsync fsync) throws IOException {
     String config = String.join("\n", List.of(
         "port " + port,
         "bind 127.0.0.1",
@@ -195,7 +196,7 @@ public final class EmbeddedRedis implements AutoCloseable {
         "pidfile " + quoted(dir.resolve(PID_FILE).toString()),
         "requirepass " + quoted(password),
         "appendonly yes",
-        "appendfsync everysec",
+        "appendfsync " + fsync.redisSetting(),
         "save \"\"",
         ""));
     Path file = dir.resolve(CONFIG_FILE);

@@ -1,6 +1,6 @@
 package org.parvis.store;
 
-/** The one Redis pub/sub channel every node listens to; each message is an event JSON naming its board or workshop. */
+/** The one Redis pub/sub channel every node listens to; each message is {@code <stream id>\n<audience>\n<event>\n<shadow>}. */
 public final class EventChannel {
 
   public static final String NAME = "parvis:events";

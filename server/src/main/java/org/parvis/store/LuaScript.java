@@ -28,15 +28,37 @@ public final class LuaScript {
     this.sha1 = sha1Hex(source);
   }
 
-  public static LuaScript fromResource(Class<?> owner, String name) {
-    try (InputStream in = owner.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing script " + name);
+  /** A file of Lua beside a class, by its name. */
+  public record Part(Class<?> owner, String name) {
+
+    String text() {
+      try (InputStream in = owner.getResourceAsStream(name)) {
+        if (in == null) {
+          throw new IllegalStateException("missing script " + name);
+        }
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      return new LuaScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
+  }
+
+  public static LuaScript fromResource(Class<?> owner, String name) {
+    return new LuaScript(new Part(owner, name).text());
+  }
+
+  /**
+   * One script from a main file and parts put in place of its line {@code marker}: still one
+   * EVALSHA, so one round trip, however many parts.
+   */
+  public static LuaScript assemble(Part main, String marker, List<Part> parts) {
+    StringBuilder inserted = new StringBuilder();
+    parts.forEach(part -> inserted.append(part.text()).append('\n'));
+    String text = main.text();
+    if (!text.contains(marker)) {
+      throw new IllegalStateException(main.name() + " has no line " + marker);
+    }
+    return new LuaScript(text.replace(marker, inserted));
   }
 
   public Future<Response> run(Redis redis, List<String> keys, List<String> args) {

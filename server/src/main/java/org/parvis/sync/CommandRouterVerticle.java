@@ -4,10 +4,12 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.lang.System.Logger.Level;
-import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.parvis.protocol.Command;
+import org.parvis.protocol.Protocol;
 import org.parvis.workshop.Identity;
 
 /**
@@ -19,14 +21,18 @@ public final class CommandRouterVerticle extends VerticleBase {
   private static final System.Logger LOG = System.getLogger(CommandRouterVerticle.class.getName());
   private static final long STORAGE_WARNING_INTERVAL_NANOS = 5_000_000_000L;
 
-  private final Map<String, CommandHandler> handlers;
+  private final CommandHandlers handlers;
+  private final Function<String, Future<Optional<Identity>>> identities;
   private final RateLimits rateLimits;
   private MessageConsumer<Object> consumer;
   private long lastStorageWarning = System.nanoTime() - STORAGE_WARNING_INTERVAL_NANOS;
   private int storageFailuresNotLogged;
 
-  public CommandRouterVerticle(Map<String, CommandHandler> handlers, RateLimits rateLimits) {
-    this.handlers = Map.copyOf(handlers);
+  /** {@code identities}: the identity a token proves, from the cache the bridge guard filled. */
+  public CommandRouterVerticle(CommandHandlers handlers, Function<String, Future<Optional<Identity>>> identities,
+      RateLimits rateLimits) {
+    this.handlers = handlers;
+    this.identities = identities;
     this.rateLimits = rateLimits;
   }
 
@@ -46,32 +52,34 @@ public final class CommandRouterVerticle extends VerticleBase {
     if (!(message.body() instanceof JsonObject command)) {
       return rejected("invalid_json", "A command is a JSON object.");
     }
-    if (command.toBuffer().length() > CommandAddresses.MAX_COMMAND_BYTES) {
+    byte[] bytes = command.toBuffer().getBytes();
+    if (bytes.length > CommandAddresses.MAX_COMMAND_BYTES) {
       return rejected("too_large", "A command may be at most " + CommandAddresses.MAX_COMMAND_BYTES + " bytes.");
     }
     String authError = message.headers().get(CommandAddresses.AUTH_ERROR_HEADER);
-    String identityJson = message.headers().get(CommandAddresses.IDENTITY_HEADER);
+    String token = message.headers().get(CommandAddresses.PROVED_TOKEN_HEADER);
     if ("unavailable".equals(authError)) {
       return Future.failedFuture(new IllegalStateException("token lookup failed: storage unreachable"));
     }
-    if (authError != null || identityJson == null) {
+    if (authError != null || token == null) {
       return rejected("invalid_token", "This link or session is not valid any more: join again.");
     }
-    Identity sender;
-    try {
-      sender = Identity.fromJson(new JsonObject(identityJson));
-    } catch (DecodeException | IllegalArgumentException e) {
-      return rejected("invalid_token", "This link or session is not valid any more: join again.");
-    }
+    String screen = message.headers().get(CommandAddresses.SCREEN_HEADER);
     Object type = command.getValue("type");
-    if (!rateLimits.tryAcquire(sender.workshopId() + "/" + sender.participantId(), String.valueOf(type))) {
+    return identities.apply(token).compose(identity -> identity
+        .map(proved -> dispatch(screen == null ? proved : proved.onScreen(screen), String.valueOf(type), bytes))
+        .orElseGet(() -> rejected("invalid_token", "This link or session is not valid any more: join again.")));
+  }
+
+  private Future<JsonObject> dispatch(Identity sender, String type, byte[] json) {
+    if (!rateLimits.tryAcquire(sender.workshopId() + "/" + sender.participantId(), type)) {
       return rejected("rate_limited", "Too many requests at once: wait a moment and retry.");
     }
-    CommandHandler handler = type instanceof String name ? handlers.get(name) : null;
-    if (handler == null) {
-      return rejected("unknown_command", "Unknown command type: " + type + ".");
+    Verdict<Command> command = Protocol.decode(json);
+    if (!command.isAllowed()) {
+      return Future.failedFuture(new RejectedException(command.rejection()));
     }
-    return handler.handle(sender, (String) type, command);
+    return handlers.handle(sender, command.value());
   }
 
   private static Future<JsonObject> rejected(String code, String text) {

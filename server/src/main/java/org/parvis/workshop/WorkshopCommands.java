@@ -2,13 +2,11 @@ package org.parvis.workshop;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import java.util.Set;
-import org.parvis.sync.CommandHandler;
+import org.parvis.protocol.Command;
+import org.parvis.sync.CommandHandlers;
 
 /** The workshop command of the protocol: workshop.get, the session of whoever asks. */
-public final class WorkshopCommands implements CommandHandler {
-
-  public static final Set<String> TYPES = Set.of("workshop.get");
+public final class WorkshopCommands {
 
   private final WorkshopService service;
 
@@ -16,8 +14,11 @@ public final class WorkshopCommands implements CommandHandler {
     this.service = service;
   }
 
-  @Override
-  public Future<JsonObject> handle(Identity sender, String type, JsonObject command) {
+  public void register(CommandHandlers handlers) {
+    handlers.on(Command.WorkshopGet.class, this::get);
+  }
+
+  private Future<JsonObject> get(Identity sender, Command.WorkshopGet command) {
     return service.session(sender);
   }
 }

@@ -6,9 +6,15 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.parvis.board.BoardLayout;
 import org.parvis.board.BoardStore;
+import org.parvis.protocol.Event;
+import org.parvis.store.LuaScript;
+import org.parvis.stream.StreamId;
+import org.parvis.stream.StreamStore;
 import org.parvis.sync.Rejection;
 import org.parvis.sync.RejectedException;
 import org.parvis.sync.Verdict;
@@ -18,12 +24,19 @@ public final class WorkshopService {
 
   private static final int CODE_ATTEMPTS = 8;
 
+  /** The apply function of the workshop feature. */
+  public static final List<LuaScript.Part> APPLY_FUNCTIONS = List.of(new LuaScript.Part(WorkshopService.class, "participant.join.lua"));
+
   private final WorkshopStore workshops;
   private final BoardStore boards;
+  private final StreamStore streams;
+  private final LongSupplier clock;
 
-  public WorkshopService(WorkshopStore workshops, BoardStore boards) {
+  public WorkshopService(WorkshopStore workshops, BoardStore boards, StreamStore streams, LongSupplier clock) {
     this.workshops = workshops;
     this.boards = boards;
+    this.streams = streams;
+    this.clock = clock;
   }
 
   /** Creates the workshop, its boards and its animator and observer tokens. */
@@ -41,11 +54,17 @@ public final class WorkshopService {
     return claimFreshCode(workshopId, CODE_ATTEMPTS).compose(code -> {
       Workshop workshop = new Workshop(workshopId, plan.title(), plan.date(), code,
           layouts.stream().map(BoardLayout::boardId).toList(), List.of(), observerToken);
-      List<Future<Void>> writes = new ArrayList<>();
-      layouts.forEach(layout -> writes.add(boards.create(layout)));
-      writes.add(workshops.saveToken(animatorToken, Identity.leadAnimator(workshopId, plan.leadAnimatorName())));
-      writes.add(workshops.saveToken(observerToken, Identity.observer(workshopId)));
-      return Future.all(writes)
+      // One after the other: a creation is rare, and must not fill a short Redis wait queue at once.
+      List<Supplier<Future<Void>>> writes = new ArrayList<>();
+      layouts.forEach(layout -> writes.add(() -> boards.create(layout)));
+      writes.add(() -> streams.create(StreamId.workshop(workshopId)));
+      writes.add(() -> workshops.saveToken(animatorToken, Identity.leadAnimator(workshopId, plan.leadAnimatorName())));
+      writes.add(() -> workshops.saveToken(observerToken, Identity.observer(workshopId)));
+      Future<Void> written = Future.succeededFuture();
+      for (Supplier<Future<Void>> write : writes) {
+        written = written.compose(previous -> write.get());
+      }
+      return written
           .compose(done -> workshops.save(workshop))
           .compose(saved -> describe(workshop))
           .map(description -> new JsonObject()
@@ -78,13 +97,12 @@ public final class WorkshopService {
       Participant participant = new Participant(Secrets.participantId(), newcomer.name(), newcomer.category(), boardId);
       String token = Secrets.token();
       Identity identity = Identity.participant(workshop.id(), participant);
-      return workshops.addParticipant(workshop.id(), participant)
+      StreamStore.ApplyRequest joined = new StreamStore.ApplyRequest(StreamId.workshop(workshop.id()), "participant.join",
+          "join-" + participant.id(), participant.id(), clock.getAsLong(),
+          new Event.ParticipantJoined(participant.toJson().getMap()), Map.of());
+      return streams.submit(joined, Map.of())
           .compose(added -> workshops.saveToken(token, identity))
-          .compose(saved -> workshops.publish(new JsonObject()
-              .put("type", "participant.joined")
-              .put("workshop", workshop.id())
-              .put("participant", participant.toJson())))
-          .compose(published -> describe(workshop))
+          .compose(saved -> describe(workshop))
           .map(description -> new JsonObject()
               .put("token", token)
               .put("participant", participant.toJson())
@@ -159,10 +177,14 @@ public final class WorkshopService {
 
   /** The workshop as the protocol describes it, with each board's zones and lock. */
   public Future<JsonObject> describe(Workshop workshop) {
+    return boards.lockStates(workshop.boardIds()).compose(locks -> describe(workshop, locks));
+  }
+
+  /** The workshop as the protocol describes it, with the locks given (in the order of its boards). */
+  public Future<JsonObject> describe(Workshop workshop, List<Boolean> locks) {
     List<Future<BoardLayout>> layouts = workshop.boardIds().stream().map(boards::layout).toList();
     return Future.all(layouts)
-        .compose(loaded -> boards.lockStates(workshop.boardIds()))
-        .map(locks -> {
+        .map(loaded -> {
           JsonArray boardsJson = new JsonArray();
           for (int index = 0; index < layouts.size(); index++) {
             boardsJson.add(BoardStore.boardJson(layouts.get(index).result(), locks.get(index)));

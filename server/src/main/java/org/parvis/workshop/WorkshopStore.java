@@ -11,9 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.parvis.store.EventChannel;
+import org.parvis.stream.StreamKeys;
 
-/** Workshops, join codes, tokens and participants in Redis. */
+/**
+ * Workshops, join codes, tokens and participants in Redis. A workshop's own keys are under its hash
+ * tag; join codes and tokens, looked up without a workshop id, are global keys naming it.
+ */
 public final class WorkshopStore {
 
   private static final int MAX_CACHED_TOKENS = 50_000;
@@ -37,19 +40,25 @@ public final class WorkshopStore {
             .arg("date").arg(workshop.date())
             .arg("code").arg(workshop.code())
             .arg("boards").arg(new JsonArray(workshop.boardIds()).encode())
-            .arg("plenary").arg(new JsonArray(workshop.plenaryBoards()).encode())
+            .arg("plenary").arg(new JsonObject().put("boards", new JsonArray(workshop.plenaryBoards())).encode())
             .arg("observerToken").arg(workshop.observerToken()))
         .mapEmpty();
   }
 
   public Future<Optional<Workshop>> find(String workshopId) {
-    return redis.send(Request.cmd(Command.HGETALL).arg(workshopKey(workshopId))).map(fields -> {
-      if (fields == null || fields.size() == 0) {
-        return Optional.empty();
-      }
-      return Optional.of(new Workshop(workshopId, text(fields, "title"), text(fields, "date"), text(fields, "code"),
-          ids(fields, "boards"), ids(fields, "plenary"), text(fields, "observerToken")));
-    });
+    return redis.send(Request.cmd(Command.HGETALL).arg(workshopKey(workshopId))).map(fields -> fromFields(workshopId, fields));
+  }
+
+  /** A workshop from the fields of its hash, as HGETALL answers them. */
+  public static Optional<Workshop> fromFields(String workshopId, Response fields) {
+    if (fields == null || fields.size() == 0) {
+      return Optional.empty();
+    }
+    Response plenary = fields.get("plenary");
+    List<String> shown = plenary == null ? List.of()
+        : new JsonObject(plenary.toString()).getJsonArray("boards").stream().map(Object::toString).toList();
+    return Optional.of(new Workshop(workshopId, text(fields, "title"), text(fields, "date"), text(fields, "code"),
+        ids(fields, "boards"), shown, text(fields, "observerToken")));
   }
 
   /** Joining closed by the animator: the code stops letting newcomers in; people already in stay. */
@@ -102,11 +111,6 @@ public final class WorkshopStore {
     identities.put(token, identity);
   }
 
-  public Future<Void> addParticipant(String workshopId, Participant participant) {
-    return redis.send(Request.cmd(Command.HSET).arg(participantsKey(workshopId))
-        .arg(participant.id()).arg(participant.toJson().encode())).mapEmpty();
-  }
-
   public Future<Void> addAnimator(String workshopId, Animator animator) {
     return redis.send(Request.cmd(Command.HSET).arg(animatorsKey(workshopId))
         .arg(animator.id()).arg(animator.toJson().encode())).mapEmpty();
@@ -119,16 +123,6 @@ public final class WorkshopStore {
   public Future<Optional<Participant>> participant(String workshopId, String participantId) {
     return redis.send(Request.cmd(Command.HGET).arg(participantsKey(workshopId)).arg(participantId))
         .map(answer -> Optional.ofNullable(answer).map(json -> Participant.fromJson(new JsonObject(json.toString()))));
-  }
-
-  public Future<Void> setPlenary(String workshopId, List<String> boardIds) {
-    return redis.send(Request.cmd(Command.HSET).arg(workshopKey(workshopId))
-        .arg("plenary").arg(new JsonArray(boardIds).encode())).mapEmpty();
-  }
-
-  /** Publishes a workshop event to every node, which relays it to its clients. */
-  public Future<Void> publish(JsonObject event) {
-    return redis.send(Request.cmd(Command.PUBLISH).arg(EventChannel.NAME).arg(event.encode())).mapEmpty();
   }
 
   private static String text(Response fields, String name) {
@@ -145,15 +139,15 @@ public final class WorkshopStore {
   }
 
   private static String workshopKey(String workshopId) {
-    return "parvis:ws:{" + workshopId + "}";
+    return StreamKeys.workshop(workshopId);
   }
 
   private static String participantsKey(String workshopId) {
-    return "parvis:ws:{" + workshopId + "}:participants";
+    return StreamKeys.participants(workshopId);
   }
 
   private static String animatorsKey(String workshopId) {
-    return "parvis:ws:{" + workshopId + "}:animators";
+    return StreamKeys.prefix(workshopId) + "animators";
   }
 
   private static String codeKey(String code) {

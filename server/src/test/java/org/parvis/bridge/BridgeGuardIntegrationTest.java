@@ -59,7 +59,7 @@ class BridgeGuardIntegrationTest {
       assertThat(registerError.getString("body")).isEqualTo("rejected");
 
       JsonObject write = intruder.command(Commands.createNote(theirs.board(0), "x", "spam"));
-      JsonObject read = intruder.command(Commands.sync(theirs.board(0), null));
+      JsonObject read = intruder.command(Commands.boardSnapshot(theirs.board(0)));
       owner.command(Commands.createNote(theirs.board(0), "legit", "vraie idée"));
 
       assertThat(write.getString("error")).isEqualTo("forbidden");
@@ -78,7 +78,7 @@ class BridgeGuardIntegrationTest {
       assertThat(client.awaitError(5_000)).as("an error frame for the malformed address").isNotNull();
 
       client.register(board);
-      client.command(Commands.sync(workshop.board(0), null));
+      client.command(Commands.boardSnapshot(workshop.board(0)));
       JsonObject ack = client.command(Commands.createNote(workshop.board(0), "n1", "Marché du jeudi"));
 
       assertThat(client.nextOn(board, 5_000).getLong("rev")).isEqualTo(ack.getLong("rev"));
@@ -97,9 +97,10 @@ class BridgeGuardIntegrationTest {
           .put("board", workshop.board(0)).put("locked", true);
 
       JsonObject answer = mallory.request("parvis.cmd", lock, new JsonObject()
-          .put("token", token).put("role", "animator").put("parvis-identity", forgedIdentity.encode()));
+          .put("token", token).put("role", "animator").put("parvis-identity", forgedIdentity.encode())
+          .put("parvis-proved-token", workshop.animatorToken().substring(1)));
       JsonObject withoutToken = mallory.request("parvis.cmd", lock,
-          new JsonObject().put("parvis-identity", forgedIdentity.encode()));
+          new JsonObject().put("parvis-identity", forgedIdentity.encode()).put("parvis-proved-token", token));
 
       assertThat(answer.getString("error")).isEqualTo("forbidden");
       assertThat(withoutToken.getString("error")).isEqualTo("invalid_token");
@@ -145,7 +146,7 @@ class BridgeGuardIntegrationTest {
       assertThat(client.command(new JsonObject().put("type", "note.delete").put("board", board).put("noteId", "kept"))
           .getString("field")).isEqualTo("id");
 
-      JsonObject snapshot = client.command(Commands.sync(board, null)).getJsonObject("snapshot");
+      JsonObject snapshot = client.command(Commands.boardSnapshot(board)).getJsonObject("snapshot");
       assertThat(snapshot.getJsonArray("notes")).hasSize(1);
       assertThat(snapshot.getJsonArray("notes").getJsonObject(0).getString("text")).isEqualTo("à garder");
     }
@@ -161,7 +162,7 @@ class BridgeGuardIntegrationTest {
       client.command(Commands.createNote(board, "script", script));
       client.command(Commands.createNote(board, "unicode", decomposed));
 
-      JsonObject snapshot = client.command(Commands.sync(board, null)).getJsonObject("snapshot");
+      JsonObject snapshot = client.command(Commands.boardSnapshot(board)).getJsonObject("snapshot");
       Map<String, String> texts = new java.util.HashMap<>();
       snapshot.getJsonArray("notes").forEach(note -> texts.put(((JsonObject) note).getString("id"), ((JsonObject) note).getString("text")));
 
@@ -189,6 +190,6 @@ class BridgeGuardIntegrationTest {
   }
 
   private static int notesOn(BridgeClient client, String board) {
-    return client.command(Commands.sync(board, null)).getJsonObject("snapshot").getJsonArray("notes").size();
+    return client.command(Commands.boardSnapshot(board)).getJsonObject("snapshot").getJsonArray("notes").size();
   }
 }

@@ -52,8 +52,8 @@ class SlowReaderIntegrationTest {
            BridgeClient writer = BridgeClient.connectSockJs(vertx, node.port(), workshop.animatorToken())) {
         frozen.register(address);
         healthy.register(address);
-        healthy.command(Commands.sync(board, null));
-        frozen.command(Commands.sync(board, null));
+        healthy.command(Commands.boardSnapshot(board));
+        frozen.command(Commands.boardSnapshot(board));
         writer.command(Commands.createNote(board, "big", "x"));
         // The same traffic read by everyone first, so that the server's pools and caches are warm.
         flood(writer, board, 5_000);
@@ -111,12 +111,12 @@ class SlowReaderIntegrationTest {
       }
       try (BridgeClient reader = BridgeClient.connectSockJs(vertx, node.port(), workshop.join(vertx, "Lise"))) {
         reader.register("parvis.board." + board);
-        JsonObject snapshot = reader.command(Commands.sync(board, null));
+        JsonObject snapshot = reader.command(Commands.boardSnapshot(board));
         System.out.printf("snapshot of %d notes of %d quotes: %d characters%n", BoardRules.MAX_NOTES_PER_BOARD,
             NoteText.MAX_CODE_POINTS, snapshot.encode().length());
 
         assertThat(snapshot.getJsonObject("snapshot").getJsonArray("notes")).hasSize(BoardRules.MAX_NOTES_PER_BOARD);
-        assertThat(reader.command(Commands.sync(board, null)).getBoolean("ok")).as("still connected").isTrue();
+        assertThat(reader.command(Commands.boardSnapshot(board)).getBoolean("ok")).as("still connected").isTrue();
         assertThat(reader.isClosed()).isFalse();
       }
     }

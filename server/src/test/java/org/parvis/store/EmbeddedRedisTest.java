@@ -29,7 +29,7 @@ class EmbeddedRedisTest {
   void aDataFolderWithASpaceWorksAndItsPasswordAndDataSurviveARestart() throws IOException {
     Path dir = temp.resolve("mes données/parvis \"prod\"");
     String firstUrl;
-    try (EmbeddedRedis redis = EmbeddedRedis.start(dir, Optional.empty())) {
+    try (EmbeddedRedis redis = EmbeddedRedis.start(dir, Optional.empty(), ParvisConfig.RedisFsync.EVERYSEC)) {
       firstUrl = redis.url();
       URI uri = URI.create(firstUrl);
       String password = uri.getUserInfo().substring(1);
@@ -39,7 +39,7 @@ class EmbeddedRedisTest {
     }
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("redis.password"))))
         .isEqualTo("rw-------");
-    try (EmbeddedRedis again = EmbeddedRedis.start(dir, Optional.empty())) {
+    try (EmbeddedRedis again = EmbeddedRedis.start(dir, Optional.empty(), ParvisConfig.RedisFsync.EVERYSEC)) {
       URI uri = URI.create(again.url());
       assertThat(uri.getUserInfo()).isEqualTo(URI.create(firstUrl).getUserInfo());
       assertThat(send(uri.getPort(), "AUTH " + uri.getUserInfo().substring(1) + "\r\nGET kept"))
@@ -53,7 +53,7 @@ class EmbeddedRedisTest {
     Files.writeString(broken, "#!/bin/sh\necho 'redis-server: error while loading shared libraries: libssl.so.3' >&2\nexit 127\n");
     broken.toFile().setExecutable(true);
 
-    assertThatThrownBy(() -> EmbeddedRedis.start(temp.resolve("data"), Optional.of(broken)))
+    assertThatThrownBy(() -> EmbeddedRedis.start(temp.resolve("data"), Optional.of(broken), ParvisConfig.RedisFsync.EVERYSEC))
         .hasMessageContaining("cannot run on this system")
         .hasMessageContaining("apt-get install redis-server");
   }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.parvis.testing.BoardReplica;
+import org.parvis.testing.StreamReplica;
 import org.parvis.testing.BridgeClient;
 import org.parvis.testing.Commands;
 import org.parvis.testing.ParvisNode;
@@ -45,7 +45,7 @@ class BoardSyncIntegrationTest {
     try (BridgeClient alice = BridgeClient.connect(vertx, node.port(), workshop.join(vertx, "Alice"));
          BridgeClient bob = BridgeClient.connect(vertx, node.port(), workshop.join(vertx, "Bob"))) {
       bob.register("parvis.board." + board);
-      bob.command(Commands.sync(board, null));
+      bob.command(Commands.boardSnapshot(board));
 
       JsonObject ack = alice.command(Commands.createNote(board, "n1", "Un café associatif"));
 
@@ -69,8 +69,8 @@ class BoardSyncIntegrationTest {
       alice.register(first);
       alice.register(second);
       bob.register(first);
-      alice.command(Commands.sync(workshop.board(1), null));
-      bob.command(Commands.sync(workshop.board(0), null));
+      alice.command(Commands.boardSnapshot(workshop.board(1)));
+      bob.command(Commands.boardSnapshot(workshop.board(0)));
 
       bob.command(Commands.createNote(workshop.board(1), "s1", "Covoiturage"));
       assertThat(alice.nextOn(second, 5_000).getString("type")).isEqualTo("note.created");
@@ -78,7 +78,7 @@ class BoardSyncIntegrationTest {
 
       alice.unregister(first);
       // Frames of one socket are handled in order: once this is answered, Alice has left.
-      alice.command(Commands.sync(workshop.board(1), null));
+      alice.command(Commands.boardSnapshot(workshop.board(1)));
       JsonObject ack = bob.command(Commands.createNote(workshop.board(0), "f1", "Un bus le samedi"));
 
       assertThat(bob.nextOn(first, 5_000).getLong("rev")).isEqualTo(ack.getLong("rev"));
@@ -95,15 +95,15 @@ class BoardSyncIntegrationTest {
          BridgeClient bob = BridgeClient.connect(vertx, node.port(), workshop.join(vertx, "Bob"))) {
       alice.register(address);
       bob.register(address);
-      BoardReplica aliceView = BoardReplica.fromSync(alice.command(Commands.sync(board, null)));
-      BoardReplica bobView = BoardReplica.fromSync(bob.command(Commands.sync(board, null)));
+      StreamReplica aliceView = StreamReplica.fromSync(alice.command(Commands.boardSnapshot(board)));
+      StreamReplica bobView = StreamReplica.fromSync(bob.command(Commands.boardSnapshot(board)));
       alice.command(Commands.createNote(board, "shared", "départ"));
 
       CompletableFuture<Void> aliceEdits = CompletableFuture.runAsync(() -> editRepeatedly(alice, board, "alice", "blue"));
       CompletableFuture<Void> bobEdits = CompletableFuture.runAsync(() -> editRepeatedly(bob, board, "bob", "green"));
       CompletableFuture.allOf(aliceEdits, bobEdits).get();
 
-      BoardReplica stored = BoardReplica.fromSync(alice.command(Commands.sync(board, null)));
+      StreamReplica stored = StreamReplica.fromSync(alice.command(Commands.boardSnapshot(board)));
       drainInto(alice, address, aliceView, stored.rev());
       drainInto(bob, address, bobView, stored.rev());
       assertThat(aliceView.notes()).isEqualTo(stored.notes());
@@ -126,7 +126,7 @@ class BoardSyncIntegrationTest {
       assertThat(retry.getBoolean("ok")).isTrue();
       assertThat(retry.getBoolean("duplicate")).isTrue();
       assertThat(retry.getLong("rev")).isEqualTo(first.getLong("rev"));
-      JsonObject snapshot = alice.command(Commands.sync(board, null));
+      JsonObject snapshot = alice.command(Commands.boardSnapshot(board));
       assertThat(snapshot.getLong("rev")).isEqualTo(first.getLong("rev"));
       assertThat(snapshot.getJsonObject("snapshot").getJsonArray("notes")).hasSize(1);
     }
@@ -137,10 +137,10 @@ class BoardSyncIntegrationTest {
     TestWorkshop workshop = TestWorkshop.create(vertx, node.port(), "Atelier 4", "Charte");
     String board = workshop.board(0);
     String bobToken = workshop.join(vertx, "Bob");
-    BoardReplica bobView;
+    StreamReplica bobView;
     try (BridgeClient bob = BridgeClient.connect(vertx, node.port(), bobToken)) {
       bob.command(Commands.createNote(board, "before", "avant la coupure"));
-      bobView = BoardReplica.fromSync(bob.command(Commands.sync(board, null)));
+      bobView = StreamReplica.fromSync(bob.command(Commands.boardSnapshot(board)));
     }
     try (BridgeClient alice = BridgeClient.connect(vertx, node.port(), workshop.join(vertx, "Alice"))) {
       alice.command(Commands.createNote(board, "during", "pendant"));
@@ -149,11 +149,11 @@ class BoardSyncIntegrationTest {
     }
 
     try (BridgeClient bob = BridgeClient.connect(vertx, node.port(), bobToken)) {
-      JsonObject catchUp = bob.command(Commands.sync(board, bobView.rev()));
+      JsonObject catchUp = bob.command(bobView.syncCommand());
 
       assertThat(catchUp.getJsonArray("events")).hasSize(3);
       bobView.applySync(catchUp);
-      assertThat(bobView.notes()).isEqualTo(BoardReplica.fromSync(bob.command(Commands.sync(board, null))).notes());
+      assertThat(bobView.notes()).isEqualTo(StreamReplica.fromSync(bob.command(Commands.boardSnapshot(board))).notes());
       assertThat(bobView.notes().get("before").getString("color")).isEqualTo("pink");
     }
   }
@@ -168,7 +168,7 @@ class BoardSyncIntegrationTest {
     }
   }
 
-  private static void drainInto(BridgeClient client, String address, BoardReplica replica, long untilRev) {
+  private static void drainInto(BridgeClient client, String address, StreamReplica replica, long untilRev) {
     List<JsonObject> seen = new ArrayList<>();
     while (replica.rev() < untilRev) {
       JsonObject event = client.nextOn(address, 5_000);

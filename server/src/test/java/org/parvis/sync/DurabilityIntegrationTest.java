@@ -41,7 +41,7 @@ class DurabilityIntegrationTest {
 
       try (ParvisNode node = ParvisNode.start(redis.url());
            BridgeClient paul = BridgeClient.connect(vertx, node.port(), token)) {
-        JsonObject snapshot = paul.command(Commands.sync(workshop.board(0), null)).getJsonObject("snapshot");
+        JsonObject snapshot = paul.command(Commands.boardSnapshot(workshop.board(0))).getJsonObject("snapshot");
         List<String> stored = snapshot.getJsonArray("notes").stream().map(note -> ((JsonObject) note).getString("id")).toList();
 
         assertThat(acknowledged).hasSize(20);
@@ -62,10 +62,10 @@ class DurabilityIntegrationTest {
            BridgeClient animator = BridgeClient.connect(vertx, second.port(), workshop.animatorToken())) {
         onFirst.register("parvis.board." + board);
         onFirst.register("parvis.workshop." + workshop.id());
-        onFirst.command(Commands.sync(board, null));
+        onFirst.command(Commands.boardSnapshot(board));
 
         onSecond.command(Commands.createNote(board, "cross", "vu de l'autre nœud"));
-        animator.command(new JsonObject().put("type", "plenary.show").put("boards", List.of(board)));
+        animator.command(Commands.showOnPlenary(List.of(board)));
 
         JsonObject noteEvent = onFirst.nextOn("parvis.board." + board, 5_000);
         assertThat(noteEvent).isNotNull();
@@ -92,7 +92,7 @@ class DurabilityIntegrationTest {
       try (BridgeClient writer = BridgeClient.connect(vertx, node.port(), workshop.join(vertx, "Rémi"));
            BridgeClient watcher = BridgeClient.connect(vertx, node.port(), workshop.join(vertx, "Léa"))) {
         watcher.register("parvis.board." + board);
-        watcher.command(Commands.sync(board, null));
+        watcher.command(Commands.boardSnapshot(board));
 
         redis.kill();
         JsonObject duringOutage = writer.command(Commands.createNote(board, "held", "pendant la panne"));
@@ -105,8 +105,8 @@ class DurabilityIntegrationTest {
         assertThat(retried.getBoolean("ok")).isTrue();
         assertThat(TestWorkshop.get(vertx, node.port(), "/health").statusCode()).isEqualTo(200);
 
-        JsonObject arrived = awaitNoteEvent(watcher, "parvis.board." + board);
-        assertThat(arrived.getJsonObject("note").getString("id")).isEqualTo("held");
+        JsonObject arrived = awaitNote(watcher, board);
+        assertThat(arrived.getString("id")).isEqualTo("held");
       }
     }
   }
@@ -125,16 +125,16 @@ class DurabilityIntegrationTest {
    * Pub/sub is at most once: an edit made before the node's subscription came back is not relayed,
    * so the node tells watchers to catch up instead. Either way the watcher ends up with the note.
    */
-  private static JsonObject awaitNoteEvent(BridgeClient watcher, String address) {
+  private static JsonObject awaitNote(BridgeClient watcher, String board) {
     long deadline = System.currentTimeMillis() + 15_000;
     while (System.currentTimeMillis() < deadline) {
-      JsonObject event = watcher.nextOn(address, 1_000);
+      JsonObject event = watcher.nextOn(Commands.boardAddress(board), 1_000);
       if (event != null && "note.created".equals(event.getString("type"))) {
-        return event;
+        return event.getJsonObject("note");
       }
-      if (event != null && "board.resync".equals(event.getString("type"))) {
-        JsonObject caughtUp = watcher.command(Commands.sync(event.getString("board"), 0L));
-        return caughtUp.getJsonArray("events").getJsonObject(0);
+      if (event != null && "stream.resync".equals(event.getString("type"))) {
+        JsonObject caughtUp = watcher.command(Commands.sync(event.getString("stream")));
+        return caughtUp.getJsonObject("snapshot").getJsonArray("notes").getJsonObject(0);
       }
     }
     throw new AssertionError("the watcher was neither sent the note nor told to catch up");

@@ -18,12 +18,13 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.parvis.testing.BoardReplica;
+import org.parvis.testing.StreamReplica;
 import org.parvis.testing.BridgeClient;
 import org.parvis.testing.Commands;
 import org.parvis.testing.ParvisNode;
 import org.parvis.testing.RedisProcess;
 import org.parvis.testing.ServerProcess;
+import org.parvis.testing.StoredStream;
 import org.parvis.testing.TestWorkshop;
 
 /** The faults of a real evening: a node or Redis killed under load, Redis away, abusive clients. */
@@ -43,7 +44,7 @@ class FaultIntegrationTest {
       String token = workshop.join(vertx, "Hugo");
       try (BridgeClient watcher = BridgeClient.connect(vertx, survivor.port(), workshop.observerToken())) {
         watcher.register("parvis.board." + board);
-        BoardReplica watched = BoardReplica.fromSync(watcher.command(Commands.sync(board, null)));
+        StreamReplica watched = StreamReplica.fromSync(watcher.command(Commands.boardSnapshot(board)));
 
         Map<String, JsonObject> attempted = new ConcurrentHashMap<>();
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
@@ -55,16 +56,16 @@ class FaultIntegrationTest {
 
         try (BridgeClient reconnected = BridgeClient.connect(vertx, survivor.port(), token)) {
           attempted.values().forEach(command -> assertThat(reconnected.command(command).getBoolean("ok")).isTrue());
-          JsonObject stored = reconnected.command(Commands.sync(board, 0L));
-          Map<String, Long> createdTimes = stored.getJsonArray("events").stream().map(JsonObject.class::cast)
+          List<JsonObject> stored = StoredStream.events(vertx, redis.url(), workshop.id(), "board:" + board);
+          Map<String, Long> createdTimes = stored.stream()
               .filter(event -> "note.created".equals(event.getString("type")))
               .collect(Collectors.groupingBy(event -> event.getJsonObject("note").getString("id"), Collectors.counting()));
 
           assertThat(acknowledged).isNotEmpty();
           assertThat(createdTimes.keySet()).containsAll(acknowledged).containsExactlyInAnyOrderElementsOf(attempted.keySet());
           assertThat(createdTimes.values()).allMatch(count -> count == 1);
-          drain(watcher, "parvis.board." + board, watched, stored.getLong("rev"));
-          assertThat(watched.notes()).isEqualTo(BoardReplica.fromSync(reconnected.command(Commands.sync(board, null))).notes());
+          drain(watcher, "parvis.board." + board, watched, stored.get(stored.size() - 1).getLong("rev"));
+          assertThat(watched.notes()).isEqualTo(StreamReplica.fromSync(reconnected.command(Commands.boardSnapshot(board))).notes());
         }
         writer.close();
       } finally {
@@ -82,7 +83,7 @@ class FaultIntegrationTest {
       try (BridgeClient writer = BridgeClient.connect(vertx, node.port(), workshop.join(vertx, "Nadia"));
            BridgeClient watcher = BridgeClient.connect(vertx, node.port(), workshop.observerToken())) {
         watcher.register("parvis.board." + board);
-        watcher.command(Commands.sync(board, null));
+        watcher.command(Commands.boardSnapshot(board));
         Map<String, JsonObject> attempted = new ConcurrentHashMap<>();
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         CompletableFuture<Void> load = CompletableFuture.runAsync(() -> writeUntilRefused(writer, board, "r", attempted, acknowledged, 600));
@@ -197,7 +198,7 @@ class FaultIntegrationTest {
     try (RedisProcess redis = RedisProcess.start();
          ParvisNode node = ParvisNode.start(redis.url(), UNTHROTTLED)) {
       TestWorkshop workshop = TestWorkshop.create(vertx, node.port(), "Fuzz", "A");
-      ConvergenceFuzz fuzz = new ConvergenceFuzz(vertx, node.port(), workshop, seed);
+      ConvergenceFuzz fuzz = new ConvergenceFuzz(vertx, node.port(), redis.url(), workshop, seed);
       try {
         fuzz.run(4, 300);
       } catch (AssertionError | RuntimeException failure) {
@@ -257,7 +258,7 @@ class FaultIntegrationTest {
   }
 
   private static Set<String> storedNoteIds(BridgeClient client, String board) {
-    return client.command(Commands.sync(board, null)).getJsonObject("snapshot").getJsonArray("notes").stream()
+    return client.command(Commands.boardSnapshot(board)).getJsonObject("snapshot").getJsonArray("notes").stream()
         .map(note -> ((JsonObject) note).getString("id")).collect(Collectors.toSet());
   }
 
@@ -277,12 +278,12 @@ class FaultIntegrationTest {
     return false;
   }
 
-  private static void drain(BridgeClient client, String address, BoardReplica replica, long untilRev) {
+  private static void drain(BridgeClient client, String address, StreamReplica replica, long untilRev) {
     Map<Long, JsonObject> early = new HashMap<>();
     while (replica.rev() < untilRev) {
       JsonObject event = client.nextOn(address, 5_000);
       if (event == null) {
-        replica.applySync(client.command(Commands.sync(address.substring("parvis.board.".length()), replica.rev())));
+        replica.applySync(client.command(replica.syncCommand()));
         continue;
       }
       if (event.getLong("rev") != null) {

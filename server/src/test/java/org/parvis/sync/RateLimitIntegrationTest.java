@@ -44,7 +44,7 @@ class RateLimitIntegrationTest {
           BridgeClient.connectSockJs(vertx, node.port(), workshop.observerToken()));
       for (BridgeClient screen : screens) {
         answers.add(screen.commandAsync(new JsonObject().put("type", "workshop.get")));
-        workshop.boardIds().forEach(board -> answers.add(screen.commandAsync(Commands.sync(board, null))));
+        workshop.boardIds().forEach(board -> answers.add(screen.commandAsync(Commands.boardSnapshot(board))));
       }
       answers.forEach(CompletableFuture::join);
       screens.forEach(BridgeClient::close);
@@ -72,7 +72,7 @@ class RateLimitIntegrationTest {
     String board = workshop.board(0);
     try (BridgeClient reader = BridgeClient.connectSockJs(vertx, node.port(), workshop.join(vertx, "Rémi"));
          BridgeClient writer = BridgeClient.connectSockJs(vertx, node.port(), workshop.join(vertx, "Wanda"))) {
-      assertThat(spend(reader, i -> Commands.sync(board, null))).as("syncs refused").isPositive();
+      assertThat(spend(reader, i -> Commands.boardSnapshot(board))).as("syncs refused").isPositive();
       assertThat(reader.command(new JsonObject().put("type", "workshop.get")).getString("error")).isEqualTo("rate_limited");
       int written = 0;
       for (int i = 0; i < WRITE_BURST; i++) {
@@ -81,7 +81,7 @@ class RateLimitIntegrationTest {
       assertThat(written).as("writes accepted after the sync flood").isEqualTo(WRITE_BURST);
 
       assertThat(spend(writer, i -> Commands.createNote(board, "w" + i, "écrit"))).as("writes refused").isPositive();
-      assertThat(writer.command(Commands.sync(board, null)).getJsonObject("snapshot").getJsonArray("notes"))
+      assertThat(writer.command(Commands.boardSnapshot(board)).getJsonObject("snapshot").getJsonArray("notes"))
           .hasSizeGreaterThanOrEqualTo(2 * WRITE_BURST);
     }
   }

@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A client of the real SockJS event-bus bridge, speaking the bridge's JSON frames as a browser does:
- * over the raw WebSocket endpoint, or over the SockJS WebSocket transport the web client uses
- * (SockJS frames {@code o}, {@code h}, {@code a[...]}, {@code c[...]} around the same JSON).
+ * over the raw WebSocket endpoint, over the SockJS WebSocket transport the web client uses
+ * (SockJS frames {@code o}, {@code h}, {@code a[...]}, {@code c[...]} around the same JSON), or over
+ * SockJS's xhr-polling fallback (what a browser behind a proxy that blocks WebSockets ends up with).
  * Blocking calls, for test threads only.
  */
 public final class BridgeClient implements AutoCloseable {
@@ -29,8 +30,11 @@ public final class BridgeClient implements AutoCloseable {
 
   private final WebSocketClient client;
   private final WebSocket socket;
+  private final XhrPolling polling;
   private final String token;
   private final boolean sockJsFraming;
+  private final List<String> rawFrames = new CopyOnWriteArrayList<>();
+  private volatile boolean keepingRawFrames;
   private final Map<String, CompletableFuture<JsonObject>> replies = new ConcurrentHashMap<>();
   private final Map<String, BlockingQueue<JsonObject>> received = new ConcurrentHashMap<>();
   private final List<JsonObject> errors = new CopyOnWriteArrayList<>();
@@ -39,11 +43,27 @@ public final class BridgeClient implements AutoCloseable {
   private BridgeClient(WebSocketClient client, WebSocket socket, String token, boolean sockJsFraming) {
     this.client = client;
     this.socket = socket;
+    this.polling = null;
     this.token = token;
     this.sockJsFraming = sockJsFraming;
     socket.textMessageHandler(this::onText);
     socket.binaryMessageHandler(buffer -> onText(buffer.toString()));
     socket.closeHandler(none -> closed.complete(null));
+  }
+
+  private BridgeClient(Vertx vertx, int port, String token) {
+    this.client = null;
+    this.socket = null;
+    this.token = token;
+    this.sockJsFraming = false;
+    this.polling = new XhrPolling(vertx, port, this::onFrame, () -> closed.complete(null));
+  }
+
+  /** Over SockJS xhr-polling (POST .../xhr to read, .../xhr_send to write) instead of a WebSocket. */
+  public static BridgeClient connectPolling(Vertx vertx, int port, String token) {
+    BridgeClient bridge = new BridgeClient(vertx, port, token);
+    bridge.polling.open();
+    return bridge;
   }
 
   /** Through the raw WebSocket endpoint, {@code /eventbus/websocket}. */
@@ -135,11 +155,30 @@ public final class BridgeClient implements AutoCloseable {
   }
 
   public void send(JsonObject frame) {
-    write(frame.encode()).await();
+    if (polling != null) {
+      polling.send(frame.encode());
+    } else {
+      write(frame.encode()).await();
+    }
   }
 
   private Future<Void> write(String frame) {
+    if (polling != null) {
+      polling.send(frame);
+      return Future.succeededFuture();
+    }
     return socket.writeTextMessage(sockJsFraming ? new JsonArray().add(frame).encode() : frame);
+  }
+
+  /** From now on, keeps every frame the server sends as text (a flood would fill memory, so only when asked). */
+  public BridgeClient keepRawFrames() {
+    keepingRawFrames = true;
+    return this;
+  }
+
+  /** Every frame the server sent since {@link #keepRawFrames}, as text: to check that something never reached this client. */
+  public List<String> rawFrames() {
+    return List.copyOf(rawFrames);
   }
 
   /** The next message delivered on an address, or null when none comes within the timeout. */
@@ -150,6 +189,10 @@ public final class BridgeClient implements AutoCloseable {
       Thread.currentThread().interrupt();
       return null;
     }
+  }
+
+  public String token() {
+    return token;
   }
 
   /** Forgets the messages received and not read yet, so that they hold no memory. */
@@ -176,6 +219,11 @@ public final class BridgeClient implements AutoCloseable {
 
   @Override
   public void close() {
+    if (polling != null) {
+      polling.close();
+      closed.complete(null);
+      return;
+    }
     if (!closed.isDone()) {
       socket.close();
     }
@@ -198,6 +246,9 @@ public final class BridgeClient implements AutoCloseable {
   }
 
   private void onFrame(String text) {
+    if (keepingRawFrames) {
+      rawFrames.add(text);
+    }
     JsonObject frame = new JsonObject(text);
     String address = frame.getString("address");
     if ("err".equals(frame.getString("type"))) {

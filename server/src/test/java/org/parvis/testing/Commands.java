@@ -1,9 +1,11 @@
 package org.parvis.testing;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.UUID;
 
-/** Builders for the protocol's commands, with fresh command ids. */
+/** Builders for the protocol's commands (version 2), with fresh command ids. */
 public final class Commands {
 
   private Commands() {}
@@ -27,8 +29,32 @@ public final class Commands {
     return new JsonObject().put("type", "note.delete").put("id", freshId()).put("board", board).put("noteId", noteId);
   }
 
-  public static JsonObject sync(String board, Long since) {
-    JsonObject sync = new JsonObject().put("type", "board.sync").put("board", board);
-    return since == null ? sync : sync.put("since", since);
+  public static JsonObject lock(String board, boolean locked) {
+    return new JsonObject().put("type", "board.lock").put("id", freshId()).put("board", board).put("locked", locked);
+  }
+
+  public static JsonObject showOnPlenary(List<String> boards) {
+    return new JsonObject().put("type", "plenary.show").put("id", freshId()).put("boards", new JsonArray(boards));
+  }
+
+  /** A stream.sync without a revision: the board stream's snapshot. */
+  public static JsonObject boardSnapshot(String board) {
+    return sync("board:" + board);
+  }
+
+  public static JsonObject sync(String stream) {
+    return new JsonObject().put("type", "stream.sync").put("stream", stream);
+  }
+
+  public static JsonObject sync(String stream, long since, String h) {
+    return sync(stream).put("since", since).put("h", h);
+  }
+
+  public static String boardAddress(String board) {
+    return "parvis.board." + board;
+  }
+
+  public static String workshopAddress(String workshopId) {
+    return "parvis.workshop." + workshopId;
   }
 }

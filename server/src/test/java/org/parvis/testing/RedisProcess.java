@@ -74,6 +74,42 @@ public final class RedisProcess implements AutoCloseable {
     launch();
   }
 
+  /** A copy of its append-only files as they are now (what a disk holds after its last fsync, in a test). */
+  public Path copyOfFiles() {
+    try {
+      Path copy = Files.createTempDirectory("parvis-redis-copy");
+      copyTree(dir.resolve("appendonlydir"), copy.resolve("appendonlydir"));
+      return copy;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Puts back older append-only files while it is stopped: the acknowledged writes made since are
+   * lost, as after a power cut with appendfsync everysec, or a restore from a backup.
+   */
+  public void restoreFiles(Path copy) {
+    try {
+      Path live = dir.resolve("appendonlydir");
+      try (Stream<Path> files = Files.walk(live)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
+      copyTree(copy.resolve("appendonlydir"), live);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    Files.createDirectories(to);
+    try (Stream<Path> files = Files.list(from)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, to.resolve(file.getFileName()));
+      }
+    }
+  }
+
   /** SIGSTOP: connections stay open and nothing is answered, as when the host swaps or stalls. */
   public void freeze() {
     signal("-STOP");

@@ -27,13 +27,22 @@ public record TestWorkshop(int port, String id, String code, String animatorToke
 
   /** Joins as a participant and returns the participant's token. */
   public String join(Vertx vertx, String name) {
+    return joinAnswer(vertx, name).getString("token");
+  }
+
+  /** Joins as a participant and returns the participant's id. */
+  public String joinAndGetId(Vertx vertx, String name) {
+    return joinAnswer(vertx, name).getJsonObject("participant").getString("id");
+  }
+
+  private JsonObject joinAnswer(Vertx vertx, String name) {
     HttpResponse<Buffer> joined = post(vertx, port, "/api/join",
         new JsonObject().put("code", code.toLowerCase()).put("name", name).put("category", "habitant")
             .put("board", boardIds.get(0)));
     if (joined.statusCode() != 200) {
       throw new AssertionError("join failed: " + joined.bodyAsString());
     }
-    return joined.bodyAsJsonObject().getString("token");
+    return joined.bodyAsJsonObject();
   }
 
   public String board(int index) {

@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,14 +50,13 @@ class AnimatorInvitationIntegrationTest {
     try (BridgeClient bernard = BridgeClient.connectSockJs(vertx, node.port(), token);
          BridgeClient lead = BridgeClient.connectSockJs(vertx, node.port(), workshop.animatorToken())) {
       lead.register(address);
-      lead.command(Commands.sync(workshop.board(1), null));
+      lead.command(Commands.boardSnapshot(workshop.board(1)));
       assertThat(bernard.command(Commands.createNote(workshop.board(1), "idee", "Une idée du groupe B")).getBoolean("ok"))
           .isTrue();
       JsonObject created = lead.nextOn(address, 5_000);
       assertThat(created.getJsonObject("note").getString("authorName")).isEqualTo("Bernard");
       assertThat(created.getJsonObject("note").getString("author")).isEqualTo(invitation.getJsonObject("animator").getString("id"));
-      assertThat(bernard.command(new JsonObject().put("type", "plenary.show").put("boards",
-          new JsonArray().add(workshop.board(1)))).getBoolean("ok")).isTrue();
+      assertThat(bernard.command(Commands.showOnPlenary(List.of(workshop.board(1)))).getBoolean("ok")).isTrue();
     }
   }
 
@@ -89,7 +89,7 @@ class AnimatorInvitationIntegrationTest {
     assertThat(session.getJsonObject("animator").getString("name")).isEqualTo("Claire");
     try (BridgeClient claire = BridgeClient.connectSockJs(vertx, node.port(), token)) {
       claire.command(Commands.createNote(board, "n1", "Bienvenue"));
-      JsonObject note = claire.command(Commands.sync(board, null)).getJsonObject("snapshot").getJsonArray("notes").getJsonObject(0);
+      JsonObject note = claire.command(Commands.boardSnapshot(board)).getJsonObject("snapshot").getJsonArray("notes").getJsonObject(0);
       assertThat(note.getString("authorName")).isEqualTo("Claire");
     }
   }

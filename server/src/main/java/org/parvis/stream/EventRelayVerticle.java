@@ -1,0 +1,204 @@
+package org.parvis.stream;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.lang.System.Logger.Level;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.parvis.protocol.Event;
+import org.parvis.protocol.Protocol;
+import org.parvis.store.EventChannel;
+
+/**
+ * Owns this node's Redis subscription: relays every event published by any node to the local
+ * event loops as ready-made {@link StreamFrame}s, routed by the message's first line, never by
+ * parsing the event. Redis pub/sub is at most once, so after the subscription comes back it tells
+ * every watched stream to catch up; it proves the subscription alive by pinging itself through it
+ * (a half-open connection never says it is dead); and it sends each watched stream's head now and
+ * then, so a client that only reads learns it is behind.
+ */
+public final class EventRelayVerticle extends VerticleBase {
+
+  private static final System.Logger LOG = System.getLogger(EventRelayVerticle.class.getName());
+  private static final long MIN_RETRY_MS = 250;
+  private static final long MAX_RETRY_MS = 5_000;
+  /** Heads go out for the streams that changed since the last tick, and for all of them every {@link #HEADS_FOR_ALL_EVERY} ticks. */
+  private static final int HEADS_FOR_ALL_EVERY = 6;
+
+  private final RedisOptions options;
+  private final StreamStore streams;
+  private final WatchedStreams watched;
+  private final long livenessMillis;
+  private final String pingChannel = "parvis:ping:" + UUID.randomUUID();
+  private final Map<StreamId, StreamStore.Head> headsSent = new HashMap<>();
+  private final Map<StreamId, Long> relayedRevs = new HashMap<>();
+  private final Map<StreamId, Long> aheadAtLastTick = new HashMap<>();
+  private Redis client;
+  private RedisConnection connection;
+  private long retryDelay = MIN_RETRY_MS;
+  private boolean stopping;
+  private boolean everConnected;
+  private boolean retryScheduled;
+  private long pingsSent;
+  private long pingsAnswered;
+  private long ticks;
+
+  /** {@code livenessMillis}: how often the subscription is pinged (it must answer within that time) and heads are sent. */
+  public EventRelayVerticle(RedisOptions options, StreamStore streams, WatchedStreams watched, long livenessMillis) {
+    // Two connections of its own: the subscription, and one for its pings, which a busy command pool must not delay.
+    this.options = new RedisOptions(options).setMaxPoolSize(2);
+    this.streams = streams;
+    this.watched = watched;
+    this.livenessMillis = livenessMillis;
+  }
+
+  @Override
+  public Future<?> start() {
+    client = Redis.createClient(vertx, options);
+    vertx.setPeriodic(livenessMillis, timer -> tick());
+    return subscribe();
+  }
+
+  @Override
+  public Future<?> stop() {
+    stopping = true;
+    return client.close();
+  }
+
+  private Future<Void> subscribe() {
+    return client.connect()
+        .compose(opened -> {
+          connection = opened;
+          opened.handler(this::onPush);
+          opened.exceptionHandler(failure -> onLost(opened, failure.getMessage()));
+          opened.endHandler(ended -> onLost(opened, "connection closed"));
+          return opened.send(Request.cmd(Command.SUBSCRIBE).arg(EventChannel.NAME).arg(pingChannel));
+        })
+        .<Void>mapEmpty()
+        .onSuccess(subscribed -> {
+          retryDelay = MIN_RETRY_MS;
+          pingsAnswered = pingsSent;
+          if (everConnected) {
+            LOG.log(Level.INFO, "Event subscription restored; asking watched streams to catch up");
+            watched.streams().forEach(this::askToCatchUp);
+          }
+          everConnected = true;
+        });
+  }
+
+  private void onLost(RedisConnection lost, String reason) {
+    if (stopping || lost != connection) {
+      return;
+    }
+    connection = null;
+    LOG.log(Level.WARNING, "Event subscription lost ({0}); retrying", reason);
+    lost.close();
+    retryLater();
+  }
+
+  private void retryLater() {
+    if (retryScheduled || stopping) {
+      return;
+    }
+    retryScheduled = true;
+    vertx.setTimer(retryDelay, timer -> {
+      retryScheduled = false;
+      subscribe().onFailure(failure -> {
+        connection = null;
+        retryLater();
+      });
+    });
+    retryDelay = Math.min(retryDelay * 2, MAX_RETRY_MS);
+  }
+
+  private void tick() {
+    ticks++;
+    checkAlive();
+    sendHeads(ticks % HEADS_FOR_ALL_EVERY == 0);
+  }
+
+  /** The previous ping must have come back through the subscription; then the next one goes out. */
+  private void checkAlive() {
+    RedisConnection current = connection;
+    if (current == null) {
+      return;
+    }
+    if (pingsAnswered < pingsSent) {
+      onLost(current, "no answer to its ping within " + livenessMillis + " ms");
+      return;
+    }
+    pingsSent++;
+    client.send(Request.cmd(Command.PUBLISH).arg(pingChannel).arg(Long.toString(pingsSent)))
+        .timeout(livenessMillis, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * A head read from Redis may be ahead of events still on their way through pub/sub: one that is
+   * ahead of what this node relayed waits a tick, and goes out only if the node is still behind it
+   * then (it missed events). A head behind what it relayed (storage restored) goes out at once.
+   */
+  private void sendHeads(boolean toAll) {
+    if (connection == null) {
+      return;
+    }
+    Set<StreamId> now = watched.streams();
+    headsSent.keySet().retainAll(now);
+    relayedRevs.keySet().retainAll(now);
+    aheadAtLastTick.keySet().retainAll(now);
+    streams.heads(List.copyOf(now)).onSuccess(heads -> heads.forEach(head -> {
+      Long relayed = relayedRevs.get(head.stream());
+      if (relayed != null && head.rev() > relayed) {
+        Long aheadBefore = aheadAtLastTick.put(head.stream(), head.rev());
+        if (aheadBefore == null || relayed >= aheadBefore) {
+          return;
+        }
+      } else {
+        aheadAtLastTick.remove(head.stream());
+      }
+      if (toAll || !head.equals(headsSent.get(head.stream()))) {
+        headsSent.put(head.stream(), head);
+        publishToFollowers(StreamFrame.forAll(head.stream(),
+            Protocol.encodeAlone(new Event.StreamHead(head.stream().wire(), head.rev(), head.h()))));
+      }
+    }));
+  }
+
+  private void onPush(Response push) {
+    if (push.size() < 3 || !"message".equals(push.get(0).toString())) {
+      return;
+    }
+    String text = push.get(2).toString();
+    if (pingChannel.equals(push.get(1).toString())) {
+      pingsAnswered = Math.max(pingsAnswered, Long.parseLong(text));
+      return;
+    }
+    int endOfStream = text.indexOf('\n');
+    Optional<StreamId> stream = endOfStream < 0 ? Optional.empty() : StreamId.fromWire(text.substring(0, endOfStream));
+    LogEntry entry = stream.isEmpty() ? null : LogEntry.parse(text.substring(endOfStream + 1));
+    if (entry == null) {
+      LOG.log(Level.WARNING, "Ignoring a malformed message on {0}", EventChannel.NAME);
+      return;
+    }
+    relayedRevs.put(stream.get(), entry.rev());
+    publishToFollowers(StreamFrame.of(stream.get(), entry));
+  }
+
+  private void askToCatchUp(StreamId stream) {
+    publishToFollowers(StreamFrame.forAll(stream, Protocol.encodeAlone(new Event.StreamResync(stream.wire()))));
+  }
+
+  private void publishToFollowers(StreamFrame frame) {
+    vertx.eventBus().publish(StreamFrame.ADDRESS, frame);
+  }
+}

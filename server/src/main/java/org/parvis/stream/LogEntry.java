@@ -1,0 +1,41 @@
+package org.parvis.stream;
+
+import org.parvis.workshop.Identity;
+
+/**
+ * One event as the apply script logs and publishes it: {@code <audience>\n<event>\n<shadow>},
+ * split by position, never parsed, so routing an event costs no JSON.
+ */
+public record LogEntry(String audience, String event, String shadow) {
+
+  private static final String REV = "\"rev\":";
+
+  /** The text of a log entry; null when it is not one. */
+  public static LogEntry parse(String text) {
+    int first = text.indexOf('\n');
+    int second = first < 0 ? -1 : text.indexOf('\n', first + 1);
+    if (second < 0) {
+      return null;
+    }
+    return new LogEntry(text.substring(0, first), text.substring(first + 1, second), text.substring(second + 1));
+  }
+
+  /** The event's revision, read from the envelope the apply script wrote ({@code "rev":N} comes first), not parsed. */
+  public long rev() {
+    int start = event.indexOf(REV) + REV.length();
+    int end = start;
+    while (end < event.length() && Character.isDigit(event.charAt(end))) {
+      end++;
+    }
+    return Long.parseLong(event, start, end, 10);
+  }
+
+  public boolean isForAll() {
+    return Audience.ALL.equals(audience);
+  }
+
+  /** What this follower may see: the event, or its shadow. */
+  public String textFor(Identity who) {
+    return isForAll() || Audience.admits(audience, who) ? event : shadow;
+  }
+}

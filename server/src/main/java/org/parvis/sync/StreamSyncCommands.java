@@ -1,0 +1,95 @@
+package org.parvis.sync;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Response;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.parvis.board.BoardStore;
+import org.parvis.protocol.Command;
+import org.parvis.stream.LogEntry;
+import org.parvis.stream.StreamAccess;
+import org.parvis.stream.StreamId;
+import org.parvis.stream.StreamStore;
+import org.parvis.workshop.Identity;
+import org.parvis.workshop.WorkshopService;
+import org.parvis.workshop.WorkshopStore;
+
+/**
+ * stream.sync: the events a client missed, each as its audience allows (the event or its shadow),
+ * or a snapshot of the stream when its history is not the client's any more. The stored JSON is
+ * joined as it is, never decoded note by note nor sorted: notes come in stream order from Redis.
+ */
+public final class StreamSyncCommands {
+
+  private final StreamStore streams;
+  private final BoardStore boards;
+  private final WorkshopService workshops;
+
+  public StreamSyncCommands(StreamStore streams, BoardStore boards, WorkshopService workshops) {
+    this.streams = streams;
+    this.boards = boards;
+    this.workshops = workshops;
+  }
+
+  public void register(CommandHandlers handlers) {
+    handlers.on(Command.StreamSync.class, this::sync);
+  }
+
+  private Future<JsonObject> sync(Identity sender, Command.StreamSync command) {
+    Optional<StreamId> named = command.stream() == null ? Optional.empty() : StreamId.fromWire(command.stream());
+    if (named.isEmpty()) {
+      return refused(Rejection.invalidField("stream", "stream is board:<boardId> or workshop:<workshopId>."));
+    }
+    if (command.since() != null && command.since() < 0) {
+      return refused(Rejection.invalidField("since", "since is the last revision seen, a whole number."));
+    }
+    StreamId stream = named.get();
+    Verdict<StreamId> access = StreamAccess.mayRead(sender, stream);
+    if (!access.isAllowed()) {
+      return refused(access.rejection());
+    }
+    return streams.read(stream, command.since(), command.h()).compose(catchUp -> {
+      JsonObject answer = new JsonObject().put("stream", stream.wire()).put("rev", catchUp.rev()).put("h", catchUp.h());
+      if (!catchUp.isSnapshot()) {
+        return Future.succeededFuture(answer.put("events", joined(catchUp.entries().stream()
+            .map(LogEntry::parse)
+            .filter(Objects::nonNull)
+            .map(entry -> entry.textFor(sender))
+            .toList())));
+      }
+      Future<JsonObject> snapshot = stream.kind() == StreamId.Kind.BOARD
+          ? boardSnapshot(stream, catchUp)
+          : workshopSnapshot(stream, catchUp);
+      return snapshot.map(state -> answer.put("snapshot", state));
+    });
+  }
+
+  private Future<JsonObject> boardSnapshot(StreamId stream, StreamStore.CatchUp catchUp) {
+    List<String> notes = catchUp.state().stream().filter(Objects::nonNull).map(Response::toString).toList();
+    boolean locked = "1".equals(catchUp.extra().toString());
+    return boards.layout(stream.id()).map(layout -> new JsonObject()
+        .put("board", BoardStore.boardJson(layout, locked))
+        .put("notes", joined(notes)));
+  }
+
+  private Future<JsonObject> workshopSnapshot(StreamId stream, StreamStore.CatchUp catchUp) {
+    List<Boolean> locks = catchUp.extra().stream().map(lock -> "1".equals(lock.toString())).toList();
+    return WorkshopStore.fromFields(stream.id(), catchUp.state())
+        .map(workshop -> workshops.describe(workshop, locks))
+        .orElseGet(() -> refused(Rejection.of("forbidden", "This workshop does not exist.")))
+        .map(workshop -> new JsonObject().put("workshop", workshop));
+  }
+
+  /** One parse of the stored texts joined, instead of one per item. */
+  private static JsonArray joined(List<String> jsonTexts) {
+    return new JsonArray(jsonTexts.stream().collect(Collectors.joining(",", "[", "]")));
+  }
+
+  private static <T> Future<T> refused(Rejection rejection) {
+    return Future.failedFuture(new RejectedException(rejection));
+  }
+}

@@ -1,0 +1,17 @@
+-- note.create on a board stream. rules: board, maxNotes, mayWriteLocked. The note gets its
+-- stream order: the revision that creates it, by which every client stacks overlapping notes.
+APPLY['note.create'] = function(ctx)
+  local board = ctx.rules.board
+  if not boardWritable(ctx, board) then return 'board_locked' end
+  local notes = boardKey(ctx, board, ':notes')
+  local note = ctx.event.note
+  if redis.call('HEXISTS', notes, note.id) == 1 then return 'note_exists' end
+  if redis.call('HLEN', notes) >= ctx.rules.maxNotes then return 'too_many_notes' end
+  note.createdAt = ctx.at
+  note.updatedAt = ctx.at
+  note.order = ctx.rev
+  local stored = cjson.encode(note)
+  redis.call('HSET', notes, note.id, stored)
+  redis.call('ZADD', boardKey(ctx, board, ':order'), ctx.rev, note.id)
+  return {type = 'note.created', body = '{"note":' .. stored .. '}'}
+end

@@ -1,0 +1,63 @@
+-- The one entry point that changes a stream, atomically: command-id check, the stream's existence,
+-- the command type's own function (rules that need stored state, and the change), revision bump,
+-- chain hash, event log, command-id marker, publish.
+-- KEYS: 1 the stream's head hash (rev, h). Every other key is built from ARGV[3], which carries
+--       the same {w:<workshopId>} hash tag, so the script stays in one Redis Cluster slot.
+-- ARGV: 1 command type, 2 stream id, 3 key prefix 'parvis:{w:<id>}:', 4 command id, 5 by,
+--       6 time (ms), 7 event body JSON, 8 rule parameters JSON, 9 log length,
+--       10 command-id memory (s), 11 events channel
+-- Returns {'ok', rev, h}, {'duplicate', rev} or {refusal code, 0}.
+local APPLY = {}
+
+-- Keys of the workshop, shared by the type functions.
+local function boardKey(ctx, board, suffix)
+  return ctx.prefix .. 'board:' .. board .. (suffix or '')
+end
+
+-- Only animators write a locked board: they record ideas for people who do not type.
+local function boardWritable(ctx, board)
+  if ctx.rules.mayWriteLocked then return true end
+  return redis.call('HGET', boardKey(ctx, board), 'locked') ~= '1'
+end
+
+-- '{"a":1}' -> ',"a":1}' and '{}' -> '}': the tail of an object spliced after an envelope.
+local function tail(body)
+  if body == '{}' then return '}' end
+  return ',' .. string.sub(body, 2)
+end
+
+--@types@
+
+local head, stream, prefix, cmd = KEYS[1], ARGV[2], ARGV[3], ARGV[4]
+local streamKey = prefix .. 's:' .. stream
+local marker = streamKey .. ':cmd:' .. cmd
+local seen = redis.call('GET', marker)
+if seen then return {'duplicate', tonumber(seen)} end
+local current = redis.call('HMGET', head, 'rev', 'h')
+if not current[1] then return {'unknown_stream', 0} end
+local apply = APPLY[ARGV[1]]
+if not apply then return {'unknown_command', 0} end
+
+local rev = tonumber(current[1]) + 1
+local ctx = {stream = stream, prefix = prefix, cmd = cmd, by = ARGV[5], at = tonumber(ARGV[6]), rev = rev,
+             body = ARGV[7], event = cjson.decode(ARGV[7]), rules = cjson.decode(ARGV[8])}
+local result = apply(ctx)
+if type(result) == 'string' then return {result, 0} end
+
+local h = string.sub(redis.sha1hex(current[2] .. ':' .. cmd .. ':' .. rev), 1, 16)
+redis.call('HSET', head, 'rev', rev, 'h', h)
+local envelope = '"stream":"' .. stream .. '","rev":' .. rev .. ',"h":"' .. h .. '"'
+local event = '{"type":"' .. result.type .. '",' .. envelope .. ',"cmd":"' .. cmd .. '","by":"' .. ARGV[5]
+    .. '","at":' .. ARGV[6] .. tail(result.body)
+local audience = result.audience or 'all'
+local shadow = ''
+if audience ~= 'all' then
+  shadow = '{"type":"hidden",' .. envelope .. ',"at":' .. ARGV[6] .. tail(result.shadow or '{}')
+end
+local entry = audience .. '\n' .. event .. '\n' .. shadow
+local log = streamKey .. ':log'
+redis.call('RPUSH', log, entry)
+redis.call('LTRIM', log, -tonumber(ARGV[9]), -1)
+redis.call('SET', marker, rev, 'EX', tonumber(ARGV[10]))
+redis.call('PUBLISH', ARGV[11], stream .. '\n' .. entry)
+return {'ok', rev, h}

@@ -1,0 +1,52 @@
+-- What a client needs to catch up on a stream, atomically: the log entries after its revision
+-- when the log still holds them and the client's chain hash at that revision is the server's,
+-- otherwise a snapshot (the history the client saw is not the one stored: restored storage).
+-- KEYS: 1 the stream's head hash (rev, h, h0)
+-- ARGV: 1 stream id, 2 key prefix 'parvis:{w:<id>}:', 3 revision the client has, or '',
+--       4 the client's h at that revision, or ''
+-- Returns {'events', rev, h, {entry...}}, {'snapshot', rev, h, ...what the stream kind holds}
+-- or {'unknown_stream'}. A log entry is '<audience>\n<event json>\n<shadow json or empty>'.
+local SNAPSHOT = {}
+
+-- Notes in stream order (the revision that created each), then whether the board is locked.
+SNAPSHOT['board'] = function(prefix, id)
+  local board = prefix .. 'board:' .. id
+  local ids = redis.call('ZRANGE', board .. ':order', 0, -1)
+  local notes = {}
+  if #ids > 0 then notes = redis.call('HMGET', board .. ':notes', unpack(ids)) end
+  return {notes, redis.call('HGET', board, 'locked') or '0'}
+end
+
+-- The workshop's fields, then each of its boards' lock, in the order of its board list.
+SNAPSHOT['workshop'] = function(prefix, id)
+  local workshop = prefix .. 'workshop'
+  local locks = {}
+  for _, board in ipairs(cjson.decode(redis.call('HGET', workshop, 'boards') or '[]')) do
+    locks[#locks + 1] = redis.call('HGET', prefix .. 'board:' .. board, 'locked') or '0'
+  end
+  return {redis.call('HGETALL', workshop), locks}
+end
+
+local head, stream, prefix = KEYS[1], ARGV[1], ARGV[2]
+local current = redis.call('HMGET', head, 'rev', 'h', 'h0')
+if not current[1] then return {'unknown_stream'} end
+local rev = tonumber(current[1])
+local since = tonumber(ARGV[3])
+local log = prefix .. 's:' .. stream .. ':log'
+if since and since >= 0 and since <= rev and ARGV[4] ~= '' then
+  local first = rev - redis.call('LLEN', log) + 1
+  local known
+  if since == rev then
+    known = current[2]
+  elseif since >= first then
+    known = string.match(redis.call('LINDEX', log, since - first), '"h":"(%x+)"')
+  elseif since == 0 and first == 1 then
+    known = current[3]
+  end
+  if known == ARGV[4] then
+    return {'events', rev, current[2], redis.call('LRANGE', log, since - first + 1, -1)}
+  end
+end
+local kind, id = string.match(stream, '^(%a+):(.+)$')
+local state = SNAPSHOT[kind](prefix, id)
+return {'snapshot', rev, current[2], state[1], state[2]}

@@ -1,0 +1,49 @@
+package org.parvis.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.parvis.workshop.Identity;
+import org.parvis.workshop.Role;
+
+class AudienceTest {
+
+  private final Identity jeanne = new Identity("w", Role.PARTICIPANT, "p1", "Jeanne");
+  private final Identity paul = new Identity("w", Role.PARTICIPANT, "p2", "Paul");
+  private final Identity animator = Identity.animator("w");
+  private final Identity observer = Identity.observer("w");
+
+  @Test
+  void everyoneIsInTheAudienceAll() {
+    assertThat(Audience.admits("all", observer)).isTrue();
+    assertThat(Audience.admits("all", jeanne)).isTrue();
+  }
+
+  @Test
+  void animatorsOnlyLeavesOutParticipantsAndObservers() {
+    assertThat(Audience.admits("animators", animator)).isTrue();
+    assertThat(Audience.admits("animators", jeanne)).isFalse();
+    assertThat(Audience.admits("animators", observer)).isFalse();
+  }
+
+  @Test
+  void oneParticipantAndTheAnimatorsSeeAPrivateEvent() {
+    assertThat(Audience.admits("animators|p:p1", jeanne)).isTrue();
+    assertThat(Audience.admits("animators|p:p1", animator)).isTrue();
+    assertThat(Audience.admits("animators|p:p1", paul)).isFalse();
+    assertThat(Audience.admits("p:p1", paul)).isFalse();
+    assertThat(Audience.admits("p:p12|p:p", jeanne)).as("another id that starts or ends like hers").isFalse();
+    assertThat(Audience.admits("p:p2|p:p1", jeanne)).isTrue();
+  }
+
+  @Test
+  void aFollowerOutsideTheAudienceGetsTheShadow() {
+    LogEntry entry = LogEntry.parse("p:p1\n{\"type\":\"vote.cast\"}\n{\"type\":\"hidden\"}");
+    assertThat(LogEntry.parse("all\n{\"type\":\"x\",\"stream\":\"board:w-1\",\"rev\":1234,\"h\":\"ab\"}\n").rev()).isEqualTo(1234);
+    assertThat(entry.textFor(jeanne)).isEqualTo("{\"type\":\"vote.cast\"}");
+    assertThat(entry.textFor(paul)).isEqualTo("{\"type\":\"hidden\"}");
+    StreamFrame frame = StreamFrame.of(StreamId.board("w-1"), entry);
+    assertThat(frame.textFor(paul)).contains("hidden").contains("\"address\":\"parvis.board.w-1\"");
+    assertThat(frame.textFor(jeanne)).contains("vote.cast");
+  }
+}
