@@ -31,12 +31,19 @@ export class ApiError extends Error {
   }
 }
 
+interface JoiningState {
+  joiningOpen: boolean;
+}
+
 /** The HTTP side of the protocol: what happens before a client holds a token. */
 export interface HttpApi {
   /** `createKey`: the operator's creation key, when the server asks for one. */
   createWorkshop(request: CreateWorkshopRequest, createKey?: string): Promise<CreateWorkshopResponse>;
   lookupJoinCode(code: string): Promise<JoinCodeLookup>;
   join(request: JoinRequest): Promise<JoinResponse>;
+  /** Whether the join code lets newcomers in; animators only. */
+  joiningOpen(animatorToken: string): Promise<boolean>;
+  setJoiningOpen(animatorToken: string, open: boolean): Promise<boolean>;
 }
 
 export function createHttpApi(fetchJson: typeof fetch = (input, init) => fetch(input, init)): HttpApi {
@@ -77,5 +84,16 @@ export function createHttpApi(fetchJson: typeof fetch = (input, init) => fetch(i
       }),
     lookupJoinCode: (code) => call(`/api/join/${encodeURIComponent(code)}`),
     join: (request) => call('/api/join', { method: 'POST', body: JSON.stringify(request) }),
+    joiningOpen: async (token) =>
+      (await call<JoiningState>('/api/workshop/joining', { headers: { Authorization: `Bearer ${token}` } }))
+        .joiningOpen,
+    setJoiningOpen: async (token, open) =>
+      (
+        await call<JoiningState>('/api/workshop/joining', {
+          method: 'POST',
+          body: JSON.stringify({ open }),
+          headers: { Authorization: `Bearer ${token}` },
+        })
+      ).joiningOpen,
   };
 }

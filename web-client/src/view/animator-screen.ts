@@ -20,6 +20,8 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
   const element = h('section', { className: 'screen animator-screen' }, h('h1', {}, t.t('animator.loading')));
   let plenaryChoice: Set<string> | null = null;
   let shownWorkshopId: string | null = null;
+  /** Whether the join code lets newcomers in; null until the server has said. */
+  let joiningOpen: boolean | null = null;
 
   const fail = (error: unknown) => context.toast(t.error(errorCodeOf(error)));
 
@@ -107,6 +109,32 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
     );
   }
 
+  function joiningControl() {
+    if (joiningOpen === null) return null;
+    const open = joiningOpen;
+    return h(
+      'div',
+      { className: 'joining card' },
+      h('p', { testid: 'joining-state' }, t.t(open ? 'animator.joiningOpen' : 'animator.joiningClosed')),
+      h(
+        'button',
+        {
+          type: 'button',
+          className: 'button secondary',
+          testid: 'joining-toggle',
+          on: {
+            click: () =>
+              context.api.setJoiningOpen(token, !open).then((now) => {
+                joiningOpen = now;
+                update();
+              }, fail),
+          },
+        },
+        t.t(open ? 'animator.closeJoining' : 'animator.openJoining'),
+      ),
+    );
+  }
+
   function render(state: WorkshopState): void {
     const { workshop } = state;
     if (shownWorkshopId !== workshop.id) {
@@ -154,6 +182,7 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
             : h('p', { className: 'help' }, t.t('animator.observerLinkUnknown')),
         ),
       ),
+      joiningControl(),
       // Not in the card above, which may be projected for the room: folded until its owner opens it.
       h(
         'details',
@@ -216,6 +245,10 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
 
   const unsubscribe = session.subscribe(update);
   update();
+  context.api.joiningOpen(token).then((open) => {
+    joiningOpen = open;
+    update();
+  }, fail);
   return {
     element,
     destroy: () => {

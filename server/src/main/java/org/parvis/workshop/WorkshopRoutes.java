@@ -44,6 +44,7 @@ public final class WorkshopRoutes {
     router.get("/api/join/:code").handler(this::preview);
     router.post("/api/join").handler(bodies).handler(this::join);
     router.get("/api/session").handler(this::session);
+    router.get("/api/workshop/joining").handler(this::joining);
     router.post("/api/workshop/joining").handler(bodies).handler(this::setJoining);
   }
 
@@ -61,6 +62,10 @@ public final class WorkshopRoutes {
 
   private void session(RoutingContext ctx) {
     reply(ctx, 200, bearerIdentity(ctx).compose(service::session));
+  }
+
+  private void joining(RoutingContext ctx) {
+    reply(ctx, 200, bearerIdentity(ctx).compose(service::joiningOpen));
   }
 
   private void setJoining(RoutingContext ctx) {
