@@ -104,6 +104,7 @@ describe('screenshots', () => {
     await laptop.goto('/#/new');
     await byTestId(laptop, 'workshop-title-input').fill('Atelier 3 — Le scénario');
     await byTestId(laptop, 'workshop-date-input').fill('2026-12-07');
+    await byTestId(laptop, 'workshop-animator-name-input').fill('Claire');
     await byTestId(laptop, 'group-name-input').first().fill('Habitat');
     await byTestId(laptop, 'group-template-select').first().selectOption('tendances');
     await byTestId(laptop, 'add-group-button').click();
@@ -116,6 +117,7 @@ describe('screenshots', () => {
     expect(await byTestId(laptop, 'animator-title').textContent()).toBe('Atelier 3 — Le scénario');
     await byTestId(laptop, 'observer-link').waitFor();
     expect(await byTestId(laptop, 'board-row').count()).toBe(3);
+    expect(await byTestId(laptop, 'animator-self').textContent()).toBe('Vous animez sous le nom « Claire ».');
     await laptop.locator('[data-testid="plenary-checkbox"]').first().check();
     await byTestId(laptop, 'join-qr').locator('svg').waitFor();
     await shoot(laptop, 'animator.png');

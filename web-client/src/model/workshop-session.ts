@@ -3,7 +3,17 @@ import type { BusSocket } from '../net/bus-socket';
 import { sendCommand } from '../net/commands';
 import { workshopAddress } from '../protocol/addresses';
 import { randomId } from '../protocol/ids';
-import type { Command, Participant, Plenary, ReplyTo, Role, SharedLinks, Workshop, WorkshopEvent } from '../protocol/messages';
+import type {
+  AnimatorSelf,
+  Command,
+  Participant,
+  Plenary,
+  ReplyTo,
+  Role,
+  SharedLinks,
+  Workshop,
+  WorkshopEvent,
+} from '../protocol/messages';
 import { CommandFailed, errorCodeOf, isTransient, type ClientErrorCode } from './errors';
 
 export interface WorkshopState {
@@ -11,6 +21,7 @@ export interface WorkshopState {
   participant: Participant | null;
   workshop: Workshop;
   links?: SharedLinks;
+  animator?: AnimatorSelf;
 }
 
 export function applyWorkshopEvent(state: WorkshopState, event: WorkshopEvent): WorkshopState {
@@ -103,7 +114,8 @@ export class WorkshopSession {
       return;
     }
     this.retry.reset();
-    this.current = { role: reply.role, participant: reply.participant, workshop: reply.workshop, links: reply.links };
+    const { role, participant, workshop, links, animator } = reply;
+    this.current = { role, participant, workshop, links, animator };
     this.failure = null;
     this.listenToWorkshop(reply.workshop.id);
     this.notify();

@@ -1,4 +1,6 @@
 import type {
+  AnimatorInvitationRequest,
+  AnimatorInvitationResponse,
   CreateWorkshopRequest,
   CreateWorkshopResponse,
   HttpErrorBody,
@@ -44,10 +46,12 @@ export interface HttpApi {
   /** Whether the join code lets newcomers in; animators only. */
   joiningOpen(animatorToken: string): Promise<boolean>;
   setJoiningOpen(animatorToken: string, open: boolean): Promise<boolean>;
+  /** Only with the lead animator's token. */
+  inviteAnimator(token: string, request: AnimatorInvitationRequest): Promise<AnimatorInvitationResponse>;
 }
 
 export function createHttpApi(fetchJson: typeof fetch = (input, init) => fetch(input, init)): HttpApi {
-  async function call<T>(path: string, init?: RequestInit): Promise<T> {
+  async function call<T>(path: string, init?: RequestInit, token?: string): Promise<T> {
     let response: Response;
     try {
       response = await fetchJson(path, {
@@ -58,6 +62,7 @@ export function createHttpApi(fetchJson: typeof fetch = (input, init) => fetch(i
           'X-Parvis-Protocol': String(PROTOCOL_VERSION),
           ...(init?.body ? { 'Content-Type': 'application/json' } : {}),
           ...(init?.headers as Record<string, string> | undefined),
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
         },
       });
     } catch {
@@ -85,15 +90,11 @@ export function createHttpApi(fetchJson: typeof fetch = (input, init) => fetch(i
     lookupJoinCode: (code) => call(`/api/join/${encodeURIComponent(code)}`),
     join: (request) => call('/api/join', { method: 'POST', body: JSON.stringify(request) }),
     joiningOpen: async (token) =>
-      (await call<JoiningState>('/api/workshop/joining', { headers: { Authorization: `Bearer ${token}` } }))
-        .joiningOpen,
+      (await call<JoiningState>('/api/workshop/joining', undefined, token)).joiningOpen,
     setJoiningOpen: async (token, open) =>
-      (
-        await call<JoiningState>('/api/workshop/joining', {
-          method: 'POST',
-          body: JSON.stringify({ open }),
-          headers: { Authorization: `Bearer ${token}` },
-        })
-      ).joiningOpen,
+      (await call<JoiningState>('/api/workshop/joining', { method: 'POST', body: JSON.stringify({ open }) }, token))
+        .joiningOpen,
+    inviteAnimator: (token, request) =>
+      call('/api/animators', { method: 'POST', body: JSON.stringify(request) }, token),
   };
 }

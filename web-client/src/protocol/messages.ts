@@ -150,7 +150,7 @@ export type ServerErrorCode =
   | 'unavailable';
 
 /** Errors that only the HTTP API answers. */
-export type HttpErrorCode = 'unknown_code';
+export type HttpErrorCode = 'unknown_code' | 'too_many_animators';
 
 export interface ErrorReply {
   ok: false;
@@ -184,12 +184,22 @@ export interface SharedLinks {
   observer: string;
 }
 
+/** Who an animator's token proves: only the lead animator invites others. */
+export interface AnimatorSelf {
+  id: string;
+  name: string;
+  board: string | null;
+  lead: boolean;
+}
+
 export interface WorkshopGetReply {
   ok: true;
   role: Role;
   participant: Participant | null;
   workshop: Workshop;
   links?: SharedLinks;
+  /** Animators only. */
+  animator?: AnimatorSelf;
 }
 
 interface SuccessReplyByType {
@@ -269,6 +279,8 @@ export interface GroupDraft {
 export interface CreateWorkshopRequest {
   title: string;
   date?: string;
+  /** The lead animator's name; `Animation` when none. */
+  animatorName?: string;
   groups: GroupDraft[];
 }
 
@@ -303,6 +315,18 @@ export interface SessionResponse {
   role: Role;
   participant: Participant | null;
   workshop: Workshop;
+}
+
+/** `POST /api/animators`, with the lead animator's token. */
+export interface AnimatorInvitationRequest {
+  name: string;
+  board?: string;
+}
+
+export interface AnimatorInvitationResponse {
+  animator: { id: string; name: string; board: string | null };
+  token: string;
+  link: string;
 }
 
 export interface HttpErrorBody {

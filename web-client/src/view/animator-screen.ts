@@ -2,7 +2,9 @@ import { errorCodeOf } from '../model/errors';
 import type { WorkshopState } from '../model/workshop-session';
 import type { Board } from '../protocol/messages';
 import type { Screen, ScreenContext } from './context';
-import { absoluteLink, copyText, h, replaceChildren, replaceKeepingFocus } from './dom';
+import { animatorTeam } from './animator-team';
+import { absoluteLink, h, replaceChildren, replaceKeepingFocus } from './dom';
+import { linkRow } from './link-row';
 import { qrCode } from './qr-code';
 import { routes } from './router';
 
@@ -22,44 +24,9 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
   let shownWorkshopId: string | null = null;
   /** Whether the join code lets newcomers in; null until the server has said. */
   let joiningOpen: boolean | null = null;
+  let team: HTMLElement | null = null;
 
   const fail = (error: unknown) => context.toast(t.error(errorCodeOf(error)));
-
-  function linkRow(
-    labelKey: 'animator.joinLink' | 'animator.observerLink' | 'animator.animatorLink',
-    url: string,
-    testid: string,
-  ) {
-    const id = `link-${testid}`;
-    return h(
-      'div',
-      { className: 'link-row' },
-      h('label', { htmlFor: id, className: 'label' }, t.t(labelKey)),
-      h(
-        'div',
-        { className: 'link-field' },
-        h('input', {
-          id,
-          readOnly: true,
-          value: url,
-          testid,
-          on: { focus: (event) => (event.target as HTMLInputElement).select() },
-        }),
-        h(
-          'button',
-          {
-            type: 'button',
-            className: 'button secondary',
-            testid: `copy-${testid}`,
-            on: {
-              click: async () => context.toast(t.t((await copyText(url)) ? 'animator.copied' : 'animator.copyFailed')),
-            },
-          },
-          t.t('action.copy'),
-        ),
-      ),
-    );
-  }
 
   function boardRow(board: Board, plenary: Set<string>) {
     const checkbox = h('input', {
@@ -176,21 +143,13 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
         h(
           'div',
           { className: 'share-links stack' },
-          linkRow('animator.joinLink', joinUrl, 'join-link'),
+          linkRow(context, t.t('animator.joinLink'), joinUrl, 'join-link'),
           observerLink
-            ? linkRow('animator.observerLink', absoluteLink(observerLink), 'observer-link')
+            ? linkRow(context, t.t('animator.observerLink'), absoluteLink(observerLink), 'observer-link')
             : h('p', { className: 'help' }, t.t('animator.observerLinkUnknown')),
         ),
       ),
       joiningControl(),
-      // Not in the card above, which may be projected for the room: folded until its owner opens it.
-      h(
-        'details',
-        { className: 'private-link card' },
-        h('summary', {}, t.t('animator.privateLink')),
-        linkRow('animator.animatorLink', absoluteLink(routes.animator(token)), 'animator-link'),
-        h('p', { className: 'help' }, t.t('animator.keepSecret')),
-      ),
       h('h2', {}, t.t('animator.groups')),
       h('ul', { className: 'board-list' }, ...workshop.boards.map((board) => boardRow(board, plenary))),
       h(
@@ -225,6 +184,7 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
             t.t('animator.openPlenary'),
           ),
       ),
+      (team ??= animatorTeam(context, token, state)),
     );
   }
 

@@ -23,6 +23,12 @@ export function newWorkshopScreen(context: ScreenContext): Screen {
     maxLength: LIMITS.workshopTitle,
   });
   const date = h('input', { id: 'workshop-date', type: 'date', testid: 'workshop-date-input' });
+  const animatorName = h('input', {
+    id: 'workshop-animator-name',
+    testid: 'workshop-animator-name-input',
+    maxLength: LIMITS.participantName,
+    autocomplete: 'name',
+  });
   const groupList = h('ol', { className: 'group-list' });
   const addGroup = h(
     'button',
@@ -114,7 +120,12 @@ export function newWorkshopScreen(context: ScreenContext): Screen {
     error.textContent = '';
     try {
       const created = await api.createWorkshop(
-        { title: title.value.trim(), date: date.value || undefined, groups },
+        {
+          title: title.value.trim(),
+          date: date.value || undefined,
+          animatorName: animatorName.value.trim() || undefined,
+          groups,
+        },
         createKey.value || undefined,
       );
       credentials.save(created.workshop.id, { token: created.animatorToken, role: 'animator' });
@@ -149,6 +160,8 @@ export function newWorkshopScreen(context: ScreenContext): Screen {
       title,
       h('label', { htmlFor: 'workshop-date', className: 'label' }, t.t('new.date')),
       date,
+      h('label', { htmlFor: 'workshop-animator-name', className: 'label' }, t.t('new.animatorName')),
+      animatorName,
       h(
         'fieldset',
         { className: 'groups' },

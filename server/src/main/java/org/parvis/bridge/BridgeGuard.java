@@ -30,6 +30,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
   private final BoardFollowers followers;
   private final BoundedWriter writer;
   private final Map<SockJSSocket, Future<Boolean>> lastDecision = new HashMap<>();
+  /** The open sockets, each with an id of its own: on the shared observer link, each screen is its own person. */
   private final Map<SockJSSocket, String> screenIds = new HashMap<>();
 
   BridgeGuard(WorkshopStore workshops, BoardFollowers followers, BoundedWriter writer) {
@@ -41,9 +42,17 @@ final class BridgeGuard implements Handler<BridgeEvent> {
   @Override
   public void handle(BridgeEvent event) {
     switch (event.type()) {
-      case SEND, REGISTER -> inOrder(event, () -> event.type() == BridgeEventType.SEND
-          ? decideSend(event.getRawMessage(), event.socket())
-          : decideRegister(event.getRawMessage(), event.socket()));
+      case SOCKET_CREATED -> {
+        screenIds.put(event.socket(), Secrets.participantId());
+        event.complete(true);
+      }
+      case SEND, REGISTER -> {
+        // Read now: a decision may complete after the socket closed.
+        String screenId = screenIds.get(event.socket());
+        inOrder(event, () -> event.type() == BridgeEventType.SEND
+            ? decideSend(event.getRawMessage(), screenId)
+            : decideRegister(event.getRawMessage(), event.socket()));
+      }
       case PUBLISH -> event.complete(false);
       case UNREGISTER -> {
         boardOf(event.getRawMessage()).ifPresent(board -> followers.unfollow(board, event.socket()));
@@ -75,13 +84,13 @@ final class BridgeGuard implements Handler<BridgeEvent> {
     decision.onSuccess(event::complete);
   }
 
-  private Future<Boolean> decideSend(JsonObject frame, SockJSSocket socket) {
+  private Future<Boolean> decideSend(JsonObject frame, String screenId) {
     if (!CommandAddresses.COMMANDS.equals(frame.getString("address"))) {
       return Future.succeededFuture(false);
     }
     return identityOf(frame)
         .map(identity -> identity
-            .map(proved -> proved.onScreen(screenIds.computeIfAbsent(socket, opened -> Secrets.participantId())))
+            .map(proved -> proved.onScreen(screenId))
             .map(sender -> new JsonObject().put(CommandAddresses.IDENTITY_HEADER, sender.toJson().encode()))
             .orElseGet(() -> new JsonObject().put(CommandAddresses.AUTH_ERROR_HEADER, "invalid_token")))
         .otherwise(storageDown -> new JsonObject().put(CommandAddresses.AUTH_ERROR_HEADER, "unavailable"))
@@ -98,7 +107,8 @@ final class BridgeGuard implements Handler<BridgeEvent> {
       Optional<String> board = boardOf(frame);
       if (board.isPresent()) {
         boolean allowed = BoardAccess.mayRead(proved, board.get()).isAllowed();
-        if (allowed) {
+        // A token looked up in Redis may answer after the socket closed: following it then would keep it forever.
+        if (allowed && screenIds.containsKey(socket)) {
           followers.follow(board.get(), socket);
         }
         return allowed;

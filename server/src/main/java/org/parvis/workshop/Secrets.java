@@ -36,6 +36,10 @@ public final class Secrets {
     return "p" + randomString(ID_ALPHABET, 11);
   }
 
+  public static String animatorId() {
+    return "a" + randomString(ID_ALPHABET, 11);
+  }
+
   /** The form a person may type a code in: any case, with spaces or dashes. */
   public static String normalizeCode(String typed) {
     return typed == null ? "" : typed.toUpperCase().replaceAll("[\\s-]", "");

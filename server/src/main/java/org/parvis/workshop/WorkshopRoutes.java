@@ -26,7 +26,8 @@ public final class WorkshopRoutes {
       "unknown_workshop", 404,
       "invalid_token", 401,
       "forbidden", 403,
-      "joining_closed", 403);
+      "joining_closed", 403,
+      "too_many_animators", 409);
 
   private final WorkshopService service;
   private final WorkshopStore store;
@@ -46,6 +47,7 @@ public final class WorkshopRoutes {
     router.get("/api/session").handler(this::session);
     router.get("/api/workshop/joining").handler(this::joining);
     router.post("/api/workshop/joining").handler(bodies).handler(this::setJoining);
+    router.post("/api/animators").handler(bodies).handler(this::inviteAnimator);
   }
 
   private void create(RoutingContext ctx) {
@@ -66,6 +68,13 @@ public final class WorkshopRoutes {
 
   private void joining(RoutingContext ctx) {
     reply(ctx, 200, bearerIdentity(ctx).compose(service::joiningOpen));
+  }
+
+  private void inviteAnimator(RoutingContext ctx) {
+    Verdict<Map<String, Object>> request = jsonBody(ctx);
+    reply(ctx, 201, bearerIdentity(ctx).compose(inviter -> request.isAllowed()
+        ? service.inviteAnimator(inviter, request.value())
+        : Future.failedFuture(new RejectedException(request.rejection()))));
   }
 
   private void setJoining(RoutingContext ctx) {

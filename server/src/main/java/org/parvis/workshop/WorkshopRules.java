@@ -18,6 +18,8 @@ public final class WorkshopRules {
   public static final int MAX_GROUPS = 12;
   public static final int MAX_GROUP_NAME = 60;
   public static final int MAX_PERSON_NAME = 40;
+  /** One per sub-group is the method's norm; twice that leaves room for pairs and replacements. */
+  public static final int MAX_INVITED_ANIMATORS = 2 * MAX_GROUPS;
 
   private WorkshopRules() {}
 
@@ -49,7 +51,13 @@ public final class WorkshopRules {
       }
       groups.add(new WorkshopPlan.Group(name.value(), template.get()));
     }
-    return Verdict.allow(new WorkshopPlan(title.value(), date == null ? "" : (String) date, groups));
+    Verdict<String> leadName = request.get("animatorName") == null
+        ? Verdict.allow(Identity.LEAD_ANIMATOR_NAME)
+        : boundedText(request.get("animatorName"), "animatorName", MAX_PERSON_NAME);
+    if (!leadName.isAllowed()) {
+      return Verdict.refuse(leadName.rejection());
+    }
+    return Verdict.allow(new WorkshopPlan(title.value(), date == null ? "" : (String) date, groups, leadName.value()));
   }
 
   public static Verdict<Newcomer> newcomer(Map<String, Object> request) {
@@ -70,6 +78,26 @@ public final class WorkshopRules {
       return Verdict.refuse(Rejection.invalidField("board", "The board is given by its id."));
     }
     return Verdict.allow(new Newcomer(Secrets.normalizeCode(code), name.value(), category.get(), (String) board));
+  }
+
+  /** The lead animator alone invites animators, each with a name and, optionally, the sub-group it animates. */
+  public static Verdict<AnimatorInvitation> animatorInvitation(Identity inviter, List<String> boardIds, int invitedSoFar,
+      Map<String, Object> request) {
+    if (inviter.role() != Role.ANIMATOR || !inviter.lead()) {
+      return Verdict.refuse("forbidden", "Only the lead animator invites animators.");
+    }
+    if (invitedSoFar >= MAX_INVITED_ANIMATORS) {
+      return Verdict.refuse("too_many_animators", "A workshop has at most " + MAX_INVITED_ANIMATORS + " invited animators.");
+    }
+    Verdict<String> name = boundedText(request.get("name"), "name", MAX_PERSON_NAME);
+    if (!name.isAllowed()) {
+      return Verdict.refuse(name.rejection());
+    }
+    Object board = request.get("board");
+    if (board != null && !(board instanceof String id && boardIds.contains(id))) {
+      return Verdict.refuse(Rejection.invalidField("board", "The board is one of this workshop's boards, given by its id."));
+    }
+    return Verdict.allow(new AnimatorInvitation(name.value(), (String) board));
   }
 
   private static Verdict<String> boundedText(Object raw, String field, int max) {

@@ -5,11 +5,13 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.parvis.board.BoardLayout;
 import org.parvis.board.BoardStore;
 import org.parvis.sync.Rejection;
 import org.parvis.sync.RejectedException;
+import org.parvis.sync.Verdict;
 
 /** Creating workshops, joining them, and describing one to a token holder. */
 public final class WorkshopService {
@@ -41,7 +43,7 @@ public final class WorkshopService {
           layouts.stream().map(BoardLayout::boardId).toList(), List.of(), observerToken);
       List<Future<Void>> writes = new ArrayList<>();
       layouts.forEach(layout -> writes.add(boards.create(layout)));
-      writes.add(workshops.saveToken(animatorToken, Identity.animator(workshopId)));
+      writes.add(workshops.saveToken(animatorToken, Identity.leadAnimator(workshopId, plan.leadAnimatorName())));
       writes.add(workshops.saveToken(observerToken, Identity.observer(workshopId)));
       return Future.all(writes)
           .compose(done -> workshops.save(workshop))
@@ -75,7 +77,7 @@ public final class WorkshopService {
       String boardId = newcomer.boardId() != null ? newcomer.boardId() : workshop.boardIds().get(0);
       Participant participant = new Participant(Secrets.participantId(), newcomer.name(), newcomer.category(), boardId);
       String token = Secrets.token();
-      Identity identity = new Identity(workshop.id(), Role.PARTICIPANT, participant.id(), participant.name());
+      Identity identity = Identity.participant(workshop.id(), participant);
       return workshops.addParticipant(workshop.id(), participant)
           .compose(added -> workshops.saveToken(token, identity))
           .compose(saved -> workshops.publish(new JsonObject()
@@ -90,7 +92,27 @@ public final class WorkshopService {
     });
   }
 
-  /** The session of a token holder: role, participant (if any) and the workshop. */
+  /** A new animator of the inviter's workshop, with its own token and the link that carries it. */
+  public Future<JsonObject> inviteAnimator(Identity inviter, Map<String, Object> request) {
+    return workshop(inviter.workshopId()).compose(workshop -> workshops.invitedAnimatorCount(workshop.id())
+        .compose(invited -> {
+          Verdict<AnimatorInvitation> invitation =
+              WorkshopRules.animatorInvitation(inviter, workshop.boardIds(), invited, request);
+          if (!invitation.isAllowed()) {
+            return Future.failedFuture(new RejectedException(invitation.rejection()));
+          }
+          Animator animator = new Animator(Secrets.animatorId(), invitation.value().name(), invitation.value().boardId());
+          String token = Secrets.token();
+          return workshops.addAnimator(workshop.id(), animator)
+              .compose(added -> workshops.saveToken(token, Identity.invitedAnimator(workshop.id(), animator)))
+              .map(saved -> new JsonObject()
+                  .put("animator", animator.toJson())
+                  .put("token", token)
+                  .put("link", animatorLink(token)));
+        }));
+  }
+
+  /** The session of a token holder: role, who they are (participant or animator) and the workshop. */
   public Future<JsonObject> session(Identity identity) {
     Future<JsonObject> participant = identity.role() == Role.PARTICIPANT
         ? workshops.participant(identity.workshopId(), identity.participantId())
@@ -102,7 +124,9 @@ public final class WorkshopService {
               .put("role", identity.role().wireName())
               .put("participant", person)
               .put("workshop", description);
-          return identity.role().mayRunWorkshop() ? session.put("links", links(workshop, null)) : session;
+          return identity.role().mayRunWorkshop()
+              ? session.put("animator", animatorJson(identity)).put("links", links(workshop, null))
+              : session;
         })));
   }
 
@@ -111,7 +135,19 @@ public final class WorkshopService {
     JsonObject links = new JsonObject()
         .put("join", "/#/j/" + workshop.code())
         .put("observer", "/#/o/" + workshop.observerToken());
-    return animatorToken == null ? links : links.put("animator", "/#/a/" + animatorToken);
+    return animatorToken == null ? links : links.put("animator", animatorLink(animatorToken));
+  }
+
+  private static String animatorLink(String animatorToken) {
+    return "/#/a/" + animatorToken;
+  }
+
+  private static JsonObject animatorJson(Identity animator) {
+    return new JsonObject()
+        .put("id", animator.participantId())
+        .put("name", animator.displayName())
+        .put("board", animator.group().orElse(null))
+        .put("lead", animator.lead());
   }
 
   public Future<Workshop> workshop(String workshopId) {

@@ -107,6 +107,15 @@ public final class WorkshopStore {
         .arg(participant.id()).arg(participant.toJson().encode())).mapEmpty();
   }
 
+  public Future<Void> addAnimator(String workshopId, Animator animator) {
+    return redis.send(Request.cmd(Command.HSET).arg(animatorsKey(workshopId))
+        .arg(animator.id()).arg(animator.toJson().encode())).mapEmpty();
+  }
+
+  public Future<Integer> invitedAnimatorCount(String workshopId) {
+    return redis.send(Request.cmd(Command.HLEN).arg(animatorsKey(workshopId))).map(Response::toInteger);
+  }
+
   public Future<Optional<Participant>> participant(String workshopId, String participantId) {
     return redis.send(Request.cmd(Command.HGET).arg(participantsKey(workshopId)).arg(participantId))
         .map(answer -> Optional.ofNullable(answer).map(json -> Participant.fromJson(new JsonObject(json.toString()))));
@@ -141,6 +150,10 @@ public final class WorkshopStore {
 
   private static String participantsKey(String workshopId) {
     return "parvis:ws:{" + workshopId + "}:participants";
+  }
+
+  private static String animatorsKey(String workshopId) {
+    return "parvis:ws:{" + workshopId + "}:animators";
   }
 
   private static String codeKey(String code) {

@@ -9,14 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.parvis.testing.BridgeClient;
 import org.parvis.testing.Commands;
-import org.parvis.testing.ParvisNode;
-import org.parvis.testing.RedisProcess;
+import org.parvis.testing.NodeWithRedis;
 import org.parvis.testing.TestWorkshop;
 
 /** Budgets are per person, and reads are counted apart from writes, at the real bridge. */
@@ -27,22 +26,10 @@ class RateLimitIntegrationTest {
   private static final int WRITE_BURST = 20;
   private static final String[] TWELVE_GROUPS = {"A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L"};
 
-  static RedisProcess redis;
-  static ParvisNode node;
-
-  @BeforeAll
-  static void startServer() {
-    redis = RedisProcess.start();
-    node = ParvisNode.start(redis.url(), Map.of(
-        "PARVIS_RATE_PER_SECOND", "2", "PARVIS_RATE_BURST", Integer.toString(WRITE_BURST),
-        "PARVIS_READ_RATE_PER_SECOND", "2", "PARVIS_READ_BURST", Integer.toString(READ_BURST)));
-  }
-
-  @AfterAll
-  static void stopServer() {
-    node.close();
-    redis.close();
-  }
+  @RegisterExtension
+  static final NodeWithRedis node = new NodeWithRedis(Map.of(
+      "PARVIS_RATE_PER_SECOND", "2", "PARVIS_RATE_BURST", Integer.toString(WRITE_BURST),
+      "PARVIS_READ_RATE_PER_SECOND", "2", "PARVIS_READ_BURST", Integer.toString(READ_BURST)));
 
   @Test
   void aProjectorAndTwoObserversReconnectingAtOnceAreNotRefused(Vertx vertx) {
@@ -100,7 +87,7 @@ class RateLimitIntegrationTest {
   }
 
   /** Sends commands until the server refuses some as rate limited (at most twice the largest burst); how many it refused. */
-  private static int spend(BridgeClient client, java.util.function.IntFunction<JsonObject> command) {
+  private static int spend(BridgeClient client, IntFunction<JsonObject> command) {
     List<CompletableFuture<JsonObject>> answers = new ArrayList<>();
     for (int i = 0; i < 2 * READ_BURST; i++) {
       answers.add(client.commandAsync(command.apply(i)));

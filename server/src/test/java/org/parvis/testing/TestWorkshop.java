@@ -49,6 +49,25 @@ public record TestWorkshop(int port, String id, String code, String animatorToke
     }
   }
 
+  /** A request carrying a token, as the web client sends it. */
+  public static HttpResponse<Buffer> postAs(Vertx vertx, int port, String token, String path, JsonObject body) {
+    WebClient client = WebClient.create(vertx);
+    try {
+      return client.post(port, "127.0.0.1", path).putHeader("Authorization", "Bearer " + token).sendJsonObject(body).await();
+    } finally {
+      client.close();
+    }
+  }
+
+  public static HttpResponse<Buffer> getAs(Vertx vertx, int port, String token, String path) {
+    WebClient client = WebClient.create(vertx);
+    try {
+      return client.get(port, "127.0.0.1", path).putHeader("Authorization", "Bearer " + token).send().await();
+    } finally {
+      client.close();
+    }
+  }
+
   public static HttpResponse<Buffer> postRaw(Vertx vertx, int port, String path, String body) {
     WebClient client = WebClient.create(vertx);
     try {
