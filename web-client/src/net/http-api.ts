@@ -33,12 +33,19 @@ export class ApiError extends Error {
   }
 }
 
+interface JoiningState {
+  joiningOpen: boolean;
+}
+
 /** The HTTP side of the protocol: what happens before a client holds a token. */
 export interface HttpApi {
   /** `createKey`: the operator's creation key, when the server asks for one. */
   createWorkshop(request: CreateWorkshopRequest, createKey?: string): Promise<CreateWorkshopResponse>;
   lookupJoinCode(code: string): Promise<JoinCodeLookup>;
   join(request: JoinRequest): Promise<JoinResponse>;
+  /** Whether the join code lets newcomers in; animators only. */
+  joiningOpen(animatorToken: string): Promise<boolean>;
+  setJoiningOpen(animatorToken: string, open: boolean): Promise<boolean>;
   /** Only with the lead animator's token. */
   inviteAnimator(token: string, request: AnimatorInvitationRequest): Promise<AnimatorInvitationResponse>;
 }
@@ -82,6 +89,11 @@ export function createHttpApi(fetchJson: typeof fetch = (input, init) => fetch(i
       }),
     lookupJoinCode: (code) => call(`/api/join/${encodeURIComponent(code)}`),
     join: (request) => call('/api/join', { method: 'POST', body: JSON.stringify(request) }),
+    joiningOpen: async (token) =>
+      (await call<JoiningState>('/api/workshop/joining', undefined, token)).joiningOpen,
+    setJoiningOpen: async (token, open) =>
+      (await call<JoiningState>('/api/workshop/joining', { method: 'POST', body: JSON.stringify({ open }) }, token))
+        .joiningOpen,
     inviteAnimator: (token, request) =>
       call('/api/animators', { method: 'POST', body: JSON.stringify(request) }, token),
   };

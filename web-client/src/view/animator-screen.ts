@@ -23,6 +23,8 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
   const element = h('section', { className: 'screen animator-screen' }, h('h1', {}, t.t('animator.loading')));
   let plenaryChoice: Set<string> | null = null;
   let shownWorkshopId: string | null = null;
+  /** Whether the join code lets newcomers in; null until the server has said. */
+  let joiningOpen: boolean | null = null;
   let team: HTMLElement | null = null;
   /** The group asked for by the last step not yet confirmed: a second quick tap steps on from it. */
   let stepTarget: string | null = null;
@@ -160,6 +162,32 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
     );
   }
 
+  function joiningControl() {
+    if (joiningOpen === null) return null;
+    const open = joiningOpen;
+    return h(
+      'div',
+      { className: 'joining card' },
+      h('p', { testid: 'joining-state' }, t.t(open ? 'animator.joiningOpen' : 'animator.joiningClosed')),
+      h(
+        'button',
+        {
+          type: 'button',
+          className: 'button secondary',
+          testid: 'joining-toggle',
+          on: {
+            click: () =>
+              context.api.setJoiningOpen(token, !open).then((now) => {
+                joiningOpen = now;
+                update();
+              }, fail),
+          },
+        },
+        t.t(open ? 'animator.closeJoining' : 'animator.openJoining'),
+      ),
+    );
+  }
+
   function render(state: WorkshopState): void {
     const { workshop } = state;
     if (shownWorkshopId !== workshop.id) {
@@ -207,6 +235,7 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
             : h('p', { className: 'help' }, t.t('animator.observerLinkUnknown')),
         ),
       ),
+      joiningControl(),
       h('h2', {}, t.t('animator.groups')),
       h('ul', { className: 'board-list' }, ...workshop.boards.map((board) => boardRow(board, workshop.code, plenary))),
       h(
@@ -263,6 +292,10 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
 
   const unsubscribe = session.subscribe(update);
   update();
+  context.api.joiningOpen(token).then((open) => {
+    joiningOpen = open;
+    update();
+  }, fail);
   return {
     element,
     destroy: () => {

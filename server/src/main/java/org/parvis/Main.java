@@ -118,7 +118,7 @@ public final class Main {
         new RateLimiter(config.readsPerSecond(), config.readBurst(), System::nanoTime));
     HttpRefusals refusals = new HttpRefusals(metrics, new RefusalLog(System::nanoTime), config.trustProxy());
     WorkshopRoutes routes = new WorkshopRoutes(workshops, workshopStore, refusals);
-    Doors doors = new Doors(config, refusals, System::nanoTime);
+    Doors doors = new Doors(config, refusals, metrics, System::nanoTime);
     DeploymentOptions perCore = new DeploymentOptions().setInstances(config.httpInstances());
 
     Main main = new Main(vertx, embedded, state, commandMeter);

@@ -27,6 +27,11 @@ final class ConnectionCap {
     return admitted[0];
   }
 
+  /** Bridge sockets open on this node, all addresses together. */
+  int open() {
+    return openByClient.values().stream().mapToInt(Integer::intValue).sum();
+  }
+
   void release(String client) {
     openByClient.computeIfPresent(client, (key, open) -> open <= 1 ? null : open - 1);
   }

@@ -16,6 +16,7 @@ import java.util.function.LongSupplier;
 import org.parvis.config.ParvisConfig;
 import org.parvis.ops.ClientThrottle;
 import org.parvis.ops.HttpRefusals;
+import org.parvis.ops.NodeMetrics;
 import org.parvis.protocol.Protocol;
 import org.parvis.sync.Rejection;
 
@@ -42,7 +43,7 @@ public final class Doors {
   private final ConnectionCap connections;
   private final boolean trustProxy;
 
-  public Doors(ParvisConfig config, HttpRefusals refusals, LongSupplier nanoClock) {
+  public Doors(ParvisConfig config, HttpRefusals refusals, NodeMetrics metrics, LongSupplier nanoClock) {
     this.refusals = refusals;
     this.joins = new ClientThrottle(config.joinsPerMinute(), 60, nanoClock);
     this.creations = new ClientThrottle(config.creationsPerHour(), 3_600, nanoClock);
@@ -50,6 +51,7 @@ public final class Doors {
     this.allowedOrigin = config.allowedOrigin();
     this.connections = new ConnectionCap(config.maxConnectionsPerAddress());
     this.trustProxy = config.trustProxy();
+    metrics.registry().gauge("parvis.bridge.sockets", connections, ConnectionCap::open);
   }
 
   /** The bridge's socket events pass through here before the guard. */

@@ -45,6 +45,7 @@ public final class WorkshopRoutes {
     router.get("/api/join/:code").handler(this::preview);
     router.post("/api/join").handler(bodies).handler(this::join);
     router.get("/api/session").handler(this::session);
+    router.get("/api/workshop/joining").handler(this::joining);
     router.post("/api/workshop/joining").handler(bodies).handler(this::setJoining);
     router.post("/api/animators").handler(bodies).handler(this::inviteAnimator);
   }
@@ -63,6 +64,10 @@ public final class WorkshopRoutes {
 
   private void session(RoutingContext ctx) {
     reply(ctx, 200, bearerIdentity(ctx).compose(service::session));
+  }
+
+  private void joining(RoutingContext ctx) {
+    reply(ctx, 200, bearerIdentity(ctx).compose(service::joiningOpen));
   }
 
   private void inviteAnimator(RoutingContext ctx) {

@@ -201,10 +201,21 @@ public final class WorkshopService {
 
   /** Opens or closes joining by code; only the workshop's animator may. */
   public Future<JsonObject> setJoiningOpen(Identity identity, boolean open) {
-    if (!identity.role().mayRunWorkshop()) {
-      return Future.failedFuture(new RejectedException(Rejection.of("forbidden", "Only an animator may close joining.")));
-    }
-    return workshops.setJoiningOpen(identity.workshopId(), open).map(done -> new JsonObject().put("joiningOpen", open));
+    return animatorOnly(identity)
+        .compose(allowed -> workshops.setJoiningOpen(identity.workshopId(), open))
+        .map(done -> new JsonObject().put("joiningOpen", open));
+  }
+
+  public Future<JsonObject> joiningOpen(Identity identity) {
+    return animatorOnly(identity)
+        .compose(allowed -> workshops.isJoiningOpen(identity.workshopId()))
+        .map(open -> new JsonObject().put("joiningOpen", open));
+  }
+
+  private static Future<Void> animatorOnly(Identity identity) {
+    return identity.role().mayRunWorkshop()
+        ? Future.succeededFuture()
+        : Future.failedFuture(new RejectedException(Rejection.of("forbidden", "Only an animator may open or close joining.")));
   }
 
   /** The workshop a code lets people join: none when the code is unknown, its workshop gone, or joining closed. */

@@ -131,6 +131,9 @@ class ApiDoorsIntegrationTest {
     assertThat(setJoining(participant, false).statusCode()).isEqualTo(403);
     assertThat(setJoining(workshop.observerToken(), false).statusCode()).isEqualTo(403);
     assertThat(setJoining(workshop.animatorToken(), false).statusCode()).isEqualTo(200);
+    assertThat(http.get(node.port(), "127.0.0.1", "/api/workshop/joining")
+        .putHeader("Authorization", "Bearer " + workshop.animatorToken()).send().await().bodyAsJsonObject()
+        .getBoolean("joiningOpen")).isFalse();
 
     HttpResponse<Buffer> lookup = get("/api/join/" + workshop.code());
     assertThat(lookup.statusCode()).isEqualTo(403);

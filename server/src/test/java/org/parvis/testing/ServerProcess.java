@@ -94,6 +94,7 @@ public final class ServerProcess implements AutoCloseable {
       try {
         HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/health").toURL().openConnection();
         connection.setConnectTimeout(200);
+        connection.setReadTimeout(2_000); // a server that accepted but never answers must not hang the test
         if (connection.getResponseCode() == 200) {
           return;
         }
