@@ -148,6 +148,7 @@ public final class Benchmark {
       // Every simulated phone joins from this one address: lift the per-address door limits.
       env.put("PARVIS_JOIN_PER_MINUTE", "1000000");
       env.put("PARVIS_CREATE_PER_HOUR", "1000000");
+      env.put("PARVIS_MAX_CONNECTIONS_PER_ADDRESS", "1000000");
       env.put("PARVIS_REDIS_URL", redis.url());
       env.put("PARVIS_DATA_DIR", out.resolve("parvis-data").toAbsolutePath().toString());
       Process server = start(builder);
