@@ -28,7 +28,8 @@ describe('closing joining by code', () => {
 
     const phone = await (await context(PHONE)).newPage();
     await phone.goto(`/#/j/${workshop.code}`);
-    const error = byTestId(phone, 'join-error');
+    // The QR link looks the code up at once; the refusal is said on the code step.
+    const error = byTestId(phone, 'join-code-error');
     await error.filter({ hasText: 'fermé l’accès' }).waitFor();
     expect(await byTestId(phone, 'join-name-input').count()).toBe(0);
 
