@@ -7,35 +7,33 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.parvis.testing.ParvisNode;
-import org.parvis.testing.RedisProcess;
+import org.parvis.testing.NodeWithRedis;
 
 /** Every answer of the real server carries the security headers; the page is revalidated, assets kept for good. */
 class SecurityHeadersIntegrationTest {
 
   private static Vertx vertx;
-  private static RedisProcess redis;
-  private static ParvisNode node;
+  @RegisterExtension
+  static final NodeWithRedis node = new NodeWithRedis(Map.of());
   private static WebClient http;
 
   @BeforeAll
   static void start() {
     vertx = Vertx.vertx();
-    redis = RedisProcess.start();
-    node = ParvisNode.start(redis.url());
     http = WebClient.create(vertx);
   }
 
   @AfterAll
   static void stop() {
     http.close();
-    node.close();
-    redis.close();
     vertx.close().await();
   }
 
@@ -68,7 +66,7 @@ class SecurityHeadersIntegrationTest {
 
   @Test
   void framingCanBeAllowedForAVisioTool() {
-    try (ParvisNode embeddable = ParvisNode.start(redis.url(),
+    try (ParvisNode embeddable = ParvisNode.start(node.redisUrl(),
         java.util.Map.of("PARVIS_FRAME_ANCESTORS", "https://visio.example.org"))) {
       HttpResponse<Buffer> page = http.get(embeddable.port(), "127.0.0.1", "/").send().await();
       assertThat(page.getHeader("Content-Security-Policy")).contains("frame-ancestors https://visio.example.org");

@@ -16,7 +16,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.parvis.testing.ParvisNode;
+import org.parvis.testing.NodeWithRedis;
 import org.parvis.testing.RedisProcess;
 
 /** The bridge's transports, tried as an attacker would: fragments, foreign origins, old transports. */
@@ -24,23 +26,19 @@ class TransportsIntegrationTest {
 
   private static final String ORIGIN = "https://parvis.example.org";
   private static Vertx vertx;
-  private static RedisProcess redis;
-  private static ParvisNode node;
+  @RegisterExtension
+  static final NodeWithRedis node = new NodeWithRedis(Map.of("PARVIS_ALLOWED_ORIGIN", ORIGIN));
   private static WebClient http;
 
   @BeforeAll
   static void start() {
     vertx = Vertx.vertx();
-    redis = RedisProcess.start();
-    node = ParvisNode.start(redis.url(), Map.of("PARVIS_ALLOWED_ORIGIN", ORIGIN));
     http = WebClient.create(vertx);
   }
 
   @AfterAll
   static void stop() {
     http.close();
-    node.close();
-    redis.close();
     vertx.close().await();
   }
 
@@ -94,7 +92,7 @@ class TransportsIntegrationTest {
 
   @Test
   void socketsPerClientAddressAreCapped() throws Exception {
-    try (ParvisNode capped = ParvisNode.start(redis.url(), Map.of("PARVIS_MAX_CONNECTIONS_PER_ADDRESS", "3"))) {
+    try (ParvisNode capped = ParvisNode.start(node.redisUrl(), Map.of("PARVIS_MAX_CONNECTIONS_PER_ADDRESS", "3"))) {
       WebSocketClient client = vertx.createWebSocketClient();
       java.util.List<WebSocket> open = new java.util.ArrayList<>();
       for (int socket = 0; socket < 3; socket++) {

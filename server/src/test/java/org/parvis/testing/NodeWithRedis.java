@@ -23,6 +23,11 @@ public final class NodeWithRedis implements BeforeAllCallback, AfterAllCallback 
     return node.port();
   }
 
+  /** For a test that starts another node on the same Redis. */
+  public String redisUrl() {
+    return redis.url();
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) {
     redis = RedisProcess.start();
