@@ -75,8 +75,8 @@ class FaultIntegrationTest {
   }
 
   @Test
-  void redisKilledUnderLoadKeepsEveryAcknowledgedEditAndTheNodeReconnectsByItself(Vertx vertx) throws Exception {
-    try (RedisProcess redis = RedisProcess.start();
+  void redisKilledUnderLoadWithFsyncAlwaysKeepsEveryAcknowledgedEditAndTheNodeReconnectsByItself(Vertx vertx) throws Exception {
+    try (RedisProcess redis = RedisProcess.startFsyncAlways();
          ParvisNode node = ParvisNode.start(redis.url(), UNTHROTTLED)) {
       TestWorkshop workshop = TestWorkshop.create(vertx, node.port(), "Redis tué", "A");
       String board = workshop.board(0);

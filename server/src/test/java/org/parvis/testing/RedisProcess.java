@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A real redis-server process of our own, on a free port, append-only (everysec) in a folder, so a
+ * A real redis-server process of our own, on a free port, append-only (everysec unless asked) in a folder, so a
  * test can kill it with SIGKILL and start it again on the same files. Shared with the benchmark
  * through this module's test jar.
  */
@@ -24,31 +24,50 @@ public final class RedisProcess implements AutoCloseable {
   private final Path dir;
   private final int port;
   private final boolean keepLog;
+  private final String appendFsync;
   private Process process;
 
-  private RedisProcess(Path dir, int port, boolean keepLog) {
+  private RedisProcess(Path dir, int port, boolean keepLog, String appendFsync) {
     this.dir = dir;
     this.port = port;
     this.keepLog = keepLog;
+    this.appendFsync = appendFsync;
   }
 
   /** In a temp folder, removed on close. */
   public static RedisProcess start() {
+    return inTempFolder("everysec");
+  }
+
+  /**
+   * With {@code appendfsync always}: every acknowledged write is on disk before Redis answers. With
+   * everysec a busy disk lets Redis postpone its AOF write by up to 2 s while it keeps answering, so
+   * even a killed Redis process may lose acknowledged writes (README "Durability").
+   */
+  public static RedisProcess startFsyncAlways() {
+    return inTempFolder("always");
+  }
+
+  /** In a folder of the caller's; with keepLog, close() removes the data files but keeps redis.log. */
+  public static RedisProcess start(Path dir, boolean keepLog) {
+    return start(dir, keepLog, "everysec");
+  }
+
+  private static RedisProcess inTempFolder(String appendFsync) {
     try {
-      return start(Files.createTempDirectory("parvis-redis"), false);
+      return start(Files.createTempDirectory("parvis-redis"), false, appendFsync);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** In a folder of the caller's; with keepLog, close() removes the data files but keeps redis.log. */
-  public static RedisProcess start(Path dir, boolean keepLog) {
+  private static RedisProcess start(Path dir, boolean keepLog, String appendFsync) {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    RedisProcess redis = new RedisProcess(dir, freePort(), keepLog);
+    RedisProcess redis = new RedisProcess(dir, freePort(), keepLog, appendFsync);
     redis.launch();
     return redis;
   }
@@ -152,7 +171,7 @@ public final class RedisProcess implements AutoCloseable {
 
   private void launch() {
     List<String> command = List.of(redisServerBinary(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-        "--dir", dir.toString(), "--appendonly", "yes", "--appendfsync", "everysec", "--save", "",
+        "--dir", dir.toString(), "--appendonly", "yes", "--appendfsync", appendFsync, "--save", "",
         "--daemonize", "no", "--logfile", dir.resolve("redis.log").toString());
     try {
       process = new ProcessBuilder(command).redirectErrorStream(true)
