@@ -31,6 +31,9 @@ function announcement(t: Translator, event: BoardEvent | WorkshopEvent): string 
       return t.t(event.locked ? 'announce.locked' : 'announce.unlocked');
     case 'plenary.changed':
     case 'participant.joined':
+    case 'agenda.changed':
+    case 'sequence.changed':
+    case 'timer.changed':
       return null;
   }
 }
