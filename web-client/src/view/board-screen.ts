@@ -3,6 +3,7 @@ import { workshopIdOfBoard } from '../protocol/addresses';
 import type { Board, BoardEvent, NoteColor, NoteFields, Role, WorkshopEvent } from '../protocol/messages';
 import type { WorkshopState } from '../model/workshop-session';
 import type { Translator } from '../i18n';
+import { agendaBanner } from './agenda-banner';
 import { createAnnouncer } from './announcer';
 import { BoardCanvas } from './board-canvas';
 import { BoardZoom } from './board-zoom';
@@ -77,6 +78,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
   const workshopTitle = h('p', { className: 'board-workshop muted' });
   const navigation = h('div', { className: 'board-navigation' });
   const banner = createStatusBanner(t);
+  const agenda = agendaBanner(t, workshop, { variant: 'phone', group: () => boardId });
   const announcer = createAnnouncer((count) => t.count('announce.many', count));
   const scroller = h('div', {
     className: 'board-scroller',
@@ -276,6 +278,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
       navigation,
     ),
     banner.element,
+    agenda.element,
     h('p', { id: 'note-keyboard-help', className: 'visually-hidden' }, t.t('board.keyboardHelp')),
     // Before the board in the tab order, a Tab or two from the top; shown below it, under the thumb.
     h('div', { className: 'board-actions' }, addButton, zoom.controls),
@@ -292,6 +295,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
       commitAllDeletions();
       stops.forEach((stop) => stop());
       announcer.stop();
+      agenda.stop();
       zoom.stop();
       editor.close('away');
       board.stop();
