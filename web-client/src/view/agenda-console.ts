@@ -78,14 +78,15 @@ export function agendaConsole(context: ScreenContext, session: WorkshopSession, 
 
   // The timer's controls stay the same nodes (what is typed, and the focus, survive every event).
   const act = (action: Parameters<WorkshopSession['setTimer']>[0]) => session.setTimer(action, scope ?? undefined).catch(fail);
-  const timerButton = (testid: string, label: string, onClick: () => void, ariaLabel?: string, primary = false) =>
+  /** `description`: said after the visible label ("+1 min"), which stays the button's name. */
+  const timerButton = (testid: string, label: string, onClick: () => void, description?: string, primary = false) =>
     h(
       'button',
       {
         type: 'button',
         className: `button ${primary ? 'primary' : 'secondary'}`,
         testid,
-        attrs: ariaLabel ? { 'aria-label': ariaLabel } : {},
+        title: description ?? '',
         on: { click: onClick },
       },
       label,
