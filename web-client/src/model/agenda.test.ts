@@ -8,6 +8,7 @@ import {
   currentSequence,
   formatRemaining,
   fromTemplate,
+  inputFrozen,
   moved,
   nextSequence,
   predictedGo,
@@ -86,6 +87,16 @@ describe('the timers', () => {
     expect(shownTimer(timers, 'w-1')).toEqual({ timer: running });
     expect(shownTimer(timers, null)).toEqual({ timer: running });
     expect(shownTimer(withTimer(timers, undefined, undefined), 'w-1')).toBeNull();
+  });
+
+  it('freeze a board\'s input at zero only when asked to, the workshop\'s on every board, a group\'s on its own', () => {
+    const freezing: Timer = { ...running, freezeAtZero: true };
+    expect(inputFrozen(withTimer({}, undefined, freezing), 'w-1', 999_999)).toBe(false);
+    expect(inputFrozen(withTimer({}, undefined, freezing), 'w-1', 1_000_000)).toBe(true);
+    expect(inputFrozen(withTimer({}, undefined, running), 'w-1', 2_000_000)).toBe(false);
+    expect(inputFrozen(withTimer({}, 'w-2', freezing), 'w-1', 2_000_000)).toBe(false);
+    expect(inputFrozen(withTimer({}, 'w-2', freezing), 'w-2', 2_000_000)).toBe(true);
+    expect(inputFrozen(withTimer({}, 'w-2', { ...paused, remainingMs: 0, freezeAtZero: true }), 'w-2', 0)).toBe(true);
   });
 
   it('are announced a few times a sequence, not every second', () => {

@@ -75,6 +75,16 @@ export function remainingMs(timer: Timer, serverNow: number): number {
   return Math.max(0, timer.endsAt !== undefined ? timer.endsAt - serverNow : (timer.remainingMs ?? 0));
 }
 
+/**
+ * Whether participants' note changes on this board are refused now: a timer that freezes input
+ * (the workshop's, or this board's group's) reached zero. The server decides the same with its time.
+ */
+export function inputFrozen(timers: Timers, board: string | null, serverNow: number): boolean {
+  return [timers[WORKSHOP_TIMER], board ? timers[board] : undefined].some(
+    (timer) => timer?.freezeAtZero === true && remainingMs(timer, serverNow) === 0,
+  );
+}
+
 /** Whole seconds left, rounded up: a timer shows 0:00 only once it reached zero. */
 export function remainingSeconds(ms: number): number {
   return Math.ceil(ms / 1000);

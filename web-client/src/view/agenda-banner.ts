@@ -1,6 +1,7 @@
 import type { Translator } from '../i18n';
 import {
   crossedAnnouncement,
+  inputFrozen,
   currentIndex,
   currentSequence,
   formatRemaining,
@@ -20,6 +21,8 @@ export interface AgendaBannerOptions {
   /** The group whose own timer, if any, this screen shows instead of the workshop's. */
   group?: () => string | null;
   variant: 'phone' | 'console' | 'projector';
+  /** Told when participants' input on the shown group's board (or every board) freezes or reopens. */
+  onFrozen?: (frozen: boolean) => void;
 }
 
 /**
@@ -105,22 +108,27 @@ export function agendaBanner(t: Translator, session: WorkshopSession, options: A
   function tick(): void {
     const state = session.state;
     if (!state) return;
-    const shown = shownTimer(state.timers, options.group?.() ?? null);
+    const group = options.group?.() ?? null;
+    const now = session.serverNow();
+    const frozenNow = inputFrozen(state.timers, group, now);
+    if (frozen.hidden === frozenNow) {
+      frozen.hidden = !frozenNow;
+      options.onFrozen?.(frozenNow);
+    }
+    const shown = shownTimer(state.timers, group);
     timer.hidden = !shown;
     if (!shown) {
-      frozen.hidden = true;
       lastRemaining = null;
       return;
     }
     const running = isRunning(shown.timer);
-    const ms = remainingMs(shown.timer, session.serverNow());
+    const ms = remainingMs(shown.timer, now);
     const text = formatRemaining(ms);
     if (remaining.textContent !== text) remaining.textContent = text;
     const kind = ms === 0 ? 'zero' : running ? 'running' : 'paused';
     timer.dataset.state = kind;
     const stateText = kind === 'zero' ? t.t('agenda.timer.zero') : kind === 'paused' ? t.t('agenda.timer.paused') : shown.group ? t.t('agenda.timer.group') : '';
     if (timerState.textContent !== stateText) timerState.textContent = stateText;
-    frozen.hidden = !(ms === 0 && shown.timer.freezeAtZero);
     if (running && lastRemaining !== null) {
       const moment = crossedAnnouncement(lastRemaining, ms);
       if (moment === 0) {

@@ -253,7 +253,6 @@ export function agendaConsole(context: ScreenContext, session: WorkshopSession, 
   function renderEditor(state: WorkshopState): void {
     const list = sequences(state);
     const lead = isLead(state);
-    if (list.length === 0) details.open = true;
     saveState.textContent = draft ? t.t('agenda.console.unsaved') : '';
     const focused = document.activeElement instanceof HTMLElement && editor.contains(document.activeElement) ? document.activeElement : null;
     const refocus = focused && {

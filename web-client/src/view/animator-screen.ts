@@ -26,8 +26,9 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
   let timerScope: string | null = null;
   const banner = agendaBanner(t, session, { variant: 'console', group: () => timerScope });
   const agenda = agendaConsole(context, session, (group) => (timerScope = group));
-  const body = h('div', { className: 'animator-body' }, h('h1', {}, t.t('animator.loading')));
-  const element = h('section', { className: 'screen animator-screen' }, banner.element, agenda.element, body);
+  const head = h('div', { className: 'animator-part' }, h('h1', {}, t.t('animator.loading')));
+  const body = h('div', { className: 'animator-part' });
+  const element = h('section', { className: 'screen animator-screen' }, banner.element, head, agenda.element, body);
   let plenaryChoice: Set<string> | null = null;
   let shownWorkshopId: string | null = null;
   /** Whether the join code lets newcomers in; null until the server has said. */
@@ -207,10 +208,13 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
     const showing = workshop.boards
       .filter((board) => workshop.plenary.boards.includes(board.id))
       .map((board) => board.name);
-    replaceKeepingFocus(
-      body,
+    replaceChildren(
+      head,
       h('h1', { testid: 'animator-title' }, workshop.title),
       workshop.date && h('p', { className: 'muted' }, longDate(workshop.date, t.language)),
+    );
+    replaceKeepingFocus(
+      body,
       h(
         'div',
         { className: 'share card' },
@@ -291,8 +295,9 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
     const error = state ? 'forbidden' : session.error;
     if (!error) return;
     agenda.element.hidden = true;
+    replaceChildren(body);
     replaceChildren(
-      body,
+      head,
       h('h1', {}, t.t('animator.title')),
       h('p', { className: 'form-error', testid: 'animator-error', attrs: { role: 'alert' } }, t.linkError(error, 'animator')),
     );

@@ -72,13 +72,14 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
   const { model } = board;
   const role = (): Role => workshop.state?.role ?? credential.role;
   const locked = () => workshop.state?.workshop.boards.find((candidate) => candidate.id === boardId)?.locked ?? false;
-  const canEdit = () => role() === 'animator' || (role() === 'participant' && !locked());
+  /** A freezing timer reached zero: the server refuses participants' changes until it reopens. */
+  let frozen = false;
+  const canEdit = () => role() === 'animator' || (role() === 'participant' && !locked() && !frozen);
 
   const heading = h('h1', { className: 'board-title', id: 'board-title', testid: 'board-title' }, t.t('board.loading'));
   const workshopTitle = h('p', { className: 'board-workshop muted' });
   const navigation = h('div', { className: 'board-navigation' });
   const banner = createStatusBanner(t);
-  const agenda = agendaBanner(t, workshop, { variant: 'phone', group: () => boardId });
   const announcer = createAnnouncer((count) => t.count('announce.many', count));
   const scroller = h('div', {
     className: 'board-scroller',
@@ -253,6 +254,14 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     const message = announcement(t, event);
     if (message) announcer.announce(message);
   };
+  const agenda = agendaBanner(t, workshop, {
+    variant: 'phone',
+    group: () => boardId,
+    onFrozen: (now) => {
+      frozen = now;
+      render();
+    },
+  });
   const stops = [
     model.subscribe(render),
     model.onRemoteEvent(announce),
