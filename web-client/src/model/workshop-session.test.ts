@@ -184,4 +184,16 @@ describe('WorkshopSession', () => {
     await flushMicrotasks();
     expect(session.error).toBe('invalid_token');
   });
+
+  it('asks the server its time only once a screen shows a timer, then again after every reconnection', async () => {
+    const network = new FakeNetwork(new FakeEngine(WORKSHOP));
+    const [{ connection, session }] = await openAll(network, 'p-1');
+    expect(sent(connection)).not.toContain('send clock.get');
+    session.serverNow();
+    await deliverEverything(network, connection);
+    expect(sent(connection).filter((frame) => frame === 'send clock.get')).toHaveLength(4);
+    connection.restart();
+    await deliverEverything(network, connection);
+    expect(sent(connection).filter((frame) => frame === 'send clock.get')).toHaveLength(8);
+  });
 });

@@ -5,6 +5,7 @@ import { workshopStream } from '../protocol/addresses';
 import { randomId } from '../protocol/ids';
 import type {
   AnimatorSelf,
+  Sequence,
   Participant,
   ReplyTo,
   Role,
@@ -13,6 +14,8 @@ import type {
   WorkshopCommand,
   WorkshopEvent,
 } from '../protocol/messages';
+import { EMPTY_AGENDA, type AgendaState, type Timers } from './agenda';
+import { ServerClock } from './clock';
 import { CommandFailed, errorCodeOf, isTransient, type ClientErrorCode } from './errors';
 import { MemoryStorage } from './storage';
 import { StreamModel } from './stream-model';
@@ -29,17 +32,28 @@ export interface WorkshopState {
    * yet, unless the server adds one); empty for everyone else.
    */
   participants: readonly Participant[];
+  /** The evening's agenda and the sequence in progress. */
+  agenda: AgendaState;
+  /** The timers that are set, by group, the workshop's under WORKSHOP_TIMER. */
+  timers: Timers;
   links?: SharedLinks;
   animator?: AnimatorSelf;
 }
 
 /** What `workshop.get` says: who this token is, and the workshop until its stream is loaded. */
-type Identity = Omit<WorkshopState, 'participants'>;
+type Identity = Omit<WorkshopState, 'participants' | 'agenda' | 'timers'>;
+
+/** A timer action, as `timer.set` takes it; `group` absent: the workshop's timer. */
+export type TimerAction =
+  | { action: 'start'; durationMs: number; freezeAtZero: boolean }
+  | { action: 'pause' | 'resume' | 'stop' }
+  | { action: 'add'; deltaMs: number };
 
 export interface WorkshopSessionOptions {
   newId?: () => string;
   /** How the workshop stream is kept in step; a test may shorten its delays. */
   startSync?: (model: StreamModel<'workshop', WorkshopStreamState>) => { stop(): void };
+  clock?: ServerClock;
 }
 
 /**
@@ -57,14 +71,17 @@ export class WorkshopSession {
   private readonly retry = new Backoff({ initialMs: 1_000, maxMs: 15_000 });
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly newId: () => string;
+  private readonly clock: ServerClock;
+  private clockWanted = false;
   private readonly startSync: NonNullable<WorkshopSessionOptions['startSync']>;
 
   constructor(
     private readonly socket: BusSocket,
     readonly token: string,
-    { newId = randomId, startSync }: WorkshopSessionOptions = {},
+    { newId = randomId, startSync, clock = new ServerClock() }: WorkshopSessionOptions = {},
   ) {
     this.newId = newId;
+    this.clock = clock;
     this.startSync =
       startSync ??
       ((model) => {
@@ -81,6 +98,8 @@ export class WorkshopSession {
         ...this.identity,
         workshop: followed?.workshop ?? this.identity.workshop,
         participants: followed?.participants ?? [],
+        agenda: followed?.agenda ?? EMPTY_AGENDA,
+        timers: followed?.timers ?? {},
       };
     }
     return this.cachedState;
@@ -110,10 +129,10 @@ export class WorkshopSession {
   start(): void {
     this.stops.push(
       this.socket.onStatusChange((status) => {
-        if (status === 'connected') void this.fetch();
+        if (status === 'connected') this.connected();
       }),
     );
-    if (this.socket.status === 'connected') void this.fetch();
+    if (this.socket.status === 'connected') this.connected();
   }
 
   stop(): void {
@@ -128,6 +147,46 @@ export class WorkshopSession {
 
   setBoardLocked(board: string, locked: boolean): Promise<void> {
     return this.command({ type: 'board.lock', id: this.newId(), board, locked });
+  }
+
+  /** The whole agenda, replaced (the lead animator's). */
+  setAgenda(sequences: Sequence[]): Promise<void> {
+    return this.command({ type: 'agenda.set', id: this.newId(), sequences });
+  }
+
+  /** `next`, `end`, or a sequence id. */
+  goToSequence(to: string): Promise<void> {
+    return this.command({ type: 'sequence.go', id: this.newId(), to });
+  }
+
+  setTimer(change: TimerAction, group?: string): Promise<void> {
+    return this.command({ type: 'timer.set', id: this.newId(), ...change, ...(group ? { group } : {}) });
+  }
+
+  /**
+   * The server's time as best known. The first call starts sampling the server's clock, then again
+   * on every connection: only screens that show a timer ask the server for its time.
+   */
+  serverNow(): number {
+    if (!this.clockWanted) {
+      this.clockWanted = true;
+      if (this.socket.status === 'connected') this.sampleClock();
+    }
+    return this.clock.now();
+  }
+
+  private connected(): void {
+    void this.fetch();
+    if (this.clockWanted) this.sampleClock();
+  }
+
+  private sampleClock(): void {
+    this.clock.reset();
+    void this.clock.sample(async () => {
+      const reply = await sendCommand(this.socket, this.token, { type: 'clock.get' });
+      if (!reply.ok) throw new CommandFailed(reply.error);
+      return reply.time;
+    });
   }
 
   private command(command: WorkshopCommand): Promise<void> {

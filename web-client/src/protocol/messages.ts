@@ -81,12 +81,34 @@ export interface Note {
 }
 
 
+export const SEQUENCE_KINDS = ['subgroups', 'plenary', 'break'] as const;
+export type SequenceKind = (typeof SEQUENCE_KINDS)[number];
+
+/** One step of the evening's agenda; `boards` empty means every board. */
+export interface Sequence {
+  id: string;
+  title: string;
+  kind: SequenceKind;
+  minutes: number;
+  boards: string[];
+}
+
+/** Running while `endsAt` (server time) is set, paused while `remainingMs` is. */
+export interface Timer {
+  durationMs: number;
+  endsAt?: Timestamp;
+  remainingMs?: number;
+  freezeAtZero: boolean;
+}
+
 /** What the schema's named types stand for. */
 interface NamedTypes {
   Note: Note;
   Board: Board;
   Participant: Participant;
   Workshop: Workshop;
+  Sequence: Sequence;
+  Timer: Timer;
   color: NoteColor;
 }
 
@@ -177,6 +199,9 @@ export interface BoardSnapshot {
 export interface WorkshopSnapshot {
   /** For animators, the participants who joined so far. */
   workshop: Workshop & { participants?: Participant[] };
+  agenda?: { sequences: Sequence[]; current?: string; startedAt?: Timestamp };
+  /** The timers that are set: the workshop's (no `group`) and groups' own. */
+  timers?: { group?: string; timer: Timer }[];
 }
 
 export interface SnapshotOf {
@@ -224,7 +249,20 @@ export interface WorkshopGetReply {
 type SuccessReplyByType = { [T in ChangeCommand['type']]: ChangeReply } & {
   'stream.sync': SyncReply;
   'workshop.get': WorkshopGetReply;
+  'clock.get': { ok: true; time: Timestamp };
+  'sequence.snapshot': { ok: true; snapshots?: SequenceSnapshot[]; notes?: Note[] };
 };
+
+/** What a sequence left when it ended: its boards' notes, read with `sequence.snapshot`. */
+export interface SequenceSnapshot {
+  n: number;
+  sequence: string;
+  title: string;
+  kind: SequenceKind;
+  startedAt: Timestamp;
+  endedAt: Timestamp;
+  boards: string[];
+}
 
 export type ReplyTo<C extends Command> = SuccessReplyByType[C['type']] | ErrorReply;
 

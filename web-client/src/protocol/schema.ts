@@ -37,6 +37,8 @@ export const PROTOCOL = {
       boards: ['Board'],
       plenary: { boards: ['boardId'] },
     },
+    Sequence: { id: 'string', title: 'string', kind: 'string', minutes: 'number', boards: ['boardId'] },
+    Timer: { durationMs: 'number', endsAt: 'number?', remainingMs: 'number?', freezeAtZero: 'boolean' },
   },
   envelope: {
     type: 'string',
@@ -82,6 +84,38 @@ export const PROTOCOL = {
       roles: ['animator'],
       fields: { id: 'commandId', boards: ['boardId'] },
     },
+    'agenda.set': {
+      stream: 'workshop',
+      roles: ['animator'],
+      fields: { id: 'commandId', sequences: ['Sequence'] },
+    },
+    'sequence.go': {
+      stream: 'workshop',
+      roles: ['animator'],
+      fields: { id: 'commandId', to: 'string' },
+    },
+    'timer.set': {
+      stream: 'workshop',
+      roles: ['animator'],
+      fields: {
+        id: 'commandId',
+        action: 'string',
+        group: 'boardId?',
+        durationMs: 'number?',
+        deltaMs: 'number?',
+        freezeAtZero: 'boolean?',
+      },
+    },
+    'sequence.snapshot': {
+      stream: 'none',
+      roles: ['animator'],
+      fields: { n: 'number?', board: 'boardId?' },
+    },
+    'clock.get': {
+      stream: 'none',
+      roles: ['participant', 'animator', 'observer'],
+      fields: {},
+    },
     'stream.sync': {
       stream: 'any',
       roles: ['participant', 'animator', 'observer'],
@@ -105,6 +139,12 @@ export const PROTOCOL = {
     'note.deleted': { stream: 'board', fields: { noteId: 'noteId' } },
     'board.locked': { stream: 'workshop', fields: { board: 'boardId', locked: 'boolean' } },
     'plenary.changed': { stream: 'workshop', fields: { plenary: { boards: ['boardId'] } } },
+    'agenda.changed': { stream: 'workshop', fields: { sequences: ['Sequence'] } },
+    'sequence.changed': {
+      stream: 'workshop',
+      fields: { current: 'string?', startedAt: 'number?', snapshot: 'number?' },
+    },
+    'timer.changed': { stream: 'workshop', fields: { group: 'boardId?', timer: 'Timer?' } },
     'participant.joined': { stream: 'workshop', audience: 'animators', fields: { participant: 'Participant' } },
     hidden: { stream: 'any', fields: {} },
     'stream.resync': { stream: 'any', envelope: false, fields: { stream: 'streamId' } },
@@ -122,9 +162,15 @@ export const PROTOCOL = {
     'unknown_note',
     'note_exists',
     'board_locked',
+    'input_frozen',
     'too_many_notes',
     'rate_limited',
     'unavailable',
+    'sequence_in_progress',
+    'no_next_sequence',
+    'unknown_sequence',
+    'timer_not_running',
+    'timer_not_paused',
   ],
 } as const;
 

@@ -2,6 +2,8 @@ import { errorCodeOf } from '../model/errors';
 import type { WorkshopState } from '../model/workshop-session';
 import type { Board } from '../protocol/messages';
 import type { Screen, ScreenContext } from './context';
+import { agendaBanner } from './agenda-banner';
+import { agendaConsole } from './agenda-console';
 import { animatorTeam } from './animator-team';
 import { absoluteLink, copyText, h, replaceChildren, replaceKeepingFocus } from './dom';
 import { linkRow } from './link-row';
@@ -20,7 +22,13 @@ function longDate(date: string, language: string): string {
 export function animatorScreen(context: ScreenContext, token: string): Screen {
   const { t, credentials } = context;
   const session = context.openWorkshop(token);
-  const element = h('section', { className: 'screen animator-screen' }, h('h1', {}, t.t('animator.loading')));
+  // The agenda's banner and console stay the same nodes: the rest of the screen is redrawn on every event.
+  let timerScope: string | null = null;
+  const banner = agendaBanner(t, session, { variant: 'console', group: () => timerScope });
+  const agenda = agendaConsole(context, session, (group) => (timerScope = group));
+  const head = h('div', { className: 'animator-part' }, h('h1', {}, t.t('animator.loading')));
+  const body = h('div', { className: 'animator-part' });
+  const element = h('section', { className: 'screen animator-screen' }, banner.element, head, agenda.element, body);
   let plenaryChoice: Set<string> | null = null;
   let shownWorkshopId: string | null = null;
   /** Whether the join code lets newcomers in; null until the server has said. */
@@ -200,10 +208,13 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
     const showing = workshop.boards
       .filter((board) => workshop.plenary.boards.includes(board.id))
       .map((board) => board.name);
-    replaceKeepingFocus(
-      element,
+    replaceChildren(
+      head,
       h('h1', { testid: 'animator-title' }, workshop.title),
       workshop.date && h('p', { className: 'muted' }, longDate(workshop.date, t.language)),
+    );
+    replaceKeepingFocus(
+      body,
       h(
         'div',
         { className: 'share card' },
@@ -283,8 +294,10 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
     }
     const error = state ? 'forbidden' : session.error;
     if (!error) return;
+    agenda.element.hidden = true;
+    replaceChildren(body);
     replaceChildren(
-      element,
+      head,
       h('h1', {}, t.t('animator.title')),
       h('p', { className: 'form-error', testid: 'animator-error', attrs: { role: 'alert' } }, t.linkError(error, 'animator')),
     );
@@ -301,6 +314,8 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
     destroy: () => {
       unsubscribe();
       document.removeEventListener('keydown', onKey);
+      banner.stop();
+      agenda.stop();
       session.stop();
     },
   };

@@ -3,6 +3,7 @@ import { workshopIdOfBoard } from '../protocol/addresses';
 import type { Board, BoardEvent, NoteColor, NoteFields, Role, WorkshopEvent } from '../protocol/messages';
 import type { WorkshopState } from '../model/workshop-session';
 import type { Translator } from '../i18n';
+import { agendaBanner } from './agenda-banner';
 import { createAnnouncer } from './announcer';
 import { BoardCanvas } from './board-canvas';
 import { BoardZoom } from './board-zoom';
@@ -31,6 +32,9 @@ function announcement(t: Translator, event: BoardEvent | WorkshopEvent): string 
       return t.t(event.locked ? 'announce.locked' : 'announce.unlocked');
     case 'plenary.changed':
     case 'participant.joined':
+    case 'agenda.changed':
+    case 'sequence.changed':
+    case 'timer.changed':
       return null;
   }
 }
@@ -68,7 +72,9 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
   const { model } = board;
   const role = (): Role => workshop.state?.role ?? credential.role;
   const locked = () => workshop.state?.workshop.boards.find((candidate) => candidate.id === boardId)?.locked ?? false;
-  const canEdit = () => role() === 'animator' || (role() === 'participant' && !locked());
+  /** A freezing timer reached zero: the server refuses participants' changes until it reopens. */
+  let frozen = false;
+  const canEdit = () => role() === 'animator' || (role() === 'participant' && !locked() && !frozen);
 
   const heading = h('h1', { className: 'board-title', id: 'board-title', testid: 'board-title' }, t.t('board.loading'));
   const workshopTitle = h('p', { className: 'board-workshop muted' });
@@ -248,6 +254,14 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     const message = announcement(t, event);
     if (message) announcer.announce(message);
   };
+  const agenda = agendaBanner(t, workshop, {
+    variant: 'phone',
+    group: () => boardId,
+    onFrozen: (now) => {
+      frozen = now;
+      render();
+    },
+  });
   const stops = [
     model.subscribe(render),
     model.onRemoteEvent(announce),
@@ -273,6 +287,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
       navigation,
     ),
     banner.element,
+    agenda.element,
     h('p', { id: 'note-keyboard-help', className: 'visually-hidden' }, t.t('board.keyboardHelp')),
     // Before the board in the tab order, a Tab or two from the top; shown below it, under the thumb.
     h('div', { className: 'board-actions' }, addButton, zoom.controls),
@@ -289,6 +304,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
       commitAllDeletions();
       stops.forEach((stop) => stop());
       announcer.stop();
+      agenda.stop();
       zoom.stop();
       editor.close('away');
       board.stop();

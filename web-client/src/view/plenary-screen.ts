@@ -1,6 +1,7 @@
 import type { WorkshopState } from '../model/workshop-session';
 import type { Board } from '../protocol/messages';
 import type { Screen, ScreenContext } from './context';
+import { agendaBanner } from './agenda-banner';
 import { absoluteLink, h, replaceChildren } from './dom';
 import { PlenaryBoard } from './plenary-board';
 import { fontBounds, overviewGrid } from './plenary-layout';
@@ -31,7 +32,8 @@ export function plenaryScreen(context: ScreenContext, token: string): Screen {
   const join = h('div', { className: 'plenary-join' });
   const boards = h('div', { className: 'plenary-boards' });
   const banner = createStatusBanner(t);
-  const side = h('div', { className: 'plenary-side' }, heading, banner.element, waiting, join);
+  const agenda = agendaBanner(t, session, { variant: 'projector' });
+  const side = h('div', { className: 'plenary-side' }, heading, agenda.element, banner.element, waiting, join);
   const element = h('section', { className: 'screen plenary-screen', attrs: { 'data-mode': 'start' } }, side, boards);
   let joinCode = '';
 
@@ -149,6 +151,7 @@ export function plenaryScreen(context: ScreenContext, token: string): Screen {
     element,
     destroy: () => {
       stops.forEach((stop) => stop());
+      agenda.stop();
       shown.forEach((board) => board.stop());
       session.stop();
     },

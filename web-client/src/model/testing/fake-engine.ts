@@ -12,6 +12,7 @@ import type {
   ServerErrorCode,
   StreamId,
   Workshop,
+  WorkshopCommand,
 } from '../../protocol/messages';
 import type { EventType } from '../../protocol/schema';
 
@@ -137,6 +138,10 @@ export class FakeEngine {
           reply: { ok: true, role: identity.role, participant: this.participantOf(identity), workshop: this.state.workshop },
           published: [],
         };
+      case 'clock.get':
+        return { reply: { ok: true, time: 1_000 }, published: [] };
+      case 'sequence.snapshot':
+        return { reply: { ok: true, snapshots: [] }, published: [] };
       default:
         return this.change(command, identity);
     }
@@ -205,10 +210,7 @@ export class FakeEngine {
   }
 
   private change(command: ChangeCommand, identity: Identity): { reply: unknown; published: Published[] } {
-    const stream =
-      command.type === 'board.lock' || command.type === 'plenary.show'
-        ? workshopStream(this.state.workshop.id)
-        : boardStream(command.board);
+    const stream = isWorkshopCommand(command) ? workshopStream(this.state.workshop.id) : boardStream(command.board);
     const data = this.state.streams.get(stream);
     if (!data) return { reply: refusal('unknown_board'), published: [] };
     const firstRevision = data.applied.get(command.id);
@@ -249,7 +251,7 @@ export class FakeEngine {
 
   private check(command: ChangeCommand, identity: Identity): ServerErrorCode | null {
     if (identity.role === 'observer') return 'forbidden';
-    if (command.type === 'board.lock' || command.type === 'plenary.show') {
+    if (isWorkshopCommand(command)) {
       return identity.role === 'animator' ? null : 'forbidden';
     }
     const board = this.boardOf(command.board);
@@ -292,8 +294,25 @@ export class FakeEngine {
       case 'plenary.show':
         this.state.workshop.plenary = { boards: command.boards };
         return { type: 'plenary.changed', plenary: { boards: command.boards } };
+      // The agenda and timers, as far as a workshop stream's revisions go: the fuzz is about notes.
+      case 'agenda.set':
+        return { type: 'agenda.changed', sequences: command.sequences };
+      case 'sequence.go':
+        return { type: 'sequence.changed', current: command.to, startedAt: at };
+      case 'timer.set':
+        return { type: 'timer.changed' };
     }
   }
+}
+
+function isWorkshopCommand(command: ChangeCommand): command is WorkshopCommand {
+  return (
+    command.type === 'board.lock' ||
+    command.type === 'plenary.show' ||
+    command.type === 'agenda.set' ||
+    command.type === 'sequence.go' ||
+    command.type === 'timer.set'
+  );
 }
 
 function refusal(error: ServerErrorCode): ErrorReply {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
+import org.parvis.agenda.AgendaCommands;
+import org.parvis.agenda.AgendaStore;
 import org.parvis.board.BoardCommands;
 import org.parvis.board.BoardStore;
 import org.parvis.bridge.Doors;
@@ -103,7 +105,7 @@ public final class Main {
     Redis redis = Redis.createClient(vertx, redisOptions);
     LongSupplier clock = System::currentTimeMillis;
     StreamStore streams = new StreamStore(redis, Stream.of(BoardStore.APPLY_FUNCTIONS, PlenaryCommands.APPLY_FUNCTIONS,
-        WorkshopService.APPLY_FUNCTIONS).flatMap(List::stream).toList());
+        WorkshopService.APPLY_FUNCTIONS, AgendaCommands.APPLY_FUNCTIONS).flatMap(List::stream).toList());
     BoardStore boards = new BoardStore(redis, streams);
     WorkshopStore workshopStore = new WorkshopStore(redis);
     WorkshopService workshops = new WorkshopService(workshopStore, boards, streams, clock);
@@ -112,7 +114,8 @@ public final class Main {
     new BoardCommands(boards, streams, clock).register(handlers);
     new PlenaryCommands(workshops, streams, clock).register(handlers);
     new WorkshopCommands(workshops).register(handlers);
-    new StreamSyncCommands(streams, boards, workshops).register(handlers);
+    new AgendaCommands(workshops, streams, new AgendaStore(redis), clock).register(handlers);
+    new StreamSyncCommands(streams, boards, workshops, List.of(AgendaStore::addToSnapshot)).register(handlers);
     RateLimits rateLimits = new RateLimits(
         new RateLimiter(config.commandsPerSecond(), config.commandBurst(), System::nanoTime),
         new RateLimiter(config.readsPerSecond(), config.readBurst(), System::nanoTime));

@@ -29,6 +29,7 @@ public final class BoardCommands {
       "unknown_note", "This note does not exist any more: it may have been deleted.",
       "note_exists", "A note with this id is already on the board.",
       "board_locked", "The animator has locked this board.",
+      "input_frozen", "Time is up: the animator will reopen the board.",
       "too_many_notes", "This board is full (" + BoardRules.MAX_NOTES_PER_BOARD + " notes).");
 
   private final BoardStore boards;

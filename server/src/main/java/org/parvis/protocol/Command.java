@@ -21,6 +21,11 @@ import org.parvis.sync.Verdict;
     @JsonSubTypes.Type(Command.NoteDelete.class),
     @JsonSubTypes.Type(Command.BoardLock.class),
     @JsonSubTypes.Type(Command.PlenaryShow.class),
+    @JsonSubTypes.Type(Command.AgendaSet.class),
+    @JsonSubTypes.Type(Command.SequenceGo.class),
+    @JsonSubTypes.Type(Command.TimerSet.class),
+    @JsonSubTypes.Type(Command.SequenceSnapshot.class),
+    @JsonSubTypes.Type(Command.ClockGet.class),
     @JsonSubTypes.Type(Command.StreamSync.class),
     @JsonSubTypes.Type(Command.WorkshopGet.class)})
 public sealed interface Command {
@@ -86,6 +91,43 @@ public sealed interface Command {
       return Change.super.checked().then(ok -> required(this, boards, "boards"));
     }
   }
+
+  /** One step of the evening's agenda; {@code boards} empty means every board. */
+  record Sequence(String id, String title, String kind, Integer minutes, List<String> boards) {}
+
+  @JsonTypeName("agenda.set")
+  record AgendaSet(String id, List<Sequence> sequences) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, sequences, "sequences"));
+    }
+  }
+
+  /** {@code to}: "next", "end", or the id of a sequence of the agenda. */
+  @JsonTypeName("sequence.go")
+  record SequenceGo(String id, String to) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, to, "to"));
+    }
+  }
+
+  /** {@code group}: a board id for a group's own timer, none for the workshop's. */
+  @JsonTypeName("timer.set")
+  record TimerSet(String id, String action, String group, Long durationMs, Long deltaMs, Boolean freezeAtZero)
+      implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, action, "action"));
+    }
+  }
+
+  /** Without {@code n}: the list of end-of-sequence snapshots; with {@code n} and {@code board}: that board's notes then. */
+  @JsonTypeName("sequence.snapshot")
+  record SequenceSnapshot(Long n, String board) implements Command {}
+
+  @JsonTypeName("clock.get")
+  record ClockGet() implements Command {}
 
   /** {@code since} and {@code h}: the revision the client holds and its chain hash there. */
   @JsonTypeName("stream.sync")

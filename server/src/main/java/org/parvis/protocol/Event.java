@@ -34,6 +34,20 @@ public sealed interface Event {
   @JsonTypeName("plenary.changed")
   record PlenaryChanged(Plenary plenary) implements Event {}
 
+  @JsonTypeName("agenda.changed")
+  record AgendaChanged(List<Command.Sequence> sequences) implements Event {}
+
+  /** {@code current}: the sequence now running, none once the agenda ended; {@code snapshot}: the number of the one the ended sequence left. */
+  @JsonTypeName("sequence.changed")
+  record SequenceChanged(String current, Long startedAt, Long snapshot) implements Event {}
+
+  /** Running when {@code endsAt} (server time) is set, paused when {@code remainingMs} is. */
+  record Timer(Long durationMs, Long endsAt, Long remainingMs, Boolean freezeAtZero) {}
+
+  /** {@code timer} none: the timer was stopped (and input it froze reopened). */
+  @JsonTypeName("timer.changed")
+  record TimerChanged(String group, Timer timer) implements Event {}
+
   /** The participant as {@link org.parvis.workshop.Participant#toJson()} writes it. */
   @JsonTypeName("participant.joined")
   record ParticipantJoined(Map<String, Object> participant) implements Event {}

@@ -28,11 +28,19 @@ public final class StreamSyncCommands {
   private final StreamStore streams;
   private final BoardStore boards;
   private final WorkshopService workshops;
+  private final List<WorkshopSnapshotPart> workshopParts;
 
-  public StreamSyncCommands(StreamStore streams, BoardStore boards, WorkshopService workshops) {
+  /** What a feature adds to the workshop's snapshot, from the fields of the workshop hash. */
+  public interface WorkshopSnapshotPart {
+    void addTo(JsonObject snapshot, Response workshopFields);
+  }
+
+  public StreamSyncCommands(StreamStore streams, BoardStore boards, WorkshopService workshops,
+      List<WorkshopSnapshotPart> workshopParts) {
     this.streams = streams;
     this.boards = boards;
     this.workshops = workshops;
+    this.workshopParts = List.copyOf(workshopParts);
   }
 
   public void register(CommandHandlers handlers) {
@@ -81,7 +89,11 @@ public final class StreamSyncCommands {
     return WorkshopStore.fromFields(stream.id(), catchUp.state())
         .map(workshop -> workshops.describe(workshop, locks))
         .orElseGet(() -> refused(Rejection.of("forbidden", "This workshop does not exist.")))
-        .map(workshop -> new JsonObject().put("workshop", workshop));
+        .map(workshop -> {
+          JsonObject snapshot = new JsonObject().put("workshop", workshop);
+          workshopParts.forEach(part -> part.addTo(snapshot, catchUp.state()));
+          return snapshot;
+        });
   }
 
   /** One parse of the stored texts joined, instead of one per item. */

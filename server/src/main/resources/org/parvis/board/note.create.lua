@@ -2,7 +2,8 @@
 -- stream order: the revision that creates it, by which every client stacks overlapping notes.
 APPLY['note.create'] = function(ctx)
   local board = ctx.rules.board
-  if not boardWritable(ctx, board) then return 'board_locked' end
+  local writable, refusal = boardWritable(ctx, board)
+  if not writable then return refusal end
   local notes = boardKey(ctx, board, ':notes')
   local note = ctx.event.note
   if redis.call('HEXISTS', notes, note.id) == 1 then return 'note_exists' end

@@ -2,7 +2,8 @@
 -- rules: board, mayWriteLocked.
 APPLY['note.update'] = function(ctx)
   local board = ctx.rules.board
-  if not boardWritable(ctx, board) then return 'board_locked' end
+  local writable, refusal = boardWritable(ctx, board)
+  if not writable then return refusal end
   local notes = boardKey(ctx, board, ':notes')
   local stored = redis.call('HGET', notes, ctx.event.noteId)
   if not stored then return 'unknown_note' end

@@ -14,10 +14,23 @@ local function boardKey(ctx, board, suffix)
   return ctx.prefix .. 'board:' .. board .. (suffix or '')
 end
 
--- Only animators write a locked board: they record ideas for people who do not type.
+-- A timer (agenda/timer.set.lua) with freezeAtZero that reached zero, by the script's time.
+local function timerAtZero(stored, at)
+  if not stored then return false end
+  local timer = cjson.decode(stored)
+  if not timer.freezeAtZero then return false end
+  if timer.endsAt then return at >= timer.endsAt end
+  return timer.remainingMs == 0
+end
+
+-- Only animators write a locked board, or one whose timer (the workshop's or its group's) froze
+-- input at zero: they record ideas for people who do not type. Answers true, or false and why.
 local function boardWritable(ctx, board)
   if ctx.rules.mayWriteLocked then return true end
-  return redis.call('HGET', boardKey(ctx, board), 'locked') ~= '1'
+  if redis.call('HGET', boardKey(ctx, board), 'locked') == '1' then return false, 'board_locked' end
+  local timers = redis.call('HMGET', ctx.prefix .. 'workshop', 'timer', 'timer:' .. board)
+  if timerAtZero(timers[1], ctx.at) or timerAtZero(timers[2], ctx.at) then return false, 'input_frozen' end
+  return true
 end
 
 -- '{"a":1}' -> ',"a":1}' and '{}' -> '}': the tail of an object spliced after an envelope.
