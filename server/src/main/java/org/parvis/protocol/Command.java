@@ -21,6 +21,11 @@ import org.parvis.sync.Verdict;
     @JsonSubTypes.Type(Command.NoteDelete.class),
     @JsonSubTypes.Type(Command.BoardLock.class),
     @JsonSubTypes.Type(Command.PlenaryShow.class),
+    @JsonSubTypes.Type(Command.JoinDisplay.class),
+    @JsonSubTypes.Type(Command.ParticipantMove.class),
+    @JsonSubTypes.Type(Command.GroupsLock.class),
+    @JsonSubTypes.Type(Command.GroupFollow.class),
+    @JsonSubTypes.Type(Command.ParticipantDone.class),
     @JsonSubTypes.Type(Command.StreamSync.class),
     @JsonSubTypes.Type(Command.WorkshopGet.class)})
 public sealed interface Command {
@@ -40,7 +45,7 @@ public sealed interface Command {
   }
 
   @JsonTypeName("note.create")
-  record NoteCreate(String id, String board, NewNote note) implements Change {
+  record NoteCreate(String id, String board, NewNote note, Speaker speaker) implements Change {
     @Override
     public Verdict<Change> checked() {
       return Change.super.checked().then(ok -> required(this, note, "note")).then(ok -> required(this, board, "board"));
@@ -54,6 +59,9 @@ public sealed interface Command {
       return new NoteFields(text, color, zone, x, y);
     }
   }
+
+  /** Whom an animator writes a note for: a participant of the roster by id, or a name (and category) typed once. */
+  record Speaker(String id, String name, String category) {}
 
   @JsonTypeName("note.update")
   record NoteUpdate(String id, String board, String noteId, NoteFields fields) implements Change {
@@ -84,6 +92,50 @@ public sealed interface Command {
     @Override
     public Verdict<Change> checked() {
       return Change.super.checked().then(ok -> required(this, boards, "boards"));
+    }
+  }
+
+  /** How the projector shows the join code and its QR code: large, corner or hidden. */
+  @JsonTypeName("join.display")
+  record JoinDisplay(String id, String mode) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, mode, "mode"));
+    }
+  }
+
+  @JsonTypeName("participant.move")
+  record ParticipantMove(String id, String participant, String board) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, participant, "participant")).then(ok -> required(this, board, "board"));
+    }
+  }
+
+  /** Closes (or opens again) the group menu: participants stay on their own group's board and the plenary's. */
+  @JsonTypeName("groups.lock")
+  record GroupsLock(String id, Boolean locked) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, locked, "locked"));
+    }
+  }
+
+  /** "Bring everyone here": the animator's group's participants are sent to this board. */
+  @JsonTypeName("group.follow")
+  record GroupFollow(String id, String board) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, board, "board"));
+    }
+  }
+
+  /** A participant's "j'ai fini". */
+  @JsonTypeName("participant.done")
+  record ParticipantDone(String id, Boolean done) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, done, "done"));
     }
   }
 
