@@ -20,6 +20,9 @@ export const PROTOCOL = {
       createdAt: 'number',
       updatedAt: 'number',
       order: 'number',
+      authorCategory: 'string?',
+      scribe: 'string?',
+      scribeName: 'string?',
     },
     Board: {
       id: 'boardId',
@@ -28,7 +31,8 @@ export const PROTOCOL = {
       zones: [{ id: 'string', title: 'string' }],
       locked: 'boolean',
     },
-    Participant: { id: 'string', name: 'string', category: 'string', board: 'boardId?' },
+    Participant: { id: 'string', name: 'string', category: 'string', board: 'boardId?', done: 'boolean?' },
+    Speaker: { id: 'string?', name: 'string?', category: 'string?' },
     Workshop: {
       id: 'string',
       title: 'string',
@@ -36,6 +40,8 @@ export const PROTOCOL = {
       code: 'string',
       boards: ['Board'],
       plenary: { boards: ['boardId'] },
+      groupsLocked: 'boolean?',
+      joinDisplay: 'string?',
     },
   },
   envelope: {
@@ -55,6 +61,7 @@ export const PROTOCOL = {
         id: 'commandId',
         board: 'boardId',
         note: { id: 'noteId', text: 'string', color: 'color', zone: 'string', x: 'number', y: 'number' },
+        speaker: 'Speaker?',
       },
     },
     'note.update': {
@@ -82,6 +89,31 @@ export const PROTOCOL = {
       roles: ['animator'],
       fields: { id: 'commandId', boards: ['boardId'] },
     },
+    'join.display': {
+      stream: 'workshop',
+      roles: ['animator'],
+      fields: { id: 'commandId', mode: 'string' },
+    },
+    'participant.move': {
+      stream: 'workshop',
+      roles: ['animator'],
+      fields: { id: 'commandId', participant: 'string', board: 'boardId' },
+    },
+    'groups.lock': {
+      stream: 'workshop',
+      roles: ['animator'],
+      fields: { id: 'commandId', locked: 'boolean' },
+    },
+    'group.follow': {
+      stream: 'workshop',
+      roles: ['animator'],
+      fields: { id: 'commandId', board: 'boardId' },
+    },
+    'participant.done': {
+      stream: 'workshop',
+      roles: ['participant'],
+      fields: { id: 'commandId', done: 'boolean' },
+    },
     'stream.sync': {
       stream: 'any',
       roles: ['participant', 'animator', 'observer'],
@@ -106,6 +138,19 @@ export const PROTOCOL = {
     'board.locked': { stream: 'workshop', fields: { board: 'boardId', locked: 'boolean' } },
     'plenary.changed': { stream: 'workshop', fields: { plenary: { boards: ['boardId'] } } },
     'participant.joined': { stream: 'workshop', audience: 'animators', fields: { participant: 'Participant' } },
+    'join.displayed': { stream: 'workshop', fields: { mode: 'string' } },
+    'participant.moved': {
+      stream: 'workshop',
+      audience: 'p:<participant>|animators',
+      fields: { participant: 'string', board: 'boardId' },
+    },
+    'groups.locked': { stream: 'workshop', fields: { locked: 'boolean' } },
+    follow: { stream: 'workshop', audience: "the participants of the animator's group", fields: { board: 'boardId' } },
+    'participant.finished': {
+      stream: 'workshop',
+      audience: 'p:<participant>|animators',
+      fields: { participant: 'string', done: 'boolean' },
+    },
     hidden: { stream: 'any', fields: {} },
     'stream.resync': { stream: 'any', envelope: false, fields: { stream: 'streamId' } },
     'stream.head': { stream: 'any', envelope: false, fields: { stream: 'streamId', rev: 'number', h: 'string' } },
@@ -123,6 +168,8 @@ export const PROTOCOL = {
     'note_exists',
     'board_locked',
     'too_many_notes',
+    'unknown_participant',
+    'groups_locked',
     'rate_limited',
     'unavailable',
   ],

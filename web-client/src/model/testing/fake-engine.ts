@@ -204,7 +204,9 @@ export class FakeEngine {
     return this.state.workshop.boards.find((board) => board.id === boardId) as Board;
   }
 
-  private change(command: ChangeCommand, identity: Identity): { reply: unknown; published: Published[] } {
+  private change(any: ChangeCommand, identity: Identity): { reply: unknown; published: Published[] } {
+    if (!isModelled(any)) return { reply: refusal('unknown_command'), published: [] };
+    const command = any;
     const stream =
       command.type === 'board.lock' || command.type === 'plenary.show'
         ? workshopStream(this.state.workshop.id)
@@ -247,7 +249,7 @@ export class FakeEngine {
     return published;
   }
 
-  private check(command: ChangeCommand, identity: Identity): ServerErrorCode | null {
+  private check(command: ModelledCommand, identity: Identity): ServerErrorCode | null {
     if (identity.role === 'observer') return 'forbidden';
     if (command.type === 'board.lock' || command.type === 'plenary.show') {
       return identity.role === 'animator' ? null : 'forbidden';
@@ -260,7 +262,7 @@ export class FakeEngine {
     return notes.has(command.noteId) ? null : 'unknown_note';
   }
 
-  private apply(command: ChangeCommand, identity: Identity, rev: number): EventBody {
+  private apply(command: ModelledCommand, identity: Identity, rev: number): EventBody {
     const at = 1_000 + rev;
     switch (command.type) {
       case 'note.create': {
@@ -295,6 +297,12 @@ export class FakeEngine {
     }
   }
 }
+
+/** The commands this engine models: the notes, the board lock, the plenary. */
+const MODELLED = ['note.create', 'note.update', 'note.delete', 'board.lock', 'plenary.show'] as const;
+type ModelledCommand = Extract<ChangeCommand, { type: (typeof MODELLED)[number] }>;
+const isModelled = (command: ChangeCommand): command is ModelledCommand =>
+  (MODELLED as readonly string[]).includes(command.type);
 
 function refusal(error: ServerErrorCode): ErrorReply {
   return { ok: false, error, message: error };
