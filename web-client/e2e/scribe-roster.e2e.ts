@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, inject, it } from 'vitest';
 import { createWorkshop, joinedContext, joinWorkshop } from './support/api';
-import { newContext, PHONE, TABLET } from './support/chromium';
+import { newContext, PHONE, PROJECTOR, TABLET } from './support/chromium';
 import { describeViolations, runAxe, seriousOrCritical } from './support/axe';
 import { useBrowserSuite } from './support/suite';
 import { byTestId, notesWithText, waitForBoardReady, waitForNothingPending } from './support/ui';
@@ -110,5 +110,40 @@ describe('scribe mode and the roster, on a 1024×768 tablet', () => {
     for (const toast of await tablet.locator('.toast-close').all()) await toast.click();
     await roster.scrollIntoViewIfNeeded();
     await tablet.screenshot({ path: join(SCREENSHOTS, 'animator-roster-tablet.png'), animations: 'disabled', caret: 'hide' });
+  });
+
+  it('shows the join code on the projector large, in a corner or not at all, as the animator asks', async () => {
+    const { workshop, animatorToken, observerToken } = await createWorkshop(baseUrl, {
+      title: 'Atelier 1 — Baromètre',
+      groups: [{ name: 'Rendez-vous', template: 'free' }],
+    });
+    const projectorContext = await newContext(suite.browser, baseUrl, PROJECTOR);
+    const tabletContext = await newContext(suite.browser, baseUrl, TABLET);
+    suite.contexts.push(projectorContext, tabletContext);
+    const projector = await projectorContext.newPage();
+    await projector.goto(`/#/o/${observerToken}`);
+    const qr = byTestId(projector, 'plenary-qr');
+    await qr.locator('svg').waitFor();
+    const screen = projector.locator('.plenary-screen');
+    expect(await screen.getAttribute('data-mode'), 'large at the start, by itself').toBe('start');
+
+    const tablet = await tabletContext.newPage();
+    await tablet.goto(`/#/a/${animatorToken}`);
+    await byTestId(tablet, 'join-display-corner').tap();
+    await projector.locator('.plenary-screen[data-mode="boards"]').waitFor();
+    const corner = (await qr.boundingBox())!;
+    expect(corner.height, 'small in the corner').toBeLessThan(1080 / 4);
+
+    await byTestId(tablet, 'join-display-large').tap();
+    await projector.locator('.plenary-screen[data-mode="start"]').waitFor();
+    const large = (await qr.boundingBox())!;
+    expect(large.height, 'at least a quarter of the screen height').toBeGreaterThanOrEqual(1080 / 4);
+    console.log(`projector QR height: corner ${Math.round(corner.height)} px, large ${Math.round(large.height)} px of 1080`);
+    expect(await byTestId(projector, 'plenary-code').textContent()).toBe(workshop.code);
+    expect(await tablet.locator('[data-testid="join-display-large"][aria-pressed="true"]').count()).toBe(1);
+
+    await byTestId(tablet, 'join-display-hidden').tap();
+    await byTestId(projector, 'plenary-code').waitFor({ state: 'hidden' });
+    expect(await qr.isVisible()).toBe(false);
   });
 });
