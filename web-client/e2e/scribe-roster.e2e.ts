@@ -110,6 +110,16 @@ describe('scribe mode and the roster, on a 1024×768 tablet', () => {
     for (const toast of await tablet.locator('.toast-close').all()) await toast.click();
     await roster.scrollIntoViewIfNeeded();
     await tablet.screenshot({ path: join(SCREENSHOTS, 'animator-roster-tablet.png'), animations: 'disabled', caret: 'hide' });
+
+    // The lead moves Chloé into Mobilités, closes the group menu, then moves her back: her phone follows.
+    await person('Chloé').locator('select').selectOption(mobilites.id);
+    await roster.locator(`[data-testid="roster-group"][data-board-id="${mobilites.id}"] [data-person="Chloé"]`).waitFor();
+    await byTestId(roster, 'groups-lock').tap();
+    await byTestId(roster, 'groups-state').filter({ hasText: 'Menu des groupes fermé' }).waitFor();
+    await person('Chloé').locator('select').selectOption(habitat.id);
+    await phone.waitForURL(`**/#/b/${habitat.id}`);
+    await byTestId(phone, 'toast').filter({ hasText: 'L’animateur vous a placé dans le groupe « Habitat ».' }).waitFor();
+    await waitForBoardReady(phone);
   });
 
   it('shows the join code on the projector large, in a corner or not at all, as the animator asks', async () => {

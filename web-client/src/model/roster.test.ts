@@ -52,7 +52,14 @@ describe('the roster', () => {
     expect(summary.done).toBe(1);
     expect(summary.participants).toBe(3);
     const habitants = summary.balance.find((line) => line.category === 'habitant');
-    expect(habitants).toMatchObject({ people: 2, peopleShare: 0.5, contributions: 1, contributionShare: 0.25 });
+    expect(habitants).toMatchObject({ people: 2, peopleShare: 0.5, contributions: 1, contributionShare: 0.25, under: false });
+  });
+
+  it('points at a category well under its third, never while the room is empty', () => {
+    const five = [alice, bruno, chloe, { ...bruno, id: 'pD' }, { ...bruno, id: 'pE' }];
+    const balance = rosterSummary(BOARDS, five, new Map(), 0).balance;
+    expect(balance.filter((line) => line.under).map((line) => line.category)).toEqual(['elu', 'acteur']);
+    expect(rosterSummary(BOARDS, [], new Map(), 0).balance.some((line) => line.under)).toBe(false);
   });
 
   it('counts nothing before the sequence started', () => {

@@ -28,6 +28,8 @@ export interface CategoryBalance {
   peopleShare: number;
   contributions: number;
   contributionShare: number;
+  /** An élu, acteur or habitant share of the people well under a third (never while the room is empty). */
+  under: boolean;
 }
 
 export interface RosterSummary {
@@ -48,6 +50,8 @@ export const WORKSHOP_START = 0;
 
 /** The method asks for thirds: élus, acteurs, habitants. */
 export const BALANCED_SHARE = 1 / 3;
+/** A category this far under its third is pointed out. */
+const UNDER_BALANCE = 0.1;
 
 /**
  * Notes per author created at or after `since` (the start of the current sequence; for now the
@@ -122,12 +126,14 @@ export function rosterSummary(
   const balance = CATEGORIES.map((category) => {
     const members = people.filter((one) => one.category === category);
     const contributions = members.reduce((sum, one) => sum + one.contributions, 0);
+    const peopleShare = share(members.length, people.length);
     return {
       category,
       people: members.length,
-      peopleShare: share(members.length, people.length),
+      peopleShare,
       contributions,
       contributionShare: share(contributions, totalContributions),
+      under: people.length > 0 && category !== 'autre' && peopleShare < BALANCED_SHARE - UNDER_BALANCE,
     };
   });
   return {

@@ -261,7 +261,6 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
         ),
       ),
       joiningControl(),
-      roster.element,
       h('h2', {}, t.t('animator.groups')),
       h('ul', { className: 'board-list' }, ...workshop.boards.map((board) => boardRow(board, workshop.code, plenary))),
       h(
@@ -297,6 +296,7 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
           ),
       ),
       stepControls(workshop.boards, workshop.plenary.boards),
+      roster.element,
       (team ??= animatorTeam(context, token, state)),
     );
   }

@@ -5,9 +5,6 @@ import type { Board, Note } from '../protocol/messages';
 import type { BoardHandle, ScreenContext } from './context';
 import { h, replaceKeepingFocus } from './dom';
 
-/** A category this far under its third is pointed out. */
-const UNDER_BALANCE = 0.1;
-
 const percent = (share: number) => `${Math.round(share * 100)} %`;
 
 /**
@@ -92,16 +89,15 @@ export function rosterPanel(context: ScreenContext, token: string, session: Work
         {},
         ...summary.balance
           .filter((line) => line.category !== 'autre' || line.people > 0)
-          .map((line) => {
-            const under = line.category !== 'autre' && line.peopleShare < BALANCED_SHARE - UNDER_BALANCE;
-            return h(
+          .map((line) =>
+            h(
               'tr',
-              { attrs: { 'data-category': line.category, 'data-under': under } },
+              { attrs: { 'data-category': line.category, 'data-under': line.under } },
               h('th', { scope: 'row' }, t.t(`category.${line.category}`)),
-              h('td', {}, `${line.people} (${percent(line.peopleShare)})`, under && ` — ${t.t('roster.under')}`),
+              h('td', {}, `${line.people} (${percent(line.peopleShare)})`, line.under && ` — ${t.t('roster.under')}`),
               h('td', {}, `${line.contributions} (${percent(line.contributionShare)})`),
-            );
-          }),
+            ),
+          ),
       ),
     );
   }
@@ -151,8 +147,8 @@ export function rosterPanel(context: ScreenContext, token: string, session: Work
             'h3',
             {},
             group.board.name,
-            ' ',
-            h('span', { className: 'muted' }, t.count('roster.silentCount', group.silent)),
+            group.silent > 0 && ' ',
+            group.silent > 0 && h('span', { className: 'muted' }, t.count('roster.silentCount', group.silent)),
           ),
           group.people.length
             ? h('ul', { className: 'roster-people' }, ...group.people.map((person) => personRow(person, workshop.boards, lead)))
