@@ -30,6 +30,19 @@ describe('BoardModel, optimistic intents', () => {
     expect(model.pendingCount).toBe(2); // the create was never sent, so the update folded into it
   });
 
+  it('writes for a speaker in scribe mode: the command names the speaker, the note shows a typed one at once', () => {
+    const model = loadedModel();
+    const forMarcel = model.createNote(draft, { name: 'Marcel', category: 'acteur' });
+    model.createNote(draft, { id: 'p-alice' });
+    expect(model.stream.pendingCommands.map((command) => command.type === 'note.create' && command.speaker)).toEqual([
+      { name: 'Marcel', category: 'acteur' },
+      { id: 'p-alice' },
+    ]);
+    expect(noteOf(model, forMarcel)).toMatchObject({ authorName: 'Marcel', pending: true });
+    model.createNote(draft);
+    expect(model.stream.pendingCommands[2]).not.toHaveProperty('speaker');
+  });
+
   it('notifies its listeners on every intent', () => {
     const model = loadedModel();
     const listener = vi.fn();

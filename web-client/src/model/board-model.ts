@@ -1,6 +1,6 @@
 import { boardStream } from '../protocol/addresses';
 import { randomId } from '../protocol/ids';
-import type { BoardEvent, NoteDraft, NoteFields } from '../protocol/messages';
+import type { BoardEvent, NoteDraft, NoteFields, Speaker } from '../protocol/messages';
 import type { ClientErrorCode } from './errors';
 import { boardStreamType, type BoardState } from './note-reducer';
 import { boardView, type BoardView, type LocalAuthor } from './optimistic';
@@ -57,9 +57,10 @@ export class BoardModel {
 
   // ---- Intents ----
 
-  createNote(draft: Omit<NoteDraft, 'id'>): string {
+  /** `speaker`: an animator writes the note for someone else (scribe mode). */
+  createNote(draft: Omit<NoteDraft, 'id'>, speaker?: Speaker): string {
     const note = { id: this.newId(), ...draft };
-    this.stream.queue({ type: 'note.create', id: this.newId(), board: this.boardId, note });
+    this.stream.queue({ type: 'note.create', id: this.newId(), board: this.boardId, note, ...(speaker && { speaker }) });
     return note.id;
   }
 

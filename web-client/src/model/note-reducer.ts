@@ -48,8 +48,8 @@ export function boardStreamType(author: LocalAuthor): StreamType<'board', BoardS
       'note.create': (state, command, queuedAt) =>
         created(state, {
           ...command.note,
-          author: author.id,
-          authorName: author.name,
+          author: command.speaker?.id ?? author.id,
+          authorName: command.speaker?.name ?? author.name,
           createdAt: queuedAt,
           updatedAt: queuedAt,
           order: PENDING_ORDER,

@@ -1,4 +1,4 @@
-import type { Participant, Plenary, Workshop, WorkshopSnapshot } from '../protocol/messages';
+import type { JoinDisplay, Participant, Plenary, Workshop, WorkshopSnapshot } from '../protocol/messages';
 import type { StreamType } from './stream-model';
 import { agendaFromSnapshot, predictedGo, withCurrent, withSequences, withTimer, type AgendaState, type Timers } from './agenda';
 
@@ -9,6 +9,11 @@ export interface WorkshopStreamState {
   readonly participants: readonly Participant[];
   readonly agenda: AgendaState;
   readonly timers: Timers;
+  /**
+   * What changed of the reader itself, for a participant (moved, done): it sees those events in
+   * full only when they are about itself, and its roster is empty.
+   */
+  readonly own: Partial<Pick<Participant, 'board' | 'done'>>;
 }
 
 function withPlenary(state: WorkshopStreamState, plenary: Plenary): WorkshopStreamState {
@@ -20,17 +25,31 @@ function withBoardLocked(state: WorkshopStreamState, boardId: string, locked: bo
   return { ...state, workshop: { ...state.workshop, boards } };
 }
 
+function withWorkshop(state: WorkshopStreamState, change: Partial<Workshop>): WorkshopStreamState {
+  return { ...state, workshop: { ...state.workshop, ...change } };
+}
+
 function withParticipant(state: WorkshopStreamState, participant: Participant): WorkshopStreamState {
   const others = state.participants.filter((known) => known.id !== participant.id);
   return { ...state, participants: [...others, participant] };
 }
 
-/** The element types of the workshop stream: the plenary's choice, board locks, the roster. */
+/** A roster entry changed in place (a move, "j'ai fini"); without a roster, it is the reader's own. */
+function withRosterChange(
+  state: WorkshopStreamState,
+  id: string,
+  change: Pick<WorkshopStreamState['own'], 'board' | 'done'>,
+): WorkshopStreamState {
+  if (!state.participants.some((known) => known.id === id)) return { ...state, own: { ...state.own, ...change } };
+  return { ...state, participants: state.participants.map((known) => (known.id === id ? { ...known, ...change } : known)) };
+}
+
+/** The element types of the workshop stream: the plenary's choice, board locks, the roster, the group menu. */
 export const workshopStreamType: StreamType<'workshop', WorkshopStreamState> = {
   kind: 'workshop',
   fromSnapshot: (snapshot: WorkshopSnapshot) => {
     const { participants = [], ...workshop } = snapshot.workshop;
-    return { workshop, participants, ...agendaFromSnapshot(snapshot) };
+    return { workshop, participants, own: {}, ...agendaFromSnapshot(snapshot) };
   },
   events: {
     'board.locked': (state, event) => withBoardLocked(state, event.board, event.locked),
@@ -39,6 +58,12 @@ export const workshopStreamType: StreamType<'workshop', WorkshopStreamState> = {
     'agenda.changed': (state, event) => ({ ...state, agenda: withSequences(state.agenda, event.sequences) }),
     'sequence.changed': (state, event) => ({ ...state, agenda: withCurrent(state.agenda, event.current, event.startedAt) }),
     'timer.changed': (state, event) => ({ ...state, timers: withTimer(state.timers, event.group, event.timer) }),
+    'join.displayed': (state, event) => withWorkshop(state, { joinDisplay: event.mode as JoinDisplay }),
+    'participant.moved': (state, event) => withRosterChange(state, event.participant, { board: event.board }),
+    'groups.locked': (state, event) => withWorkshop(state, { groupsLocked: event.locked }),
+    // Where to go is the client's business (the session tells its listeners); the state keeps nothing.
+    follow: (state) => state,
+    'participant.finished': (state, event) => withRosterChange(state, event.participant, { done: event.done }),
   },
   commands: {
     'board.lock': (state, command) => withBoardLocked(state, command.board, command.locked),
@@ -47,5 +72,10 @@ export const workshopStreamType: StreamType<'workshop', WorkshopStreamState> = {
     'sequence.go': (state, command, queuedAt) => ({ ...state, agenda: predictedGo(state.agenda, command.to, queuedAt) }),
     // What a timer action does depends on the server's time: shown once the server says.
     'timer.set': (state) => state,
+    'join.display': (state, command) => withWorkshop(state, { joinDisplay: command.mode as JoinDisplay }),
+    'participant.move': (state, command) => withRosterChange(state, command.participant, { board: command.board }),
+    'groups.lock': (state, command) => withWorkshop(state, { groupsLocked: command.locked }),
+    'group.follow': (state) => state,
+    'participant.done': (state, command) => ({ ...state, own: { ...state.own, done: command.done } }),
   },
 };

@@ -10,6 +10,7 @@ import type {
   ReplyTo,
   Role,
   SharedLinks,
+  JoinDisplay,
   Workshop,
   WorkshopCommand,
   WorkshopEvent,
@@ -97,6 +98,7 @@ export class WorkshopSession {
       this.cachedState = this.identity && {
         ...this.identity,
         workshop: followed?.workshop ?? this.identity.workshop,
+        participant: this.identity.participant && { ...this.identity.participant, ...followed?.own },
         participants: followed?.participants ?? [],
         agenda: followed?.agenda ?? EMPTY_AGENDA,
         timers: followed?.timers ?? {},
@@ -187,6 +189,31 @@ export class WorkshopSession {
       if (!reply.ok) throw new CommandFailed(reply.error);
       return reply.time;
     });
+  }
+
+  /** How the projector shows the join code and its QR code. */
+  setJoinDisplay(mode: JoinDisplay): Promise<void> {
+    return this.command({ type: 'join.display', id: this.newId(), mode });
+  }
+
+  /** The lead animator moves a participant to another group. */
+  moveParticipant(participant: string, board: string): Promise<void> {
+    return this.command({ type: 'participant.move', id: this.newId(), participant, board });
+  }
+
+  /** The lead animator closes (or opens) the group menu. */
+  setGroupsLocked(locked: boolean): Promise<void> {
+    return this.command({ type: 'groups.lock', id: this.newId(), locked });
+  }
+
+  /** "Bring everyone here": the animator's group's participants open this board. */
+  bringHere(board: string): Promise<void> {
+    return this.command({ type: 'group.follow', id: this.newId(), board });
+  }
+
+  /** A participant's "j'ai fini". */
+  setDone(done: boolean): Promise<void> {
+    return this.command({ type: 'participant.done', id: this.newId(), done });
   }
 
   private command(command: WorkshopCommand): Promise<void> {

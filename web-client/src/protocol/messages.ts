@@ -56,13 +56,29 @@ export interface Workshop {
   code: string;
   boards: Board[];
   plenary: Plenary;
+  /** The group menu is closed: participants stay on their own group's board and the plenary's. */
+  groupsLocked?: boolean;
+  /** How the projector shows the join code, once an animator chose; before, the projector decides. */
+  joinDisplay?: JoinDisplay;
 }
+
+export const JOIN_DISPLAYS = ['large', 'corner', 'hidden'] as const;
+export type JoinDisplay = (typeof JOIN_DISPLAYS)[number];
 
 export interface Participant {
   id: string;
   name: string;
   category: Category;
   board: string | null;
+  /** Said "j'ai fini". */
+  done?: boolean;
+}
+
+/** Whom an animator writes a note for: a roster participant by id, or a name and category typed once. */
+export interface Speaker {
+  id?: string;
+  name?: string;
+  category?: Category;
 }
 
 export interface Note {
@@ -78,6 +94,10 @@ export interface Note {
   updatedAt: Timestamp;
   /** The revision of the board stream that created the note: overlapping notes stack by it. */
   order: number;
+  /** On a note an animator wrote for a speaker (scribe mode): the speaker's category and the animator. */
+  authorCategory?: Category;
+  scribe?: string;
+  scribeName?: string;
 }
 
 
@@ -106,6 +126,7 @@ interface NamedTypes {
   Note: Note;
   Board: Board;
   Participant: Participant;
+  Speaker: Speaker;
   Workshop: Workshop;
   Sequence: Sequence;
   Timer: Timer;

@@ -1,6 +1,6 @@
 import { errorCodeOf } from '../model/errors';
 import type { WorkshopState } from '../model/workshop-session';
-import type { Board } from '../protocol/messages';
+import { JOIN_DISPLAYS, type Board, type JoinDisplay } from '../protocol/messages';
 import type { Screen, ScreenContext } from './context';
 import { agendaBanner } from './agenda-banner';
 import { agendaConsole } from './agenda-console';
@@ -9,6 +9,7 @@ import { absoluteLink, copyText, h, replaceChildren, replaceKeepingFocus } from 
 import { linkRow } from './link-row';
 import { presentedIndex, steppedBoard } from './plenary-steps';
 import { qrCode } from './qr-code';
+import { rosterPanel } from './roster-panel';
 import { routes } from './router';
 
 /** `2026-11-23` as "lundi 23 novembre 2026"; anything else as it is. */
@@ -34,6 +35,7 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
   /** Whether the join code lets newcomers in; null until the server has said. */
   let joiningOpen: boolean | null = null;
   let team: HTMLElement | null = null;
+  const roster = rosterPanel(context, token, session);
   /** The group asked for by the last step not yet confirmed: a second quick tap steps on from it. */
   let stepTarget: string | null = null;
 
@@ -170,6 +172,28 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
     );
   }
 
+  /** The projector shows the join code large, in a corner or not at all, as the animator asks. */
+  function joinDisplayControl(current: JoinDisplay | undefined) {
+    return h(
+      'div',
+      { className: 'join-display', attrs: { role: 'group', 'aria-labelledby': 'join-display-label' } },
+      h('span', { className: 'label', id: 'join-display-label' }, t.t('animator.joinDisplay')),
+      ...JOIN_DISPLAYS.map((mode) =>
+        h(
+          'button',
+          {
+            type: 'button',
+            className: 'button secondary',
+            testid: `join-display-${mode}`,
+            attrs: { 'aria-pressed': current === mode },
+            on: { click: () => session.setJoinDisplay(mode).catch(fail) },
+          },
+          t.t(`animator.joinDisplay.${mode}`),
+        ),
+      ),
+    );
+  }
+
   function joiningControl() {
     if (joiningOpen === null) return null;
     const open = joiningOpen;
@@ -244,6 +268,7 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
           observerLink
             ? linkRow(context, t.t('animator.observerLink'), absoluteLink(observerLink), 'observer-link')
             : h('p', { className: 'help' }, t.t('animator.observerLinkUnknown')),
+          joinDisplayControl(workshop.joinDisplay),
         ),
       ),
       joiningControl(),
@@ -282,6 +307,7 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
           ),
       ),
       stepControls(workshop.boards, workshop.plenary.boards),
+      roster.element,
       (team ??= animatorTeam(context, token, state)),
     );
   }
@@ -313,6 +339,7 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
     element,
     destroy: () => {
       unsubscribe();
+      roster.destroy();
       document.removeEventListener('keydown', onKey);
       banner.stop();
       agenda.stop();

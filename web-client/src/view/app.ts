@@ -62,6 +62,7 @@ export function startApp(root: HTMLElement, services: Services, storage: KeyValu
   const context = (): ScreenContext => ({
     ...services,
     t: translator,
+    storage,
     navigate: (hash) => {
       if (location.hash === hash) mount();
       else location.hash = hash;

@@ -228,7 +228,10 @@ export class BoardCanvas {
     card.note = note;
     const { element } = card;
     setText(card.text, note.text);
-    setText(card.author, note.authorName);
+    setText(
+      card.author,
+      note.scribeName ? this.t.t('note.scribed', { name: note.authorName, scribe: note.scribeName }) : note.authorName,
+    );
     setText(card.color, this.t.t(`color.${note.color}`));
     setText(card.pending, note.pending ? this.t.t('note.pending') : '');
     element.dataset.color = note.color;

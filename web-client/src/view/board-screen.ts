@@ -4,12 +4,15 @@ import type { Board, BoardEvent, NoteColor, NoteFields, Role, WorkshopEvent } fr
 import type { WorkshopState } from '../model/workshop-session';
 import type { Translator } from '../i18n';
 import { agendaBanner } from './agenda-banner';
+import type { MessageKey } from '../i18n/fr';
+import { errorCodeOf } from '../model/errors';
 import { createAnnouncer } from './announcer';
 import { BoardCanvas } from './board-canvas';
 import { BoardZoom } from './board-zoom';
 import type { Screen, ScreenContext } from './context';
 import { h, replaceChildren } from './dom';
-import { NoteEditor, type EditedNote, type OpenedBy } from './note-editor';
+import { NoteEditor, type EditedNote, type EditorResult, type OpenedBy } from './note-editor';
+import { SpeakerPicker } from './speaker-picker';
 import { routes } from './router';
 import { createStatusBanner } from './status-banner';
 
@@ -35,6 +38,11 @@ function announcement(t: Translator, event: BoardEvent | WorkshopEvent): string 
     case 'agenda.changed':
     case 'sequence.changed':
     case 'timer.changed':
+    case 'join.displayed':
+    case 'participant.moved':
+    case 'groups.locked':
+    case 'follow':
+    case 'participant.finished':
       return null;
   }
 }
@@ -110,28 +118,46 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
   const zoom = new BoardZoom(t, scroller, canvas, () => model.view.board?.zones.length ?? 1, credential.role === 'animator');
 
   let lastColor: EditedNote['color'] = 'yellow';
-  const editor = new NoteEditor(t, {
-    close: (note, result) => {
-      if (note.kind === 'existing') {
-        if (result) saveExisting(note, result);
-        canvas.focusNote(note.noteId);
-        return;
-      }
-      if (result) {
-        lastColor = result.color;
-        const noteId = model.createNote({
-          text: result.text,
-          color: result.color,
-          zone: result.zone,
-          ...canvas.freePlaceIn(result.zone),
-        });
-        canvas.focusNote(noteId);
-      } else {
-        addButton.focus();
-      }
+  // Scribe mode: an animator writes for a speaker of the group, or one typed once on this tablet.
+  const picker =
+    credential.role === 'animator'
+      ? new SpeakerPicker(
+          t,
+          context.storage,
+          workshopIdOfBoard(boardId),
+          () => (workshop.state?.participants ?? []).filter((participant) => participant.board === boardId),
+          () => editor.focusText(),
+        )
+      : null;
+
+  function createNew(result: EditorResult): string {
+    lastColor = result.color;
+    return model.createNote(
+      { text: result.text, color: result.color, zone: result.zone, ...canvas.freePlaceIn(result.zone) },
+      picker?.speaker ?? undefined,
+    );
+  }
+
+  const editor = new NoteEditor(
+    t,
+    {
+      close: (note, result) => {
+        if (note.kind === 'existing') {
+          if (result) saveExisting(note, result);
+          canvas.focusNote(note.noteId);
+          return;
+        }
+        if (result) canvas.focusNote(createNew(result));
+        else addButton.focus();
+      },
+      remove: (noteId) => removeNote(noteId),
+      add: (result) => {
+        createNew(result);
+        announcer.announce(t.t('scribe.added', { name: picker?.speakerName ?? t.t('scribe.myself') }));
+      },
     },
-    remove: (noteId) => removeNote(noteId),
-  });
+    picker?.element,
+  );
 
   const zonesOf = (shown: Board) => shown.zones.map((zone) => ({ ...zone, title: t.zoneTitle(shown.template, zone) }));
 
@@ -197,6 +223,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
   addButton.addEventListener('click', () => {
     const zones = model.view.board ? zonesOf(model.view.board) : [];
     const zone = canvas.keyboardZoneId() ?? canvas.visibleZoneId() ?? zones[0]?.id;
+    picker?.refresh();
     if (zone && canEdit()) editor.open({ kind: 'new', zone, color: lastColor }, zones, 'click');
   });
 
@@ -222,12 +249,61 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
       switcher,
       state.role === 'animator' &&
         h(
+          'button',
+          {
+            type: 'button',
+            className: 'button secondary',
+            testid: 'bring-here',
+            on: { click: () => workshop.bringHere(boardId).then(() => context.toast(t.t('follow.sent')), fail) },
+          },
+          t.t('follow.bringHere'),
+        ),
+      state.role === 'animator' &&
+        h(
           'a',
           { className: 'button ghost', href: routes.animator(token), testid: 'back-to-dashboard' },
           t.t('board.dashboard'),
         ),
     );
   }
+
+  const fail = (error: unknown) => context.toast(t.error(errorCodeOf(error)));
+  const boardName = (id: string) => workshop.state?.workshop.boards.find((one) => one.id === id)?.name ?? id;
+
+  /** Somewhere else to be: the animator brought the group there, moved this participant, or closed the menu. */
+  function goTo(target: string, message: MessageKey): void {
+    if (target === boardId) return;
+    context.navigate(routes.board(target));
+    // A toast outlives this screen, and is read out.
+    context.toast(t.t(message, { name: boardName(target) }));
+  }
+
+  function followAnimator(event: WorkshopEvent): void {
+    if (role() !== 'participant') return;
+    const own = workshop.state?.participant?.board ?? ownBoard;
+    if (event.type === 'follow') goTo(event.board, 'follow.brought');
+    if (event.type === 'participant.moved') {
+      credentials.save(workshopIdOfBoard(boardId), { ...credential!, board: event.board });
+      goTo(event.board, 'moved.toGroup');
+    }
+    const plenary = workshop.state?.workshop.plenary.boards ?? [];
+    if (event.type === 'groups.locked' && event.locked && own && !plenary.includes(boardId)) goTo(own, 'groups.backToOwn');
+  }
+
+  const doneButton =
+    credential.role === 'participant'
+      ? h(
+          'button',
+          {
+            type: 'button',
+            className: 'button secondary done-toggle',
+            testid: 'done-toggle',
+            attrs: { 'aria-pressed': false },
+            on: { click: () => workshop.setDone(!(workshop.state?.participant?.done ?? false)).catch(fail) },
+          },
+          t.t('done.label'),
+        )
+      : null;
 
   function render(): void {
     const view = shownView();
@@ -242,6 +318,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     addButton.disabled = !view.board || !canEdit();
     addButton.hidden = role() === 'observer';
     banner.update(connection.status, locked() && role() !== 'animator', model.pendingCount);
+    doneButton?.setAttribute('aria-pressed', String(workshop.state?.participant?.done ?? false));
     const edited = editor.editing;
     if (edited?.kind === 'existing') {
       const note = view.notes.find((candidate) => candidate.id === edited.noteId);
@@ -267,6 +344,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     model.onRemoteEvent(announce),
     workshop.onRemoteEvent((event) => {
       if (event.type === 'board.locked' && event.board === boardId) announce(event);
+      followAnimator(event);
     }),
     model.onError((code) => context.toast(t.error(code))),
     connection.onStatusChange(render),
@@ -290,7 +368,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     agenda.element,
     h('p', { id: 'note-keyboard-help', className: 'visually-hidden' }, t.t('board.keyboardHelp')),
     // Before the board in the tab order, a Tab or two from the top; shown below it, under the thumb.
-    h('div', { className: 'board-actions' }, addButton, zoom.controls),
+    h('div', { className: 'board-actions' }, addButton, doneButton, zoom.controls),
     h('div', { className: 'board-frame' }, scroller, loadingState, emptyState),
     editor.element,
     announcer.element,

@@ -4,6 +4,7 @@ import type { BusSocket } from '../net/bus-socket';
 import type { BoardModel } from '../model/board-model';
 import type { Credentials } from '../model/credentials';
 import type { LocalAuthor } from '../model/optimistic';
+import type { KeyValueStorage } from '../model/storage';
 import type { WorkshopSession } from '../model/workshop-session';
 import type { ToastOptions } from './toasts';
 
@@ -30,6 +31,8 @@ export interface Services {
 
 export interface ScreenContext extends Services {
   readonly t: Translator;
+  /** This browser's storage, for what a device remembers (the speakers typed on a tablet). */
+  readonly storage: KeyValueStorage;
   navigate(hash: string): void;
   toast(message: string, options?: ToastOptions): void;
 }

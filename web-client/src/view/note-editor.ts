@@ -10,8 +10,16 @@ export type EditedNote =
 
 export interface EditorActions {
   /** Closing with `save`: the text, colour and zone chosen; without: nothing to keep. */
-  close(note: EditedNote, result: { text: string; color: NoteColor; zone: string } | null): void;
+  close(note: EditedNote, result: EditorResult | null): void;
   remove(noteId: string): void;
+  /** Scribe mode's "Add": a new note is kept and the editor stays open for the next one. */
+  add?(result: EditorResult): void;
+}
+
+export interface EditorResult {
+  text: string;
+  color: NoteColor;
+  zone: string;
 }
 
 /** What opened the editor: on `pointerup`, the gesture of the finger or mouse is not over yet. */
@@ -40,6 +48,7 @@ export class NoteEditor {
   private readonly zoneSelect = h('select', { id: 'note-editor-zone', testid: 'note-zone-select' });
   private readonly zoneField: HTMLElement;
   private readonly deleteButton: HTMLButtonElement;
+  private readonly addButton: HTMLButtonElement;
   private edited: EditedNote | null = null;
   private color: NoteColor = 'yellow';
   /** The colour or column was chosen here, so what others do to them no longer shows. */
@@ -56,9 +65,11 @@ export class NoteEditor {
     event.stopImmediatePropagation();
   };
 
+  /** `scribe`: what an animator picks the speaker with, shown for new notes, with an "Add" that keeps the pen. */
   constructor(
     private readonly t: Translator,
     private readonly actions: EditorActions,
+    private readonly scribe?: HTMLElement,
   ) {
     this.textarea = h('textarea', {
       id: 'note-editor-text',
@@ -122,6 +133,17 @@ export class NoteEditor {
       },
       t.t('editor.delete'),
     );
+    this.addButton = h(
+      'button',
+      {
+        type: 'button',
+        className: 'button primary',
+        testid: 'note-editor-add',
+        hidden: true,
+        on: { click: () => this.add() },
+      },
+      t.t('scribe.add'),
+    );
     this.element = h(
       'div',
       {
@@ -143,6 +165,7 @@ export class NoteEditor {
         },
       },
       this.heading,
+      this.scribe,
       this.zoneField,
       h('label', { htmlFor: 'note-editor-text', className: 'label' }, t.t('editor.text')),
       this.textarea,
@@ -162,6 +185,7 @@ export class NoteEditor {
       h(
         'div',
         { className: 'sheet-actions' },
+        this.addButton,
         h(
           'button',
           {
@@ -201,6 +225,8 @@ export class NoteEditor {
     this.heading.textContent = this.t.t(note.kind === 'new' ? 'editor.newTitle' : 'editor.editTitle');
     this.textarea.value = note.kind === 'existing' ? note.text : '';
     this.deleteButton.hidden = note.kind === 'new';
+    this.addButton.hidden = !this.scribe || note.kind !== 'new';
+    if (this.scribe) this.scribe.hidden = note.kind !== 'new';
     replaceChildren(
       this.zoneSelect,
       ...zones.map((zone) => h('option', { value: zone.id, selected: zone.id === note.zone }, zone.title)),
@@ -247,6 +273,26 @@ export class NoteEditor {
   private pickColor(color: NoteColor): void {
     this.touched.color = true;
     this.showColor(color);
+  }
+
+  /** Scribe mode: the note is added, the text emptied for the next idea, the pen kept. */
+  private add(): void {
+    if (this.edited?.kind !== 'new') return;
+    if (!this.textarea.value.trim()) {
+      this.error.textContent = this.t.t('editor.emptyNew');
+      this.textarea.focus();
+      return;
+    }
+    this.actions.add?.({ text: this.textarea.value, color: this.color, zone: this.zoneSelect.value || this.edited.zone });
+    this.textarea.value = '';
+    this.error.textContent = '';
+    this.limit.refresh();
+    this.textarea.focus();
+  }
+
+  /** After the speaker was picked: the pen goes back to the text. */
+  focusText(): void {
+    this.textarea.focus();
   }
 
   /**

@@ -20,8 +20,9 @@ const BOARD_GAP_AT_1080 = 24;
 /**
  * `#/o/TOKEN`: the projector in the room and remote observers. Read-only and live. Before the
  * animator shows anything, the join code and a QR code fill the screen; then the boards shown take
- * the screen (one board large, several as a grid) and the code moves to a corner. Nothing else is
- * on it: the connection shows only when it is lost.
+ * the screen (one board large, several as a grid) and the code moves to a corner. Once an animator
+ * chose how the code shows (large, corner, hidden), that choice wins. Nothing else is on it: the
+ * connection shows only when it is lost.
  */
 export function plenaryScreen(context: ScreenContext, token: string): Screen {
   const { t, connection } = context;
@@ -107,7 +108,9 @@ export function plenaryScreen(context: ScreenContext, token: string): Screen {
       }
     }
     for (const board of wanted) if (!shown.has(board.id)) shown.set(board.id, show(board));
-    element.dataset.mode = wanted.length ? 'boards' : 'start';
+    const display = workshop.joinDisplay ?? (wanted.length ? 'corner' : 'large');
+    element.dataset.mode = display === 'large' ? 'start' : 'boards';
+    join.hidden = display === 'hidden';
     waiting.hidden = wanted.length > 0;
     replaceChildren(boards, ...wanted.map((board) => shown.get(board.id)?.view.element));
     layOut();

@@ -209,7 +209,9 @@ export class FakeEngine {
     return this.state.workshop.boards.find((board) => board.id === boardId) as Board;
   }
 
-  private change(command: ChangeCommand, identity: Identity): { reply: unknown; published: Published[] } {
+  private change(any: ChangeCommand, identity: Identity): { reply: unknown; published: Published[] } {
+    if (!isModelled(any)) return { reply: refusal('unknown_command'), published: [] };
+    const command = any;
     const stream = isWorkshopCommand(command) ? workshopStream(this.state.workshop.id) : boardStream(command.board);
     const data = this.state.streams.get(stream);
     if (!data) return { reply: refusal('unknown_board'), published: [] };
@@ -249,7 +251,7 @@ export class FakeEngine {
     return published;
   }
 
-  private check(command: ChangeCommand, identity: Identity): ServerErrorCode | null {
+  private check(command: ModelledCommand, identity: Identity): ServerErrorCode | null {
     if (identity.role === 'observer') return 'forbidden';
     if (isWorkshopCommand(command)) {
       return identity.role === 'animator' ? null : 'forbidden';
@@ -262,7 +264,7 @@ export class FakeEngine {
     return notes.has(command.noteId) ? null : 'unknown_note';
   }
 
-  private apply(command: ChangeCommand, identity: Identity, rev: number): EventBody {
+  private apply(command: ModelledCommand, identity: Identity, rev: number): EventBody {
     const at = 1_000 + rev;
     switch (command.type) {
       case 'note.create': {
@@ -305,7 +307,7 @@ export class FakeEngine {
   }
 }
 
-function isWorkshopCommand(command: ChangeCommand): command is WorkshopCommand {
+function isWorkshopCommand(command: ModelledCommand): command is Extract<ModelledCommand, WorkshopCommand> {
   return (
     command.type === 'board.lock' ||
     command.type === 'plenary.show' ||
@@ -314,6 +316,20 @@ function isWorkshopCommand(command: ChangeCommand): command is WorkshopCommand {
     command.type === 'timer.set'
   );
 }
+/** The commands this engine models: the notes, the board lock, the plenary, the agenda and timers. */
+const MODELLED = [
+  'note.create',
+  'note.update',
+  'note.delete',
+  'board.lock',
+  'plenary.show',
+  'agenda.set',
+  'sequence.go',
+  'timer.set',
+] as const;
+type ModelledCommand = Extract<ChangeCommand, { type: (typeof MODELLED)[number] }>;
+const isModelled = (command: ChangeCommand): command is ModelledCommand =>
+  (MODELLED as readonly string[]).includes(command.type);
 
 function refusal(error: ServerErrorCode): ErrorReply {
   return { ok: false, error, message: error };

@@ -24,6 +24,8 @@ import org.parvis.ops.NodeMetrics;
 import org.parvis.ops.NodeState;
 import org.parvis.ops.RefusalLog;
 import org.parvis.plenary.PlenaryCommands;
+import org.parvis.roster.GroupGate;
+import org.parvis.roster.RosterCommands;
 import org.parvis.store.EmbeddedRedis;
 import org.parvis.stream.EventRelayVerticle;
 import org.parvis.stream.StreamFrame;
@@ -105,7 +107,7 @@ public final class Main {
     Redis redis = Redis.createClient(vertx, redisOptions);
     LongSupplier clock = System::currentTimeMillis;
     StreamStore streams = new StreamStore(redis, Stream.of(BoardStore.APPLY_FUNCTIONS, PlenaryCommands.APPLY_FUNCTIONS,
-        WorkshopService.APPLY_FUNCTIONS, AgendaCommands.APPLY_FUNCTIONS).flatMap(List::stream).toList());
+        WorkshopService.APPLY_FUNCTIONS, AgendaCommands.APPLY_FUNCTIONS, RosterCommands.APPLY_FUNCTIONS).flatMap(List::stream).toList());
     BoardStore boards = new BoardStore(redis, streams);
     WorkshopStore workshopStore = new WorkshopStore(redis);
     WorkshopService workshops = new WorkshopService(workshopStore, boards, streams, clock);
@@ -115,7 +117,8 @@ public final class Main {
     new PlenaryCommands(workshops, streams, clock).register(handlers);
     new WorkshopCommands(workshops).register(handlers);
     new AgendaCommands(workshops, streams, new AgendaStore(redis), clock).register(handlers);
-    new StreamSyncCommands(streams, boards, workshops, List.of(AgendaStore::addToSnapshot)).register(handlers);
+    new RosterCommands(workshops, streams, clock).register(handlers);
+    new StreamSyncCommands(streams, boards, workshops, new GroupGate(workshopStore), List.of(AgendaStore::addToSnapshot)).register(handlers);
     RateLimits rateLimits = new RateLimits(
         new RateLimiter(config.commandsPerSecond(), config.commandBurst(), System::nanoTime),
         new RateLimiter(config.readsPerSecond(), config.readBurst(), System::nanoTime));

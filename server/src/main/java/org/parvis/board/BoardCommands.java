@@ -2,6 +2,7 @@ package org.parvis.board;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -30,7 +31,8 @@ public final class BoardCommands {
       "note_exists", "A note with this id is already on the board.",
       "board_locked", "The animator has locked this board.",
       "input_frozen", "Time is up: the animator will reopen the board.",
-      "too_many_notes", "This board is full (" + BoardRules.MAX_NOTES_PER_BOARD + " notes).");
+      "too_many_notes", "This board is full (" + BoardRules.MAX_NOTES_PER_BOARD + " notes).",
+      "unknown_participant", "No such participant in this workshop.");
 
   private final BoardStore boards;
   private final StreamStore streams;
@@ -51,12 +53,13 @@ public final class BoardCommands {
 
   private Future<JsonObject> create(Identity sender, Command.NoteCreate command) {
     return change(sender, command, command.board(), BoardAccess::mayWrite, layout -> BoardRules.noteId("note.id", command.note().id())
-        .then(noteId -> BoardRules.newNote(command.note().fields(), layout)
+        .then(noteId -> Attribution.of(sender, command.speaker())
+        .then(by -> BoardRules.newNote(command.note().fields(), layout)
             .then(fields -> Verdict.allow(request(sender, command, StreamId.board(layout.boardId()),
                 new Event.NoteCreated(new Event.Note(noteId, fields.text(), fields.color(), fields.zone(), fields.x(),
-                    fields.y(), sender.participantId(), sender.displayName(), null, null, null)),
-                Map.of("board", layout.boardId(), "maxNotes", BoardRules.MAX_NOTES_PER_BOARD,
-                    "mayWriteLocked", BoardAccess.mayWriteLocked(sender)))))));
+                    fields.y(), by.author(), by.authorName(), null, null, null, by.authorCategory(), by.scribe(),
+                    by.scribeName())),
+                createRules(sender, layout, by)))))));
   }
 
   private Future<JsonObject> update(Identity sender, Command.NoteUpdate command) {
@@ -89,6 +92,16 @@ public final class BoardCommands {
 
   private ApplyRequest request(Identity sender, Command.Change command, StreamId stream, Event body, Map<String, Object> rules) {
     return new ApplyRequest(stream, typeOf(command), command.id(), sender.participantId(), clock.getAsLong(), body, rules);
+  }
+
+  /** {@code speaker}: the roster participant whose stored name and category the note takes. */
+  private static Map<String, Object> createRules(Identity sender, BoardLayout layout, Attribution by) {
+    Map<String, Object> rules = new HashMap<>(Map.of("board", layout.boardId(),
+        "maxNotes", BoardRules.MAX_NOTES_PER_BOARD, "mayWriteLocked", BoardAccess.mayWriteLocked(sender)));
+    if (by.speakerId() != null) {
+      rules.put("speaker", by.speakerId());
+    }
+    return rules;
   }
 
   private static Map<String, Object> noteRules(Identity sender, BoardLayout layout) {

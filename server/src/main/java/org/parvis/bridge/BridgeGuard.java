@@ -10,6 +10,7 @@ import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.parvis.roster.GroupGate;
 import org.parvis.stream.StreamAccess;
 import org.parvis.stream.StreamId;
 import org.parvis.sync.CommandAddresses;
@@ -27,6 +28,7 @@ import org.parvis.workshop.WorkshopStore;
 final class BridgeGuard implements Handler<BridgeEvent> {
 
   private final WorkshopStore workshops;
+  private final GroupGate groups;
   private final StreamFollowers followers;
   private final BoundedWriter writer;
   private final Map<SockJSSocket, Future<Boolean>> lastDecision = new HashMap<>();
@@ -35,6 +37,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
 
   BridgeGuard(WorkshopStore workshops, StreamFollowers followers, BoundedWriter writer) {
     this.workshops = workshops;
+    this.groups = new GroupGate(workshops);
     this.followers = followers;
     this.writer = writer;
   }
@@ -105,15 +108,15 @@ final class BridgeGuard implements Handler<BridgeEvent> {
    * consumer, so the socket's identity is kept with it: it decides which events it sees in full.
    */
   private Future<Boolean> decideRegister(JsonObject frame, SockJSSocket socket) {
-    return identityOf(frame).map(identity -> identity.flatMap(proved -> streamOf(frame)
+    return identityOf(frame).compose(identity -> identity.flatMap(proved -> streamOf(frame)
         .filter(stream -> StreamAccess.mayRead(proved, stream).isAllowed())
-        .map(stream -> {
+        .map(stream -> groups.mayFollow(proved, stream).map(open -> {
           // A token looked up in Redis may answer after the socket closed: following it then would keep it forever.
-          if (screenIds.containsKey(socket)) {
+          if (open.isAllowed() && screenIds.containsKey(socket)) {
             followers.follow(stream, socket, proved);
           }
-          return true;
-        })).orElse(false));
+          return open.isAllowed();
+        }))).orElse(Future.succeededFuture(false)));
   }
 
   private Future<Optional<Identity>> identityOf(JsonObject frame) {

@@ -23,7 +23,8 @@ import org.parvis.workshop.WorkshopService;
 public final class PlenaryCommands {
 
   /** The apply function of the plenary feature. */
-  public static final List<LuaScript.Part> APPLY_FUNCTIONS = List.of(new LuaScript.Part(PlenaryCommands.class, "plenary.show.lua"));
+  public static final List<LuaScript.Part> APPLY_FUNCTIONS = List.of(new LuaScript.Part(PlenaryCommands.class, "plenary.show.lua"),
+      new LuaScript.Part(PlenaryCommands.class, "join.display.lua"));
 
   private final WorkshopService workshops;
   private final StreamStore streams;
@@ -36,7 +37,16 @@ public final class PlenaryCommands {
   }
 
   public void register(CommandHandlers handlers) {
-    handlers.on(Command.PlenaryShow.class, this::show);
+    handlers.on(Command.PlenaryShow.class, this::show).on(Command.JoinDisplay.class, this::joinDisplay);
+  }
+
+  private Future<JsonObject> joinDisplay(Identity sender, Command.JoinDisplay command) {
+    Verdict<String> mode = command.checked().then(ok -> PlenaryRules.joinDisplay(sender, command.mode()));
+    if (!mode.isAllowed()) {
+      return Future.failedFuture(new RejectedException(mode.rejection()));
+    }
+    return streams.submit(new StreamStore.ApplyRequest(StreamId.workshop(sender.workshopId()), "join.display", command.id(),
+        sender.participantId(), clock.getAsLong(), new Event.JoinDisplayed(mode.value()), Map.of()), Map.of());
   }
 
   private Future<JsonObject> show(Identity sender, Command.PlenaryShow command) {

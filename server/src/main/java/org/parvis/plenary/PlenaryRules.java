@@ -14,6 +14,18 @@ public final class PlenaryRules {
 
   private PlenaryRules() {}
 
+  /** How the projector shows the join code: large at the start, in a corner later, or not at all. */
+  public static final List<String> JOIN_DISPLAYS = List.of("large", "corner", "hidden");
+
+  public static Verdict<String> joinDisplay(Identity who, String mode) {
+    if (!who.role().mayRunWorkshop()) {
+      return Verdict.refuse(Rejection.of("forbidden", "Only animators choose how the join code is shown."));
+    }
+    return JOIN_DISPLAYS.contains(mode)
+        ? Verdict.allow(mode)
+        : Verdict.refuse(Rejection.invalidField("mode", "mode is large, corner or hidden."));
+  }
+
   public static Verdict<List<String>> choice(Identity who, Workshop workshop, Object requested) {
     if (!who.role().mayRunWorkshop()) {
       return Verdict.refuse(Rejection.of("forbidden", "Only animators choose what the plenary shows."));

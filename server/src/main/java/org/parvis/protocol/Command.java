@@ -26,6 +26,11 @@ import org.parvis.sync.Verdict;
     @JsonSubTypes.Type(Command.TimerSet.class),
     @JsonSubTypes.Type(Command.SequenceSnapshot.class),
     @JsonSubTypes.Type(Command.ClockGet.class),
+    @JsonSubTypes.Type(Command.JoinDisplay.class),
+    @JsonSubTypes.Type(Command.ParticipantMove.class),
+    @JsonSubTypes.Type(Command.GroupsLock.class),
+    @JsonSubTypes.Type(Command.GroupFollow.class),
+    @JsonSubTypes.Type(Command.ParticipantDone.class),
     @JsonSubTypes.Type(Command.StreamSync.class),
     @JsonSubTypes.Type(Command.WorkshopGet.class)})
 public sealed interface Command {
@@ -45,7 +50,7 @@ public sealed interface Command {
   }
 
   @JsonTypeName("note.create")
-  record NoteCreate(String id, String board, NewNote note) implements Change {
+  record NoteCreate(String id, String board, NewNote note, Speaker speaker) implements Change {
     @Override
     public Verdict<Change> checked() {
       return Change.super.checked().then(ok -> required(this, note, "note")).then(ok -> required(this, board, "board"));
@@ -59,6 +64,9 @@ public sealed interface Command {
       return new NoteFields(text, color, zone, x, y);
     }
   }
+
+  /** Whom an animator writes a note for: a participant of the roster by id, or a name (and category) typed once. */
+  record Speaker(String id, String name, String category) {}
 
   @JsonTypeName("note.update")
   record NoteUpdate(String id, String board, String noteId, NoteFields fields) implements Change {
@@ -128,6 +136,49 @@ public sealed interface Command {
 
   @JsonTypeName("clock.get")
   record ClockGet() implements Command {}
+  /** How the projector shows the join code and its QR code: large, corner or hidden. */
+  @JsonTypeName("join.display")
+  record JoinDisplay(String id, String mode) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, mode, "mode"));
+    }
+  }
+
+  @JsonTypeName("participant.move")
+  record ParticipantMove(String id, String participant, String board) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, participant, "participant")).then(ok -> required(this, board, "board"));
+    }
+  }
+
+  /** Closes (or opens again) the group menu: participants stay on their own group's board and the plenary's. */
+  @JsonTypeName("groups.lock")
+  record GroupsLock(String id, Boolean locked) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, locked, "locked"));
+    }
+  }
+
+  /** "Bring everyone here": the animator's group's participants are sent to this board. */
+  @JsonTypeName("group.follow")
+  record GroupFollow(String id, String board) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, board, "board"));
+    }
+  }
+
+  /** A participant's "j'ai fini". */
+  @JsonTypeName("participant.done")
+  record ParticipantDone(String id, Boolean done) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, done, "done"));
+    }
+  }
 
   /** {@code since} and {@code h}: the revision the client holds and its chain hash there. */
   @JsonTypeName("stream.sync")

@@ -13,9 +13,14 @@ import org.parvis.board.NoteFields;
  */
 public sealed interface Event {
 
-  /** A note as stored; {@code createdAt}, {@code updatedAt} and {@code order} are set by the apply script. */
+  /**
+   * A note as stored; {@code createdAt}, {@code updatedAt} and {@code order} are set by the apply script.
+   * A note an animator wrote for a speaker has the speaker as author (with its category) and the
+   * animator as {@code scribe}.
+   */
   record Note(String id, String text, String color, String zone, Double x, Double y, String author,
-      String authorName, Long createdAt, Long updatedAt, Long order) {}
+      String authorName, Long createdAt, Long updatedAt, Long order, String authorCategory, String scribe,
+      String scribeName) {}
 
   @JsonTypeName("note.created")
   record NoteCreated(Note note) implements Event {}
@@ -51,6 +56,21 @@ public sealed interface Event {
   /** The participant as {@link org.parvis.workshop.Participant#toJson()} writes it. */
   @JsonTypeName("participant.joined")
   record ParticipantJoined(Map<String, Object> participant) implements Event {}
+
+  @JsonTypeName("join.displayed")
+  record JoinDisplayed(String mode) implements Event {}
+
+  @JsonTypeName("participant.moved")
+  record ParticipantMoved(String participant, String board) implements Event {}
+
+  @JsonTypeName("groups.locked")
+  record GroupsLocked(boolean locked) implements Event {}
+
+  @JsonTypeName("follow")
+  record Follow(String board) implements Event {}
+
+  @JsonTypeName("participant.finished")
+  record ParticipantFinished(String participant, boolean done) implements Event {}
 
   /** What a follower outside an event's audience gets instead, so its revisions stay gap-free. */
   @JsonTypeName("hidden")

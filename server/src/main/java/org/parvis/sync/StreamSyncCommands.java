@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.parvis.board.BoardStore;
 import org.parvis.protocol.Command;
+import org.parvis.roster.GroupGate;
 import org.parvis.stream.LogEntry;
 import org.parvis.stream.StreamAccess;
 import org.parvis.stream.StreamId;
@@ -28,6 +29,7 @@ public final class StreamSyncCommands {
   private final StreamStore streams;
   private final BoardStore boards;
   private final WorkshopService workshops;
+  private final GroupGate groups;
   private final List<WorkshopSnapshotPart> workshopParts;
 
   /** What a feature adds to the workshop's snapshot, from the fields of the workshop hash. */
@@ -35,11 +37,12 @@ public final class StreamSyncCommands {
     void addTo(JsonObject snapshot, Response workshopFields);
   }
 
-  public StreamSyncCommands(StreamStore streams, BoardStore boards, WorkshopService workshops,
+  public StreamSyncCommands(StreamStore streams, BoardStore boards, WorkshopService workshops, GroupGate groups,
       List<WorkshopSnapshotPart> workshopParts) {
     this.streams = streams;
     this.boards = boards;
     this.workshops = workshops;
+    this.groups = groups;
     this.workshopParts = List.copyOf(workshopParts);
   }
 
@@ -60,7 +63,9 @@ public final class StreamSyncCommands {
     if (!access.isAllowed()) {
       return refused(access.rejection());
     }
-    return streams.read(stream, command.since(), command.h()).compose(catchUp -> {
+    return groups.mayFollow(sender, stream)
+        .compose(open -> open.isAllowed() ? streams.read(stream, command.since(), command.h(), sender) : refused(open.rejection()))
+        .compose(catchUp -> {
       JsonObject answer = new JsonObject().put("stream", stream.wire()).put("rev", catchUp.rev()).put("h", catchUp.h());
       if (!catchUp.isSnapshot()) {
         return Future.succeededFuture(answer.put("events", joined(catchUp.entries().stream()
@@ -71,7 +76,7 @@ public final class StreamSyncCommands {
       }
       Future<JsonObject> snapshot = stream.kind() == StreamId.Kind.BOARD
           ? boardSnapshot(stream, catchUp)
-          : workshopSnapshot(stream, catchUp);
+          : workshopSnapshot(stream, catchUp, sender);
       return snapshot.map(state -> answer.put("snapshot", state));
     });
   }
@@ -84,13 +89,16 @@ public final class StreamSyncCommands {
         .put("notes", joined(notes)));
   }
 
-  private Future<JsonObject> workshopSnapshot(StreamId stream, StreamStore.CatchUp catchUp) {
+  /** The workshop, with the roster for an animator (read.lua gives it to animators only). */
+  private Future<JsonObject> workshopSnapshot(StreamId stream, StreamStore.CatchUp catchUp, Identity reader) {
     List<Boolean> locks = catchUp.extra().stream().map(lock -> "1".equals(lock.toString())).toList();
+    List<String> roster = catchUp.readerState().stream().map(Response::toString).toList();
     return WorkshopStore.fromFields(stream.id(), catchUp.state())
         .map(workshop -> workshops.describe(workshop, locks))
         .orElseGet(() -> refused(Rejection.of("forbidden", "This workshop does not exist.")))
         .map(workshop -> {
-          JsonObject snapshot = new JsonObject().put("workshop", workshop);
+          JsonObject snapshot = new JsonObject().put("workshop",
+              reader.role().mayRunWorkshop() ? workshop.put("participants", joined(roster)) : workshop);
           workshopParts.forEach(part -> part.addTo(snapshot, catchUp.state()));
           return snapshot;
         });

@@ -8,4 +8,14 @@ import java.util.List;
  * link: it only grants reading, and it is projected on the wall anyway.
  */
 public record Workshop(String id, String title, String date, String code, List<String> boardIds, List<String> plenaryBoards,
-    String observerToken) {}
+    String observerToken, boolean groupsLocked, String joinDisplay) {
+
+  /**
+   * A workshop with the group menu open and the projector choosing how to show the join code
+   * ({@code joinDisplay} {@code large}, {@code corner} or {@code hidden} once an animator chose).
+   */
+  public Workshop(String id, String title, String date, String code, List<String> boardIds, List<String> plenaryBoards,
+      String observerToken) {
+    this(id, title, date, code, boardIds, plenaryBoards, observerToken, false, "");
+  }
+}

@@ -100,6 +100,11 @@ public final class WorkshopRules {
     return Verdict.allow(new AnimatorInvitation(name.value(), (String) board));
   }
 
+  /** A person's name as joining takes it, for a speaker typed by an animator too. */
+  public static Verdict<String> personName(Object raw, String field) {
+    return boundedText(raw, field, MAX_PERSON_NAME);
+  }
+
   private static Verdict<String> boundedText(Object raw, String field, int max) {
     if (!(raw instanceof String text)) {
       return Verdict.refuse(Rejection.invalidField(field, "The " + field + " is missing."));

@@ -189,13 +189,15 @@ public final class WorkshopService {
           for (int index = 0; index < layouts.size(); index++) {
             boardsJson.add(BoardStore.boardJson(layouts.get(index).result(), locks.get(index)));
           }
-          return new JsonObject()
+          JsonObject described = new JsonObject()
               .put("id", workshop.id())
               .put("title", workshop.title())
               .put("date", workshop.date())
               .put("code", workshop.code())
               .put("boards", boardsJson)
-              .put("plenary", new JsonObject().put("boards", new JsonArray(workshop.plenaryBoards())));
+              .put("plenary", new JsonObject().put("boards", new JsonArray(workshop.plenaryBoards())))
+              .put("groupsLocked", workshop.groupsLocked());
+          return workshop.joinDisplay().isEmpty() ? described : described.put("joinDisplay", workshop.joinDisplay());
         });
   }
 

@@ -58,7 +58,8 @@ public final class WorkshopStore {
     List<String> shown = plenary == null ? List.of()
         : new JsonObject(plenary.toString()).getJsonArray("boards").stream().map(Object::toString).toList();
     return Optional.of(new Workshop(workshopId, text(fields, "title"), text(fields, "date"), text(fields, "code"),
-        ids(fields, "boards"), shown, text(fields, "observerToken")));
+        ids(fields, "boards"), shown, text(fields, "observerToken"), "1".equals(text(fields, "groupsLocked")),
+        text(fields, "joinDisplay")));
   }
 
   /** Joining closed by the animator: the code stops letting newcomers in; people already in stay. */
@@ -109,6 +110,22 @@ public final class WorkshopStore {
       identities.clear();
     }
     identities.put(token, identity);
+  }
+
+  /** Where a participant stands for the group menu, read when it matters: moves change it under a cached identity. */
+  public Future<GroupStanding> groupStanding(String workshopId, String participantId) {
+    return redis.batch(List.of(
+            Request.cmd(Command.HMGET).arg(workshopKey(workshopId)).arg("groupsLocked").arg("plenary"),
+            Request.cmd(Command.HGET).arg(participantsKey(workshopId)).arg(participantId)))
+        .map(answers -> {
+          Response workshop = answers.get(0);
+          Response plenary = workshop.get(1);
+          Response participant = answers.get(1);
+          return new GroupStanding(workshop.get(0) != null && "1".equals(workshop.get(0).toString()),
+              plenary == null ? List.of()
+                  : new JsonObject(plenary.toString()).getJsonArray("boards").stream().map(Object::toString).toList(),
+              participant == null ? null : new JsonObject(participant.toString()).getString("board"));
+        });
   }
 
   public Future<Void> addAnimator(String workshopId, Animator animator) {

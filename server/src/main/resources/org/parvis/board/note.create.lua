@@ -1,4 +1,5 @@
--- note.create on a board stream. rules: board, maxNotes, mayWriteLocked. The note gets its
+-- note.create on a board stream. rules: board, maxNotes, mayWriteLocked, and speaker (scribe mode:
+-- the roster participant whose stored name and category the note takes). The note gets its
 -- stream order: the revision that creates it, by which every client stacks overlapping notes.
 APPLY['note.create'] = function(ctx)
   local board = ctx.rules.board
@@ -8,6 +9,12 @@ APPLY['note.create'] = function(ctx)
   local note = ctx.event.note
   if redis.call('HEXISTS', notes, note.id) == 1 then return 'note_exists' end
   if redis.call('HLEN', notes) >= ctx.rules.maxNotes then return 'too_many_notes' end
+  if ctx.rules.speaker then
+    local speaker = redis.call('HGET', ctx.prefix .. 'participants', ctx.rules.speaker)
+    if not speaker then return 'unknown_participant' end
+    speaker = cjson.decode(speaker)
+    note.authorName, note.authorCategory = speaker.name, speaker.category
+  end
   note.createdAt = ctx.at
   note.updatedAt = ctx.at
   note.order = ctx.rev

@@ -3,13 +3,14 @@
 -- otherwise a snapshot (the history the client saw is not the one stored: restored storage).
 -- KEYS: 1 the stream's head hash (rev, h, h0)
 -- ARGV: 1 stream id, 2 key prefix 'parvis:{w:<id>}:', 3 revision the client has, or '',
---       4 the client's h at that revision, or ''
+--       4 the client's h at that revision, or '', 5 the reader's role (animator, participant,
+--       observer), 6 the reader's participant id or ''
 -- Returns {'events', rev, h, {entry...}}, {'snapshot', rev, h, ...what the stream kind holds}
 -- or {'unknown_stream'}. A log entry is '<audience>\n<event json>\n<shadow json or empty>'.
 local SNAPSHOT = {}
 
 -- Notes in stream order (the revision that created each), then whether the board is locked.
-SNAPSHOT['board'] = function(prefix, id)
+SNAPSHOT['board'] = function(prefix, id, reader)
   local board = prefix .. 'board:' .. id
   local ids = redis.call('ZRANGE', board .. ':order', 0, -1)
   local notes = {}
@@ -17,14 +18,17 @@ SNAPSHOT['board'] = function(prefix, id)
   return {notes, redis.call('HGET', board, 'locked') or '0'}
 end
 
--- The workshop's fields, then each of its boards' lock, in the order of its board list.
-SNAPSHOT['workshop'] = function(prefix, id)
+-- The workshop's fields, then each of its boards' lock, in the order of its board list, then the
+-- roster (each participant's stored JSON) for animators only.
+SNAPSHOT['workshop'] = function(prefix, id, reader)
   local workshop = prefix .. 'workshop'
   local locks = {}
   for _, board in ipairs(cjson.decode(redis.call('HGET', workshop, 'boards') or '[]')) do
     locks[#locks + 1] = redis.call('HGET', prefix .. 'board:' .. board, 'locked') or '0'
   end
-  return {redis.call('HGETALL', workshop), locks}
+  local roster = {}
+  if reader.role == 'animator' then roster = redis.call('HVALS', prefix .. 'participants') end
+  return {redis.call('HGETALL', workshop), locks, roster}
 end
 
 local head, stream, prefix = KEYS[1], ARGV[1], ARGV[2]
@@ -48,5 +52,5 @@ if since and since >= 0 and since <= rev and ARGV[4] ~= '' then
   end
 end
 local kind, id = string.match(stream, '^(%a+):(.+)$')
-local state = SNAPSHOT[kind](prefix, id)
-return {'snapshot', rev, current[2], state[1], state[2]}
+local state = SNAPSHOT[kind](prefix, id, {role = ARGV[5], id = ARGV[6]})
+return {'snapshot', rev, current[2], state[1], state[2], state[3] or {}}

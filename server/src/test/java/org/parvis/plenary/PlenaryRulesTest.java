@@ -29,4 +29,11 @@ class PlenaryRulesTest {
   void aBoardOfAnotherWorkshopCannotBeShown() {
     assertThat(PlenaryRules.choice(Identity.animator("w"), workshop, List.of("other-1")).rejection().field()).isEqualTo("boards");
   }
+
+  @Test
+  void anAnimatorShowsTheJoinCodeLargeInACornerOrNot() {
+    assertThat(PlenaryRules.joinDisplay(Identity.animator("w"), "corner").value()).isEqualTo("corner");
+    assertThat(PlenaryRules.joinDisplay(Identity.animator("w"), "giant").rejection().field()).isEqualTo("mode");
+    assertThat(PlenaryRules.joinDisplay(Identity.observer("w"), "hidden").rejection().code()).isEqualTo("forbidden");
+  }
 }

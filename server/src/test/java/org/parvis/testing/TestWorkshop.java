@@ -36,9 +36,14 @@ public record TestWorkshop(int port, String id, String code, String animatorToke
   }
 
   private JsonObject joinAnswer(Vertx vertx, String name) {
+    return joinGroup(vertx, name, boardIds.get(0));
+  }
+
+  /** Joins the group of a board as a participant: the answer of {@code POST /api/join}, token and participant. */
+  public JsonObject joinGroup(Vertx vertx, String name, String board) {
     HttpResponse<Buffer> joined = post(vertx, port, "/api/join",
         new JsonObject().put("code", code.toLowerCase()).put("name", name).put("category", "habitant")
-            .put("board", boardIds.get(0)));
+            .put("board", board));
     if (joined.statusCode() != 200) {
       throw new AssertionError("join failed: " + joined.bodyAsString());
     }
