@@ -51,6 +51,10 @@ public final class JfrFlame {
         StringBuilder stack = new StringBuilder();
         String thread = event.getThread("sampledThread") == null ? "?" : event.getThread("sampledThread").getJavaName();
         stack.append(thread == null ? "?" : thread.replaceAll("[0-9]+", "N"));
+        if (event.getStackTrace().isTruncated()) {
+          // JFR keeps the top 64 frames unless -XX:FlightRecorderOptions:stackdepth=N: such stacks have no root.
+          stack.append(";[truncated]");
+        }
         for (int i = frames.size() - 1; i >= 0; i--) {
           RecordedFrame frame = frames.get(i);
           stack.append(';').append(shortType(frame.getMethod().getType().getName())).append('.').append(frame.getMethod().getName());
