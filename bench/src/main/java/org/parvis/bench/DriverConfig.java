@@ -15,6 +15,8 @@ public final class DriverConfig {
   public int stepSeconds = 30;
   /** Share of clients that use SockJS xhr_streaming instead of the raw WebSocket. */
   public double xhrShare = 0.05;
+  /** The WebSocket clients on the SockJS WebSocket transport, as browsers, instead of the raw endpoint. */
+  public boolean sockJsWebSocket;
   public int boardsPerWorkshop = 4;
   public int participantsPerBoard = 12;
   public int observersPerWorkshop = 5;
@@ -60,6 +62,7 @@ public final class DriverConfig {
         case "--steps" -> { c.steps = ints(v); i++; }
         case "--step-seconds" -> { c.stepSeconds = Integer.parseInt(v); i++; }
         case "--xhr-share" -> { c.xhrShare = Double.parseDouble(v); i++; }
+        case "--sockjs-websocket" -> c.sockJsWebSocket = true;
         case "--boards" -> { c.boardsPerWorkshop = Integer.parseInt(v); i++; }
         case "--participants-per-board" -> { c.participantsPerBoard = Integer.parseInt(v); i++; }
         case "--observers" -> { c.observersPerWorkshop = Integer.parseInt(v); i++; }
@@ -110,6 +113,7 @@ public final class DriverConfig {
         --steps 1,5,10,20,50,100     total workshops at each step
         --step-seconds 30            measurement window of each step
         --xhr-share 0.05             share of clients on SockJS xhr_streaming
+        --sockjs-websocket           the others on the SockJS WebSocket transport, as browsers (default: raw /eventbus/websocket)
         --edit-interval-ms 3000 --edit-jitter-ms 500 --ping-interval-ms 5000
         --connects-in-flight 200     WebSocket handshakes (connect+register+sync) in flight
         --event-loops N              driver event loops (default: cores)

@@ -138,6 +138,7 @@ public final class LoadDriver {
             .put("editJitterMs", config.editJitterMs)
             .put("pingIntervalMs", config.pingIntervalMs)
             .put("xhrShare", config.xhrShare)
+            .put("sockJsWebSocket", config.sockJsWebSocket)
             .put("stepSeconds", config.stepSeconds)
             .put("graceSeconds", config.graceSeconds)
             .put("settleSeconds", config.settleSeconds)
@@ -494,7 +495,8 @@ public final class LoadDriver {
     Transport transport = xhr
         ? new XhrTransport(xhrHttp, xhrStreams, config.host, config.port, "s" + Long.toString(seeds.nextLong() & Long.MAX_VALUE, 36),
             (nextSession++) % 1000, config.handshakeTimeoutMs, stats.xhrStreamReopens)
-        : new WsTransport(webSockets, config.host, config.port, config.handshakeTimeoutMs);
+        : new WsTransport(webSockets, config.host, config.port, config.handshakeTimeoutMs,
+            config.sockJsWebSocket ? "/eventbus/" + (nextSession++) % 1000 + "/w" + id + "/websocket" : null);
     Context context = loops.get(nextLoop++ % loops.size());
     return new BenchClient(id, role, token, workshop, boards, this, context, transport, seeds.nextLong());
   }

@@ -28,6 +28,17 @@ class SmokeTest {
     assertCleanRun(report, 54, 4, 20);
   }
 
+  /** The WebSocket transport browsers use (sockjs-client), where the node writes stream events pre-framed. */
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void oneWorkshopOverTheSockJsWebSocketTransportLosesNothing() throws Exception {
+    JsonObject report = runAgainstParvis("parvis-sockjs-ws-smoke", config -> {
+      config.xhrShare = 0;
+      config.sockJsWebSocket = true;
+    });
+    assertCleanRun(report, 54, 4, 20);
+  }
+
   @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void oneWorkshopAgainstTheBaselineIncludingXhrStreamingClients() throws Exception {

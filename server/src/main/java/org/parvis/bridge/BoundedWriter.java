@@ -1,5 +1,6 @@
 package org.parvis.bridge;
 
+import io.vertx.core.Future;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,14 +31,34 @@ final class BoundedWriter {
    * {@linkplain #drop drops} the socket (not while iterating over sockets: closing unfollows).
    */
   boolean tryWrite(SockJSSocket socket, String frame) {
-    int unsent = unsentBySocket.getOrDefault(socket, 0) + frame.length();
+    if (!admit(socket, frame.length())) {
+      return false;
+    }
+    release(socket.write(frame), socket, frame.length());
+    return true;
+  }
+
+  /** {@link #tryWrite} of a frame already in SockJS's form, written as it is. */
+  boolean tryWriteFramed(SockJsWebSocket socket, String sockJsFrame) {
+    if (!admit(socket, sockJsFrame.length())) {
+      return false;
+    }
+    release(socket.writeFramed(sockJsFrame), socket, sockJsFrame.length());
+    return true;
+  }
+
+  private boolean admit(SockJSSocket socket, int length) {
+    int unsent = unsentBySocket.getOrDefault(socket, 0) + length;
     if (unsent > maxUnsentChars) {
       return false;
     }
     unsentBySocket.put(socket, unsent);
-    socket.write(frame).onComplete(done -> unsentBySocket.computeIfPresent(socket,
-        (same, stillUnsent) -> stillUnsent > frame.length() ? stillUnsent - frame.length() : null));
     return true;
+  }
+
+  private void release(Future<Void> written, SockJSSocket socket, int length) {
+    written.onComplete(done -> unsentBySocket.computeIfPresent(socket,
+        (same, stillUnsent) -> stillUnsent > length ? stillUnsent - length : null));
   }
 
   void drop(SockJSSocket socket) {

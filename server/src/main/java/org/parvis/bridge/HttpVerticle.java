@@ -1,6 +1,7 @@
 package org.parvis.bridge;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServerOptions;
@@ -13,6 +14,8 @@ import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+import io.vertx.ext.web.handler.sockjs.impl.EventBusBridgeImpl;
 import io.vertx.ext.web.handler.sockjs.Transport;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
@@ -35,6 +38,7 @@ import org.parvis.workshop.WorkshopStore;
  */
 public final class HttpVerticle extends VerticleBase {
 
+  private static final String BRIDGE_PATH = "/eventbus/";
   private static final int MAX_FRAME_BYTES = 16 * 1024;
   private static final long MAX_XHR_BODY_BYTES = 4L * MAX_FRAME_BYTES;
   private static final long HEALTH_TIMEOUT_MS = 2_000;
@@ -75,7 +79,7 @@ public final class HttpVerticle extends VerticleBase {
     doors.mountBridge(router, "/eventbus/*");
     // The SockJS HTTP fallbacks (xhr_send) read their frames from a body: bound it.
     router.post("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(MAX_XHR_BODY_BYTES));
-    router.route("/eventbus/*").subRouter(bridge(followers, writer));
+    mountBridge(router, followers, writer);
     // Built file names change with their content: cache them for good. The page itself is checked
     // again on every load, so an upgrade reaches phones at once (and the previous build's assets,
     // still packed, serve a page loaded just before it).
@@ -100,7 +104,7 @@ public final class HttpVerticle extends VerticleBase {
     return frames.completion().compose(registered -> vertx.createHttpServer(options).requestHandler(router).listen());
   }
 
-  private Router bridge(StreamFollowers followers, BoundedWriter writer) {
+  private void mountBridge(Router router, StreamFollowers followers, BoundedWriter writer) {
     SockJSHandlerOptions sockJsOptions = new SockJSHandlerOptions().setRegisterWriteHandler(false);
     if (!config.sockJsLegacyTransports()) {
       // Script-tag transports for browsers older than any phone in use; JSONP escapes every origin check.
@@ -115,8 +119,11 @@ public final class HttpVerticle extends VerticleBase {
             Pattern.quote(StreamId.WORKSHOP_ADDRESS_PREFIX) + StreamId.WORKSHOP_ID_FORM))
         .setMaxHandlersPerSocket(64)
         .setPingTimeout(30_000);
-    return SockJSHandler.create(vertx, sockJsOptions)
-        .bridge(bridgeOptions, doors.socketDoor(vertx, new BridgeGuard(workshops, followers, writer)));
+    Handler<SockJSSocket> bridge = new EventBusBridgeImpl(vertx, null, bridgeOptions,
+        doors.socketDoor(vertx, new BridgeGuard(workshops, followers, writer)));
+    // The SockJS WebSocket transport first, served by SockJsWebSocket; the handler serves the rest.
+    SockJsWebSocket.mount(router, BRIDGE_PATH, vertx, sockJsOptions, bridge);
+    router.route(BRIDGE_PATH + "*").subRouter(SockJSHandler.create(vertx, sockJsOptions).socketHandler(bridge));
   }
 
   private void liveness(RoutingContext ctx) {

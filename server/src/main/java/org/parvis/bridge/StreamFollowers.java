@@ -16,7 +16,8 @@ import org.parvis.workshop.Identity;
  * The sockets of one event loop that follow each stream, each with the identity it proved. Stream
  * events skip the bridge's per-socket event-bus delivery (a copy, a permit check and an encoding per
  * recipient): each frame is written as it is, the event to the sockets of its audience and its
- * shadow to the others. Confined to its event loop; keeps the node-wide {@link WatchedStreams} in
+ * shadow to the others; to a browser on the SockJS WebSocket transport, in the SockJS form the
+ * frame already carries. Confined to its event loop; keeps the node-wide {@link WatchedStreams} in
  * step, so the relay knows which streams to tell to catch up.
  */
 final class StreamFollowers {
@@ -66,7 +67,10 @@ final class StreamFollowers {
     }
     List<SockJSSocket> tooSlow = new ArrayList<>(0);
     sockets.forEach((socket, identity) -> {
-      if (!writer.tryWrite(socket, frame.textFor(identity))) {
+      boolean written = socket instanceof SockJsWebSocket sockJs
+          ? writer.tryWriteFramed(sockJs, frame.sockJsTextFor(identity))
+          : writer.tryWrite(socket, frame.textFor(identity));
+      if (!written) {
         tooSlow.add(socket);
       }
     });

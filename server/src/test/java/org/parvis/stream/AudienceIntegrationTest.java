@@ -20,7 +20,8 @@ import org.parvis.testing.TestWorkshop;
 /**
  * Who joined is for the animators: the other participants and the observers get a `hidden` shadow
  * with the same revision and hash, and never the person, by push, by catch-up or by snapshot, over
- * the WebSocket and over SockJS's xhr-polling fallback alike.
+ * the raw WebSocket, the SockJS WebSocket transport (frames written pre-framed) and SockJS's
+ * xhr-polling fallback alike.
  */
 @ExtendWith(VertxExtension.class)
 class AudienceIntegrationTest {
@@ -35,11 +36,13 @@ class AudienceIntegrationTest {
       String address = Commands.workshopAddress(workshop.id());
       try (BridgeClient animator = BridgeClient.connect(vertx, node.port(), workshop.animatorToken());
            BridgeClient overWebSocket = BridgeClient.connect(vertx, node.port(), workshop.join(vertx, "Alice"));
+           BridgeClient overSockJs = BridgeClient.connectSockJs(vertx, node.port(), workshop.join(vertx, "Chloé"));
            BridgeClient overPolling = BridgeClient.connectPolling(vertx, node.port(), workshop.join(vertx, "Bruno"));
            BridgeClient observer = BridgeClient.connectPolling(vertx, node.port(), workshop.observerToken())) {
-        List<BridgeClient> others = List.of(overWebSocket.keepRawFrames(), overPolling.keepRawFrames(), observer.keepRawFrames());
+        List<BridgeClient> others = List.of(overWebSocket.keepRawFrames(), overSockJs.keepRawFrames(),
+            overPolling.keepRawFrames(), observer.keepRawFrames());
         Map<BridgeClient, StreamReplica> before = new HashMap<>();
-        for (BridgeClient client : List.of(animator, overWebSocket, overPolling, observer)) {
+        for (BridgeClient client : List.of(animator, overWebSocket, overSockJs, overPolling, observer)) {
           client.register(address);
           before.put(client, StreamReplica.fromSync(client.command(Commands.sync(stream))));
         }
