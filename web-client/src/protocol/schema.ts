@@ -106,6 +106,7 @@ export const PROTOCOL = {
     'board.locked': { stream: 'workshop', fields: { board: 'boardId', locked: 'boolean' } },
     'plenary.changed': { stream: 'workshop', fields: { plenary: { boards: ['boardId'] } } },
     'participant.joined': { stream: 'workshop', audience: 'animators', fields: { participant: 'Participant' } },
+    'participant.removed': { stream: 'workshop', audience: 'animators', fields: { participant: 'string' } },
     hidden: { stream: 'any', fields: {} },
     'stream.resync': { stream: 'any', envelope: false, fields: { stream: 'streamId' } },
     'stream.head': { stream: 'any', envelope: false, fields: { stream: 'streamId', rev: 'number', h: 'string' } },
@@ -125,6 +126,7 @@ export const PROTOCOL = {
     'too_many_notes',
     'rate_limited',
     'unavailable',
+    'reload_required',
   ],
 } as const;
 

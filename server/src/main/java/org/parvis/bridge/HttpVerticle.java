@@ -26,6 +26,7 @@ import org.parvis.stream.StreamFrame;
 import org.parvis.stream.StreamId;
 import org.parvis.stream.WatchedStreams;
 import org.parvis.sync.CommandAddresses;
+import org.parvis.workshop.IdentityChange;
 import org.parvis.workshop.WorkshopRoutes;
 import org.parvis.workshop.WorkshopStore;
 
@@ -75,7 +76,9 @@ public final class HttpVerticle extends VerticleBase {
     doors.mountBridge(router, "/eventbus/*");
     // The SockJS HTTP fallbacks (xhr_send) read their frames from a body: bound it.
     router.post("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(MAX_XHR_BODY_BYTES));
-    router.route("/eventbus/*").subRouter(bridge(followers, writer));
+    BridgeGuard guard = new BridgeGuard(vertx, workshops, followers, writer,
+        new BridgeGuard.FrameBudget(config.socketFramesPerSecond(), config.socketFrameBurst(), System::nanoTime));
+    router.route("/eventbus/*").subRouter(bridge(guard));
     // Built file names change with their content: cache them for good. The page itself is checked
     // again on every load, so an upgrade reaches phones at once (and the previous build's assets,
     // still packed, serve a page loaded just before it).
@@ -97,10 +100,14 @@ public final class HttpVerticle extends VerticleBase {
         .setPerFrameWebSocketCompressionSupported(false);
     MessageConsumer<StreamFrame> frames = vertx.eventBus()
         .localConsumer(StreamFrame.ADDRESS, frame -> followers.deliver(frame.body()));
-    return frames.completion().compose(registered -> vertx.createHttpServer(options).requestHandler(router).listen());
+    MessageConsumer<String> identityChanges = vertx.eventBus()
+        .localConsumer(IdentityChange.ADDRESS, change -> guard.onIdentityChange(IdentityChange.decode(change.body())));
+    return frames.completion()
+        .compose(registered -> identityChanges.completion())
+        .compose(registered -> vertx.createHttpServer(options).requestHandler(router).listen());
   }
 
-  private Router bridge(StreamFollowers followers, BoundedWriter writer) {
+  private Router bridge(BridgeGuard guard) {
     SockJSHandlerOptions sockJsOptions = new SockJSHandlerOptions().setRegisterWriteHandler(false);
     if (!config.sockJsLegacyTransports()) {
       // Script-tag transports for browsers older than any phone in use; JSONP escapes every origin check.
@@ -116,7 +123,7 @@ public final class HttpVerticle extends VerticleBase {
         .setMaxHandlersPerSocket(64)
         .setPingTimeout(30_000);
     return SockJSHandler.create(vertx, sockJsOptions)
-        .bridge(bridgeOptions, doors.socketDoor(vertx, new BridgeGuard(workshops, followers, writer)));
+        .bridge(bridgeOptions, doors.socketDoor(vertx, guard));
   }
 
   private void liveness(RoutingContext ctx) {

@@ -8,4 +8,13 @@ import java.util.List;
  * link: it only grants reading, and it is projected on the wall anyway.
  */
 public record Workshop(String id, String title, String date, String code, List<String> boardIds, List<String> plenaryBoards,
-    String observerToken) {}
+    String observerToken) {
+
+  public Workshop withCode(String newCode) {
+    return new Workshop(id, title, date, newCode, boardIds, plenaryBoards, observerToken);
+  }
+
+  public Workshop withObserverToken(String newToken) {
+    return new Workshop(id, title, date, code, boardIds, plenaryBoards, newToken);
+  }
+}
