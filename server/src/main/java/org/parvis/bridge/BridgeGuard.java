@@ -53,7 +53,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
   /** Bumped by every change: a lookup under way when one came must not keep what it read on the socket. */
   private long changesSeen;
 
-  /** How many frames a socket may send: a steady rate and a burst; past twice the burst refused in a row, it is closed. */
+  /** How many frames a socket may send: a steady rate and a burst; refused as many again (at that rate), it is closed. */
   record FrameBudget(double perSecond, int burst, LongSupplier nanoClock) {}
 
   /** What the guard knows of one open socket. */
@@ -61,14 +61,17 @@ final class BridgeGuard implements Handler<BridgeEvent> {
     /** On the shared observer link, each screen is its own person. */
     final String screenId = Secrets.participantId();
     final TokenBucket frames;
+    /** Refusals the socket may earn before it is closed, refilled like its frames. */
+    final TokenBucket patience;
     final Map<String, Identity> proved = new HashMap<>();
     Future<Boolean> lastDecision = Future.succeededFuture(true);
     boolean protocolChecked;
     int unknownTokens;
-    int refusedInARow;
 
-    SocketState(TokenBucket frames) {
-      this.frames = frames;
+    SocketState(FrameBudget budget) {
+      long now = budget.nanoClock().getAsLong();
+      this.frames = new TokenBucket(budget.perSecond(), budget.burst(), now);
+      this.patience = new TokenBucket(budget.perSecond(), budget.burst(), now);
     }
   }
 
@@ -84,8 +87,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
   public void handle(BridgeEvent event) {
     switch (event.type()) {
       case SOCKET_CREATED -> {
-        sockets.put(event.socket(), new SocketState(
-            new TokenBucket(budget.perSecond(), budget.burst(), budget.nanoClock().getAsLong())));
+        sockets.put(event.socket(), new SocketState(budget));
         event.complete(true);
       }
       case SEND, REGISTER -> admit(event);
@@ -144,14 +146,14 @@ final class BridgeGuard implements Handler<BridgeEvent> {
     }
     JsonObject frame = event.getRawMessage();
     boolean send = event.type() == BridgeEventType.SEND;
-    if (!state.frames.tryTake(budget.nanoClock().getAsLong())) {
-      if (++state.refusedInARow > 2 * budget.burst()) {
+    long now = budget.nanoClock().getAsLong();
+    if (!state.frames.tryTake(now)) {
+      if (!state.patience.tryTake(now)) {
         close(socket, null);
       }
       refuse(event, frame, "rate_limited", null);
       return;
     }
-    state.refusedInARow = 0;
     if (!state.protocolChecked) {
       if (!speaksThisProtocol(frame)) {
         refuse(event, frame, "reload_required", RELOAD_FRAME);
