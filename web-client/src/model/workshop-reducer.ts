@@ -30,6 +30,10 @@ export const workshopStreamType: StreamType<'workshop', WorkshopStreamState> = {
     'board.locked': (state, event) => withBoardLocked(state, event.board, event.locked),
     'plenary.changed': (state, event) => withPlenary(state, event.plenary),
     'participant.joined': (state, event) => withParticipant(state, event.participant),
+    'participant.removed': (state, event) => ({
+      ...state,
+      participants: state.participants.filter((known) => known.id !== event.participant),
+    }),
   },
   commands: {
     'board.lock': (state, command) => withBoardLocked(state, command.board, command.locked),

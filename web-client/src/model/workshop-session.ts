@@ -7,6 +7,7 @@ import type {
   AnimatorSelf,
   Participant,
   ReplyTo,
+  RetentionDates,
   Role,
   SharedLinks,
   Workshop,
@@ -31,6 +32,7 @@ export interface WorkshopState {
   participants: readonly Participant[];
   links?: SharedLinks;
   animator?: AnimatorSelf;
+  retention?: RetentionDates;
 }
 
 /** What `workshop.get` says: who this token is, and the workshop until its stream is loaded. */
@@ -150,8 +152,8 @@ export class WorkshopSession {
       return;
     }
     this.retry.reset();
-    const { role, participant, workshop, links, animator } = reply;
-    this.identity = { role, participant, workshop, links, animator };
+    const { role, participant, workshop, links, animator, retention } = reply;
+    this.identity = { role, participant, workshop, links, animator, retention };
     this.failure = null;
     this.follow(reply.workshop.id);
     this.notify();

@@ -31,6 +31,7 @@ function announcement(t: Translator, event: BoardEvent | WorkshopEvent): string 
       return t.t(event.locked ? 'announce.locked' : 'announce.unlocked');
     case 'plenary.changed':
     case 'participant.joined':
+    case 'participant.removed':
       return null;
   }
 }

@@ -39,8 +39,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
   /** More tokens than one person's tabs hold (participant, animator, observer): a socket going past guesses. */
   static final int MAX_UNKNOWN_TOKENS_PER_SOCKET = 8;
   private static final int MAX_TOKENS_PER_SOCKET = 4;
-  static final String REVOKED_FRAME = "{\"type\":\"err\",\"body\":\"revoked\"}";
-  static final String RELOAD_FRAME = "{\"type\":\"err\",\"body\":\"reload_required\"}";
+  static final String RELOAD_FRAME = errFrame("reload_required");
 
   private static final long LAST_FRAME_WAIT_MS = 1_000;
 
@@ -121,7 +120,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
       if (change.workshopId() == null) {
         recheck(socket, state);
       } else if (state.proved.values().removeIf(change::concerns)) {
-        close(socket, change.revoked() ? REVOKED_FRAME : null);
+        close(socket, change.revoked() ? errFrame(change.revokedBecause()) : null);
       }
     });
   }
@@ -132,7 +131,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
     state.proved.clear();
     held.keySet().forEach(token -> workshops.identityOf(token).onSuccess(found -> {
       if (found.isEmpty() && sockets.get(socket) == state) {
-        close(socket, REVOKED_FRAME);
+        close(socket, errFrame(IdentityChange.REVOKED));
       }
     }));
   }
@@ -175,6 +174,11 @@ final class BridgeGuard implements Handler<BridgeEvent> {
       writer.tryWrite(event.socket(), frameToClient);
     }
     event.complete(false);
+  }
+
+  /** A frame the client's bridge reports as an error with this code, tied to no request. */
+  private static String errFrame(String code) {
+    return new JsonObject().put("type", "err").put("body", code).encode();
   }
 
   private static boolean speaksThisProtocol(JsonObject frame) {

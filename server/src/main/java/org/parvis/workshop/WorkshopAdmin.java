@@ -44,7 +44,7 @@ public final class WorkshopAdmin {
         "remove-" + participant, remover.participantId(), clock.getAsLong(), new Event.ParticipantRemoved(participant), Map.of());
     return streams.submit(removed, Map.of("unknown_participant", "This workshop has no participant " + participant + "."))
         .compose(off -> workshops.deleteTokensOf(workshopId, participant))
-        .compose(deleted -> workshops.publish(IdentityChange.revoked(workshopId, Set.of(participant))))
+        .compose(deleted -> workshops.publish(IdentityChange.revoked(workshopId, Set.of(participant), IdentityChange.REMOVED)))
         .map(told -> new JsonObject().put("removed", participant));
   }
 
@@ -68,7 +68,7 @@ public final class WorkshopAdmin {
     }
     String token = Secrets.token();
     return service.workshop(lead.workshopId()).compose(workshop -> workshops.deleteTokensOf(workshop.id(), Identity.OBSERVER_ID)
-        .compose(deleted -> workshops.publish(IdentityChange.revoked(workshop.id(), Set.of(Identity.OBSERVER_ID))))
+        .compose(deleted -> workshops.publish(IdentityChange.revoked(workshop.id(), Set.of(Identity.OBSERVER_ID), IdentityChange.LINK_REPLACED)))
         .compose(told -> workshops.saveToken(token, Identity.observer(workshop.id())))
         .compose(saved -> workshops.setObserverToken(workshop.id(), token))
         .map(replaced -> new JsonObject().put("links", WorkshopService.links(workshop.withObserverToken(token), null))));

@@ -40,7 +40,7 @@ public final class WorkshopDeletion {
         .compose(tokens -> workshops.deleteTokens(workshopId, List.copyOf(tokens.keySet())))
         .compose(tokensGone -> redis.send(Request.cmd(Command.SREM).arg(WorkshopStore.WORKSHOPS_KEY).arg(workshopId)))
         .compose(unlisted -> deleteOwnKeys(workshopId))
-        .compose(deleted -> workshops.publish(IdentityChange.wholeWorkshopRevoked(workshopId)))
+        .compose(deleted -> workshops.publish(IdentityChange.workshopDeleted(workshopId)))
         .compose(told -> deleteOwnKeys(workshopId))
         .onSuccess(done -> {
           LOG.log(Level.INFO, "Deleted workshop {0}", workshopId);

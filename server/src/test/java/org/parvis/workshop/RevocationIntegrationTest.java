@@ -74,7 +74,7 @@ class RevocationIntegrationTest {
       awaitClosed(here, there);
       long closedMillis = (System.nanoTime() - removedAt) / 1_000_000;
       assertThat(closedMillis).as("both sockets closed within a second").isLessThan(1_000);
-      assertThat(there.errors()).extracting(error -> error.getString("body")).contains("revoked");
+      assertThat(there.errors()).extracting(error -> error.getString("body")).contains("removed");
       for (int port : List.of(node.port(), other.port())) {
         try (BridgeClient again = BridgeClient.connectSockJs(vertx, port, token)) {
           JsonObject refused = again.command(Commands.createNote(board, "n2", "Encore"));
@@ -134,7 +134,7 @@ class RevocationIntegrationTest {
       String newToken = link.substring("/#/o/".length());
       assertThat(newToken).isNotEqualTo(workshop.observerToken());
       awaitClosed(projector);
-      assertThat(projector.errors()).extracting(error -> error.getString("body")).contains("revoked");
+      assertThat(projector.errors()).extracting(error -> error.getString("body")).contains("link_replaced");
       for (int port : List.of(node.port(), other.port())) {
         try (BridgeClient old = BridgeClient.connectSockJs(vertx, port, workshop.observerToken());
              BridgeClient fresh = BridgeClient.connectSockJs(vertx, port, newToken)) {
@@ -179,7 +179,7 @@ class RevocationIntegrationTest {
         assertThat(left).as("keys the deleted workshop left behind").isEmpty();
         assertThat(redis.isMember(WorkshopStore.WORKSHOPS_KEY, doomed.id())).isFalse();
         awaitClosed(sylvie, lead);
-        assertThat(sylvie.errors()).extracting(error -> error.getString("body")).contains("revoked");
+        assertThat(sylvie.errors()).extracting(error -> error.getString("body")).contains("workshop_deleted");
       }
       for (String token : tokens) {
         for (int port : List.of(node.port(), other.port())) {
