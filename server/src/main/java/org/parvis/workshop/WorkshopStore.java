@@ -28,6 +28,7 @@ public final class WorkshopStore {
 
   /** Every workshop's id, so the retention sweeper finds them without scanning the whole keyspace. */
   public static final String WORKSHOPS_KEY = "parvis:workshops";
+  private static final String TOKEN_PREFIX = "parvis:token:";
   private static final int MAX_CACHED_TOKENS = 50_000;
   private static final int MAX_UNKNOWN_TOKENS = 10_000;
   private static final long UNKNOWN_FOR_NANOS = 30_000_000_000L;
@@ -281,8 +282,6 @@ public final class WorkshopStore {
   static String codeKey(String code) {
     return "parvis:code:" + code;
   }
-
-  private static final String TOKEN_PREFIX = "parvis:token:";
 
   private static String tokenKey(String token) {
     return TOKEN_PREFIX + Secrets.sha256(token);
