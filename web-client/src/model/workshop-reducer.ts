@@ -64,6 +64,10 @@ export const workshopStreamType: StreamType<'workshop', WorkshopStreamState> = {
     // Where to go is the client's business (the session tells its listeners); the state keeps nothing.
     follow: (state) => state,
     'participant.finished': (state, event) => withRosterChange(state, event.participant, { done: event.done }),
+    'participant.removed': (state, event) => ({
+      ...state,
+      participants: state.participants.filter((known) => known.id !== event.participant),
+    }),
   },
   commands: {
     'board.lock': (state, command) => withBoardLocked(state, command.board, command.locked),

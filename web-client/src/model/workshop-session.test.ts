@@ -134,6 +134,23 @@ describe('WorkshopSession', () => {
     expect(lateAnimator.session.state?.participants).toEqual([]);
   });
 
+  it('takes a participant the animation removed off the roster', () => {
+    const marc = { id: 'p-2', name: 'Marc', category: 'habitant' as const, board: BOARD.id };
+    const nadia = { ...marc, id: 'p-3', name: 'Nadia' };
+    const state = workshopStreamType.fromSnapshot({ workshop: { ...WORKSHOP, participants: [marc, nadia] } });
+    const removed = workshopStreamType.events['participant.removed'](state, {
+      type: 'participant.removed',
+      stream: STREAM,
+      rev: 3,
+      h: 'h3',
+      cmd: 'remove-p-2',
+      by: 'animator',
+      at: 1,
+      participant: 'p-2',
+    });
+    expect(removed.participants).toEqual([nadia]);
+  });
+
   it('takes the roster of a workshop snapshot that carries one', () => {
     const marc = { id: 'p-2', name: 'Marc', category: 'habitant' as const, board: BOARD.id };
     const state = workshopStreamType.fromSnapshot({ workshop: { ...WORKSHOP, participants: [marc] } });

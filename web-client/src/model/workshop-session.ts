@@ -8,6 +8,7 @@ import type {
   Sequence,
   Participant,
   ReplyTo,
+  RetentionDates,
   Role,
   SharedLinks,
   JoinDisplay,
@@ -39,6 +40,7 @@ export interface WorkshopState {
   timers: Timers;
   links?: SharedLinks;
   animator?: AnimatorSelf;
+  retention?: RetentionDates;
 }
 
 /** What `workshop.get` says: who this token is, and the workshop until its stream is loaded. */
@@ -236,8 +238,8 @@ export class WorkshopSession {
       return;
     }
     this.retry.reset();
-    const { role, participant, workshop, links, animator } = reply;
-    this.identity = { role, participant, workshop, links, animator };
+    const { role, participant, workshop, links, animator, retention } = reply;
+    this.identity = { role, participant, workshop, links, animator, retention };
     this.failure = null;
     this.follow(reply.workshop.id);
     this.notify();

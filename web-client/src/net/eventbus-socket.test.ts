@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Backoff } from './backoff';
 import { BusError } from './bus-socket';
 import type { Connectivity, ConnectivityListener } from './connectivity';
+import { PROTOCOL_VERSION } from '../protocol/messages';
 import { EventBusSocket } from './eventbus-socket';
 import type { TransportEvents } from './transport';
 
@@ -66,7 +67,7 @@ describe('EventBusSocket frames', () => {
     expect(frame).toMatchObject({
       type: 'send',
       address: 'parvis.cmd',
-      headers: { token: 'T' },
+      headers: { token: 'T', protocol: String(PROTOCOL_VERSION) },
       body: { type: 'workshop.get' },
     });
     expect(String(frame.replyAddress).length).toBeLessThanOrEqual(36);
@@ -89,7 +90,7 @@ describe('EventBusSocket frames', () => {
     const second = vi.fn();
     const stopFirst = socket.register('parvis.board.w-1', { token: 'T' }, first);
     const stopSecond = socket.register('parvis.board.w-1', { token: 'T' }, second);
-    expect(latest().sent).toEqual([{ type: 'register', address: 'parvis.board.w-1', headers: { token: 'T' } }]);
+    expect(latest().sent).toEqual([{ type: 'register', address: 'parvis.board.w-1', headers: { token: 'T', protocol: String(PROTOCOL_VERSION) } }]);
 
     latest().receive({ type: 'rec', address: 'parvis.board.w-1', body: { rev: 1 } });
     expect(first).toHaveBeenCalledWith({ rev: 1 });
@@ -154,8 +155,8 @@ describe('EventBusSocket frames', () => {
     socket.restart();
     latest().events.open();
     expect(registersWhenConnected).toEqual([
-      { type: 'register', address: 'parvis.board.w-1', headers: { token: 'T' } },
-      { type: 'register', address: 'parvis.workshop.w', headers: { token: 'T' } },
+      { type: 'register', address: 'parvis.board.w-1', headers: { token: 'T', protocol: String(PROTOCOL_VERSION) } },
+      { type: 'register', address: 'parvis.workshop.w', headers: { token: 'T', protocol: String(PROTOCOL_VERSION) } },
     ]);
     latest().receive({ type: 'rec', address: 'parvis.board.w-1', body: 'after' });
     expect(handler).toHaveBeenCalledWith('after');

@@ -1,4 +1,5 @@
 import { randomId } from '../protocol/ids';
+import { PROTOCOL_VERSION } from '../protocol/messages';
 import { Backoff } from './backoff';
 import { BusError, type BusHeaders, type BusSocket, type ConnectionStatus, type MessageHandler } from './bus-socket';
 import type { Connectivity } from './connectivity';
@@ -216,8 +217,13 @@ export class EventBusSocket implements BusSocket {
     }
   }
 
+  /** Sends and registers say which protocol this page speaks: a page older than the server is told to reload. */
   private write(frame: OutgoingFrame): void {
-    this.transport?.send(JSON.stringify(frame));
+    const versioned =
+      frame.type === 'send' || frame.type === 'register'
+        ? { ...frame, headers: { ...frame.headers, protocol: String(PROTOCOL_VERSION) } }
+        : frame;
+    this.transport?.send(JSON.stringify(versioned));
   }
 
   private setStatus(status: ConnectionStatus): void {

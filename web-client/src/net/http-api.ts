@@ -7,6 +7,8 @@ import type {
   JoinCodeLookup,
   JoinRequest,
   JoinResponse,
+  NewJoinCodeResponse,
+  NewObserverLinkResponse,
 } from '../protocol/messages';
 import { PROTOCOL_VERSION } from '../protocol/messages';
 
@@ -48,6 +50,13 @@ export interface HttpApi {
   setJoiningOpen(animatorToken: string, open: boolean): Promise<boolean>;
   /** Only with the lead animator's token. */
   inviteAnimator(token: string, request: AnimatorInvitationRequest): Promise<AnimatorInvitationResponse>;
+  /** Any animator: the participant's tokens stop working at once; its notes stay. */
+  removeParticipant(token: string, participantId: string): Promise<void>;
+  /** Lead animator only: the old code and observer link stop working. */
+  newJoinCode(token: string): Promise<NewJoinCodeResponse>;
+  newObserverLink(token: string): Promise<NewObserverLinkResponse>;
+  /** Lead animator only: the workshop and all it holds, at once. */
+  deleteWorkshop(token: string): Promise<void>;
 }
 
 export function createHttpApi(fetchJson: typeof fetch = (input, init) => fetch(input, init)): HttpApi {
@@ -96,5 +105,13 @@ export function createHttpApi(fetchJson: typeof fetch = (input, init) => fetch(i
         .joiningOpen,
     inviteAnimator: (token, request) =>
       call('/api/animators', { method: 'POST', body: JSON.stringify(request) }, token),
+    removeParticipant: async (token, participantId) => {
+      await call(`/api/workshop/participants/${encodeURIComponent(participantId)}`, { method: 'DELETE' }, token);
+    },
+    newJoinCode: (token) => call('/api/workshop/code', { method: 'POST', body: '{}' }, token),
+    newObserverLink: (token) => call('/api/workshop/observer-link', { method: 'POST', body: '{}' }, token),
+    deleteWorkshop: async (token) => {
+      await call('/api/workshop', { method: 'DELETE' }, token);
+    },
   };
 }

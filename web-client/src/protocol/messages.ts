@@ -194,7 +194,7 @@ export type StreamMessageOf<K extends StreamKind> = StreamEventOf<K> | HiddenEve
 export type ServerErrorCode = (typeof PROTOCOL.errors)[number];
 
 /** Errors that only the HTTP API answers. */
-export type HttpErrorCode = 'unknown_code' | 'too_many_animators';
+export type HttpErrorCode = 'unknown_code' | 'too_many_animators' | 'unknown_participant';
 
 export interface ErrorReply {
   ok: false;
@@ -257,6 +257,12 @@ export interface AnimatorSelf {
   lead: boolean;
 }
 
+/** When an idle workshop will be deleted (ms since the epoch), and from when its animators are warned. */
+export interface RetentionDates {
+  deletesAt: Timestamp;
+  warnFrom: Timestamp;
+}
+
 export interface WorkshopGetReply {
   ok: true;
   role: Role;
@@ -265,6 +271,8 @@ export interface WorkshopGetReply {
   links?: SharedLinks;
   /** Animators only. */
   animator?: AnimatorSelf;
+  /** Animators only, unless the server keeps workshops for good. */
+  retention?: RetentionDates;
 }
 
 type SuccessReplyByType = { [T in ChangeCommand['type']]: ChangeReply } & {
@@ -345,6 +353,17 @@ export interface AnimatorInvitationResponse {
   animator: { id: string; name: string; board: string | null };
   token: string;
   link: string;
+}
+
+/** `POST /api/workshop/code`, lead animator only: the old code stops working. */
+export interface NewJoinCodeResponse {
+  code: string;
+  links: SharedLinks;
+}
+
+/** `POST /api/workshop/observer-link`, lead animator only: the old observer link stops working. */
+export interface NewObserverLinkResponse {
+  links: SharedLinks;
 }
 
 export interface HttpErrorBody {

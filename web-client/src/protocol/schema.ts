@@ -191,6 +191,7 @@ export const PROTOCOL = {
       audience: 'p:<participant>|animators',
       fields: { participant: 'string', done: 'boolean' },
     },
+    'participant.removed': { stream: 'workshop', audience: 'animators', fields: { participant: 'string' } },
     hidden: { stream: 'any', fields: {} },
     'stream.resync': { stream: 'any', envelope: false, fields: { stream: 'streamId' } },
     'stream.head': { stream: 'any', envelope: false, fields: { stream: 'streamId', rev: 'number', h: 'string' } },
@@ -218,6 +219,7 @@ export const PROTOCOL = {
     'unknown_sequence',
     'timer_not_running',
     'timer_not_paused',
+    'reload_required',
   ],
 } as const;
 

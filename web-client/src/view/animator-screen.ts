@@ -1,4 +1,5 @@
 import { errorCodeOf } from '../model/errors';
+import { retentionWarning } from '../model/retention';
 import type { WorkshopState } from '../model/workshop-session';
 import { JOIN_DISPLAYS, type Board, type JoinDisplay } from '../protocol/messages';
 import type { Screen, ScreenContext } from './context';
@@ -11,6 +12,7 @@ import { presentedIndex, steppedBoard } from './plenary-steps';
 import { qrCode } from './qr-code';
 import { rosterPanel } from './roster-panel';
 import { routes } from './router';
+import { workshopAdmin, type Renewed } from './workshop-admin';
 
 /** `2026-11-23` as "lundi 23 novembre 2026"; anything else as it is. */
 function longDate(date: string, language: string): string {
@@ -38,6 +40,12 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
   const roster = rosterPanel(context, token, session);
   /** The group asked for by the last step not yet confirmed: a second quick tap steps on from it. */
   let stepTarget: string | null = null;
+  /** A code or plenary link the lead animator replaced since the workshop was read. */
+  let renewed: Renewed = {};
+  const admin = workshopAdmin(context, token, (replaced) => {
+    renewed = { ...renewed, ...replaced };
+    update();
+  });
 
   const fail = (error: unknown) => context.toast(t.error(errorCodeOf(error)));
 
@@ -227,8 +235,11 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
       credentials.save(workshop.id, { token, role: 'animator' });
     }
     const plenary = (plenaryChoice ??= new Set(workshop.plenary.boards));
-    const joinUrl = absoluteLink(routes.join(workshop.code));
-    const observerLink = state.links?.observer ?? credentials.links(workshop.id)?.observer;
+    const code = renewed.code ?? workshop.code;
+    const joinUrl = absoluteLink(routes.join(code));
+    const observerLink = renewed.observerLink ?? state.links?.observer ?? credentials.links(workshop.id)?.observer;
+    const deletion = retentionWarning(state.retention, Date.now());
+    admin.update(state);
     const showing = workshop.boards
       .filter((board) => workshop.plenary.boards.includes(board.id))
       .map((board) => board.name);
@@ -236,6 +247,14 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
       head,
       h('h1', { testid: 'animator-title' }, workshop.title),
       workshop.date && h('p', { className: 'muted' }, longDate(workshop.date, t.language)),
+      deletion &&
+        h(
+          'p',
+          { className: 'card warning', testid: 'retention-warning', attrs: { role: 'status' } },
+          t.t('animator.retentionWarning', {
+            date: new Intl.DateTimeFormat(t.language, { dateStyle: 'full' }).format(deletion),
+          }),
+        ),
     );
     replaceKeepingFocus(
       body,
@@ -251,9 +270,9 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
             {
               className: 'join-code',
               testid: 'animator-code',
-              attrs: { 'aria-label': t.t('animator.codeSpelled', { code: workshop.code.split('').join(' ') }) },
+              attrs: { 'aria-label': t.t('animator.codeSpelled', { code: code.split('').join(' ') }) },
             },
-            workshop.code,
+            code,
           ),
         ),
         h(
@@ -273,7 +292,7 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
       ),
       joiningControl(),
       h('h2', {}, t.t('animator.groups')),
-      h('ul', { className: 'board-list' }, ...workshop.boards.map((board) => boardRow(board, workshop.code, plenary))),
+      h('ul', { className: 'board-list' }, ...workshop.boards.map((board) => boardRow(board, code, plenary))),
       h(
         'div',
         { className: 'plenary-controls card' },
@@ -309,6 +328,7 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
       stepControls(workshop.boards, workshop.plenary.boards),
       roster.element,
       (team ??= animatorTeam(context, token, state)),
+      admin.element,
     );
   }
 

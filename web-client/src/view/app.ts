@@ -10,6 +10,11 @@ import { plenaryScreen } from './plenary-screen';
 import { parseRoute, type Route } from './router';
 import { createToasts } from './toasts';
 
+/** Why the server closed a socket whose token it revoked (docs/protocol.md, "Revocation"). */
+const REVOCATIONS = ['removed', 'link_replaced', 'workshop_deleted', 'revoked'] as const;
+type RevocationCode = (typeof REVOCATIONS)[number];
+const isRevocation = (code: string): code is RevocationCode => (REVOCATIONS as readonly string[]).includes(code);
+
 function screenFor(route: Route, context: ScreenContext): Screen {
   switch (route.screen) {
     case 'join':
@@ -88,9 +93,36 @@ export function startApp(root: HTMLElement, services: Services, storage: KeyValu
     document.title = heading?.textContent ? `${heading.textContent} — Parvis` : 'Parvis';
   }
 
-  services.connection.onBridgeError((code) =>
-    toasts.show(translator.error(code === 'access_denied' || code === 'rejected' ? 'access_denied' : 'unknown')),
-  );
+  /** The server revoked this page's token and closed its socket: say why, and stop the screen that used it. */
+  function showRevoked(code: RevocationCode): void {
+    screen?.destroy();
+    screen = null;
+    root.dataset.screen = 'revoked';
+    replaceChildren(
+      main,
+      h(
+        'section',
+        { className: 'screen stack' },
+        h('h1', {}, translator.t('revoked.title')),
+        h('p', { className: 'form-error', testid: 'revoked-message', attrs: { role: 'alert' } }, translator.t(`revoked.${code}`)),
+        h('a', { className: 'button primary', href: '#/' }, translator.t('revoked.home')),
+      ),
+    );
+    document.title = `${translator.t('revoked.title')} — Parvis`;
+  }
+
+  services.connection.onBridgeError((code) => {
+    if (isRevocation(code)) {
+      // On the home or join screen the page no longer uses a token: nothing to stop.
+      if (screen && root.dataset.screen !== 'new' && root.dataset.screen !== 'join') showRevoked(code);
+      return;
+    }
+    if (code === 'reload_required') {
+      toasts.show(translator.error('reload_required'));
+      return;
+    }
+    toasts.show(translator.error(code === 'access_denied' || code === 'rejected' ? 'access_denied' : 'unknown'));
+  });
   window.addEventListener('hashchange', () => {
     mount();
     main.querySelector('h1')?.setAttribute('tabindex', '-1');

@@ -43,6 +43,7 @@ function announcement(t: Translator, event: BoardEvent | WorkshopEvent): string 
     case 'groups.locked':
     case 'follow':
     case 'participant.finished':
+    case 'participant.removed':
       return null;
   }
 }

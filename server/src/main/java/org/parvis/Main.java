@@ -37,7 +37,12 @@ import org.parvis.sync.CommandRouterVerticle;
 import org.parvis.sync.RateLimiter;
 import org.parvis.sync.RateLimits;
 import org.parvis.sync.StreamSyncCommands;
+import org.parvis.workshop.IdentityChanges;
+import org.parvis.workshop.Retention;
+import org.parvis.workshop.RetentionSweeper;
+import org.parvis.workshop.WorkshopAdmin;
 import org.parvis.workshop.WorkshopCommands;
+import org.parvis.workshop.WorkshopDeletion;
 import org.parvis.workshop.WorkshopRoutes;
 import org.parvis.workshop.WorkshopService;
 import org.parvis.workshop.WorkshopStore;
@@ -51,6 +56,8 @@ public final class Main {
 
   /** How long a stopping node waits for the commands it already took to be answered. */
   private static final long IN_FLIGHT_GRACE_MS = 10_000;
+  /** How often a node looks for workshops idle past the retention. */
+  private static final long RETENTION_SWEEP_MS = 3_600_000;
 
   private final Vertx vertx;
   private final Optional<EmbeddedRedis> embeddedRedis;
@@ -109,8 +116,10 @@ public final class Main {
     StreamStore streams = new StreamStore(redis, Stream.of(BoardStore.APPLY_FUNCTIONS, PlenaryCommands.APPLY_FUNCTIONS,
         WorkshopService.APPLY_FUNCTIONS, AgendaCommands.APPLY_FUNCTIONS, RosterCommands.APPLY_FUNCTIONS).flatMap(List::stream).toList());
     BoardStore boards = new BoardStore(redis, streams);
-    WorkshopStore workshopStore = new WorkshopStore(redis);
-    WorkshopService workshops = new WorkshopService(workshopStore, boards, streams, clock);
+    WorkshopStore workshopStore = new WorkshopStore(redis, System::nanoTime);
+    Retention retention = Retention.days(config.retentionDays());
+    WorkshopService workshops = new WorkshopService(workshopStore, boards, streams, clock, retention);
+    WorkshopDeletion deletion = new WorkshopDeletion(vertx, redis, workshopStore);
     WatchedStreams watched = new WatchedStreams();
     CommandHandlers handlers = new CommandHandlers();
     new BoardCommands(boards, streams, clock).register(handlers);
@@ -123,12 +132,16 @@ public final class Main {
         new RateLimiter(config.commandsPerSecond(), config.commandBurst(), System::nanoTime),
         new RateLimiter(config.readsPerSecond(), config.readBurst(), System::nanoTime));
     HttpRefusals refusals = new HttpRefusals(metrics, new RefusalLog(System::nanoTime), config.trustProxy());
-    WorkshopRoutes routes = new WorkshopRoutes(workshops, workshopStore, refusals);
+    WorkshopRoutes routes = new WorkshopRoutes(workshops, new WorkshopAdmin(workshops, workshopStore, deletion, streams, clock),
+        workshopStore, refusals);
     Doors doors = new Doors(config, refusals, metrics, System::nanoTime);
     DeploymentOptions perCore = new DeploymentOptions().setInstances(config.httpInstances());
 
     Main main = new Main(vertx, embedded, state, commandMeter);
-    return vertx.deployVerticle(new EventRelayVerticle(redisOptions, streams, watched, config.livenessMillis()))
+    return vertx.deployVerticle(new EventRelayVerticle(redisOptions, streams, watched, config.livenessMillis(),
+            new IdentityChanges(workshopStore, vertx.eventBus()), metrics.registry()))
+        .compose(relay -> vertx.deployVerticle(
+            new RetentionSweeper(redis, workshopStore, deletion, retention, clock, RETENTION_SWEEP_MS)))
         .compose(relay -> vertx.deployVerticle(
             () -> new CommandRouterVerticle(handlers, workshopStore::identityOf, rateLimits), perCore))
         .compose(router -> vertx.deployVerticle(

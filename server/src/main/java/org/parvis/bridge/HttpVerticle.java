@@ -29,6 +29,7 @@ import org.parvis.stream.StreamFrame;
 import org.parvis.stream.StreamId;
 import org.parvis.stream.WatchedStreams;
 import org.parvis.sync.CommandAddresses;
+import org.parvis.workshop.IdentityChange;
 import org.parvis.workshop.WorkshopRoutes;
 import org.parvis.workshop.WorkshopStore;
 
@@ -79,7 +80,9 @@ public final class HttpVerticle extends VerticleBase {
     doors.mountBridge(router, "/eventbus/*");
     // The SockJS HTTP fallbacks (xhr_send) read their frames from a body: bound it.
     router.post("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(MAX_XHR_BODY_BYTES));
-    mountBridge(router, followers, writer);
+    BridgeGuard guard = new BridgeGuard(vertx, workshops, followers, writer,
+        new BridgeGuard.FrameBudget(config.socketFramesPerSecond(), config.socketFrameBurst(), System::nanoTime));
+    mountBridge(router, guard);
     // Built file names change with their content: cache them for good. The page itself is checked
     // again on every load, so an upgrade reaches phones at once (and the previous build's assets,
     // still packed, serve a page loaded just before it).
@@ -101,10 +104,14 @@ public final class HttpVerticle extends VerticleBase {
         .setPerFrameWebSocketCompressionSupported(false);
     MessageConsumer<StreamFrame> frames = vertx.eventBus()
         .localConsumer(StreamFrame.ADDRESS, frame -> followers.deliver(frame.body()));
-    return frames.completion().compose(registered -> vertx.createHttpServer(options).requestHandler(router).listen());
+    MessageConsumer<String> identityChanges = vertx.eventBus()
+        .localConsumer(IdentityChange.ADDRESS, change -> guard.onIdentityChange(IdentityChange.decode(change.body())));
+    return frames.completion()
+        .compose(registered -> identityChanges.completion())
+        .compose(registered -> vertx.createHttpServer(options).requestHandler(router).listen());
   }
 
-  private void mountBridge(Router router, StreamFollowers followers, BoundedWriter writer) {
+  private void mountBridge(Router router, BridgeGuard guard) {
     SockJSHandlerOptions sockJsOptions = new SockJSHandlerOptions().setRegisterWriteHandler(false);
     if (!config.sockJsLegacyTransports()) {
       // Script-tag transports for browsers older than any phone in use; JSONP escapes every origin check.
@@ -119,8 +126,7 @@ public final class HttpVerticle extends VerticleBase {
             Pattern.quote(StreamId.WORKSHOP_ADDRESS_PREFIX) + StreamId.WORKSHOP_ID_FORM))
         .setMaxHandlersPerSocket(64)
         .setPingTimeout(30_000);
-    Handler<SockJSSocket> bridge = new EventBusBridgeImpl(vertx, null, bridgeOptions,
-        doors.socketDoor(vertx, new BridgeGuard(workshops, followers, writer)));
+    Handler<SockJSSocket> bridge = new EventBusBridgeImpl(vertx, null, bridgeOptions, doors.socketDoor(vertx, guard));
     // The SockJS WebSocket transport first, served by SockJsWebSocket; the handler serves the rest.
     SockJsWebSocket.mount(router, BRIDGE_PATH, vertx, sockJsOptions, bridge);
     router.route(BRIDGE_PATH + "*").subRouter(SockJSHandler.create(vertx, sockJsOptions).socketHandler(bridge));

@@ -34,7 +34,10 @@ public record ParvisConfig(
     boolean sockJsLegacyTransports,
     String frameAncestors,
     RedisFsync redisFsync,
-    long livenessMillis) {
+    long livenessMillis,
+    int retentionDays,
+    double socketFramesPerSecond,
+    int socketFrameBurst) {
 
   /** When the embedded Redis writes an acknowledged change to disk (README, "Durability"). */
   public enum RedisFsync {
@@ -84,7 +87,10 @@ public record ParvisConfig(
         Boolean.parseBoolean(env.getOrDefault("PARVIS_SOCKJS_LEGACY_TRANSPORTS", "false")),
         env.getOrDefault("PARVIS_FRAME_ANCESTORS", "'none'"),
         RedisFsync.fromEnvironment(env.getOrDefault("PARVIS_REDIS_FSYNC", "everysec")),
-        Long.parseLong(env.getOrDefault("PARVIS_LIVENESS_MS", "5000")));
+        Long.parseLong(env.getOrDefault("PARVIS_LIVENESS_MS", "5000")),
+        Integer.parseInt(env.getOrDefault("PARVIS_RETENTION_DAYS", "90")),
+        Double.parseDouble(env.getOrDefault("PARVIS_SOCKET_FRAMES_PER_SECOND", "50")),
+        Integer.parseInt(env.getOrDefault("PARVIS_SOCKET_FRAME_BURST", "150")));
   }
 
   private static String blankToNull(String value) {

@@ -72,6 +72,10 @@ public sealed interface Event {
   @JsonTypeName("participant.finished")
   record ParticipantFinished(String participant, boolean done) implements Event {}
 
+  /** An animator removed this participant: its tokens are dead; its notes stay. */
+  @JsonTypeName("participant.removed")
+  record ParticipantRemoved(String participant) implements Event {}
+
   /** What a follower outside an event's audience gets instead, so its revisions stay gap-free. */
   @JsonTypeName("hidden")
   record Hidden() implements Event {}

@@ -1,5 +1,7 @@
 package org.parvis.stream;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.redis.client.Command;
@@ -19,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.parvis.protocol.Event;
 import org.parvis.protocol.Protocol;
 import org.parvis.store.EventChannel;
+import org.parvis.store.IdentityFeed;
 
 /**
  * Owns this node's Redis subscription: relays every event published by any node to the local
@@ -26,7 +29,9 @@ import org.parvis.store.EventChannel;
  * parsing the event. Redis pub/sub is at most once, so after the subscription comes back it tells
  * every watched stream to catch up; it proves the subscription alive by pinging itself through it
  * (a half-open connection never says it is dead); and it sends each watched stream's head now and
- * then, so a client that only reads learns it is behind.
+ * then, so a client that only reads learns it is behind. It also hands the identity channel's
+ * messages to the node ({@link IdentityFeed}), and measures the relay lag: from an event's {@code at}
+ * to its hand-over to the local event loops.
  */
 public final class EventRelayVerticle extends VerticleBase {
 
@@ -40,6 +45,8 @@ public final class EventRelayVerticle extends VerticleBase {
   private final StreamStore streams;
   private final WatchedStreams watched;
   private final long livenessMillis;
+  private final IdentityFeed identities;
+  private final Timer relayLag;
   private final String pingChannel = "parvis:ping:" + UUID.randomUUID();
   private final Map<StreamId, StreamStore.Head> headsSent = new HashMap<>();
   private final Map<StreamId, Long> relayedRevs = new HashMap<>();
@@ -55,12 +62,19 @@ public final class EventRelayVerticle extends VerticleBase {
   private long ticks;
 
   /** {@code livenessMillis}: how often the subscription is pinged (it must answer within that time) and heads are sent. */
-  public EventRelayVerticle(RedisOptions options, StreamStore streams, WatchedStreams watched, long livenessMillis) {
+  public EventRelayVerticle(RedisOptions options, StreamStore streams, WatchedStreams watched, long livenessMillis,
+      IdentityFeed identities, MeterRegistry registry) {
     // Two connections of its own: the subscription, and one for its pings, which a busy command pool must not delay.
     this.options = new RedisOptions(options).setMaxPoolSize(2);
     this.streams = streams;
     this.watched = watched;
     this.livenessMillis = livenessMillis;
+    this.identities = identities;
+    // Clocks of different nodes differ: across nodes the figure includes their skew.
+    this.relayLag = Timer.builder("parvis.relay.lag")
+        .description("From an event's time in Redis (its at) to its relay to this node's sockets")
+        .publishPercentileHistogram()
+        .register(registry);
   }
 
   @Override
@@ -83,7 +97,7 @@ public final class EventRelayVerticle extends VerticleBase {
           opened.handler(this::onPush);
           opened.exceptionHandler(failure -> onLost(opened, failure.getMessage()));
           opened.endHandler(ended -> onLost(opened, "connection closed"));
-          return opened.send(Request.cmd(Command.SUBSCRIBE).arg(EventChannel.NAME).arg(pingChannel));
+          return opened.send(Request.cmd(Command.SUBSCRIBE).arg(EventChannel.NAME).arg(EventChannel.IDENTITIES).arg(pingChannel));
         })
         .<Void>mapEmpty()
         .onSuccess(subscribed -> {
@@ -92,6 +106,7 @@ public final class EventRelayVerticle extends VerticleBase {
           if (everConnected) {
             LOG.log(Level.INFO, "Event subscription restored; asking watched streams to catch up");
             watched.streams().forEach(this::askToCatchUp);
+            identities.mayHaveMissedChanges();
           }
           everConnected = true;
         });
@@ -179,8 +194,13 @@ public final class EventRelayVerticle extends VerticleBase {
       return;
     }
     String text = push.get(2).toString();
-    if (pingChannel.equals(push.get(1).toString())) {
+    String channel = push.get(1).toString();
+    if (pingChannel.equals(channel)) {
       pingsAnswered = Math.max(pingsAnswered, Long.parseLong(text));
+      return;
+    }
+    if (EventChannel.IDENTITIES.equals(channel)) {
+      identities.changed(text);
       return;
     }
     int endOfStream = text.indexOf('\n');
@@ -192,6 +212,7 @@ public final class EventRelayVerticle extends VerticleBase {
     }
     relayedRevs.put(stream.get(), entry.rev());
     publishToFollowers(StreamFrame.of(stream.get(), entry));
+    relayLag.record(Math.max(0, System.currentTimeMillis() - entry.at()), TimeUnit.MILLISECONDS);
   }
 
   private void askToCatchUp(StreamId stream) {

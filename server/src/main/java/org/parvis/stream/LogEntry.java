@@ -9,6 +9,7 @@ import org.parvis.workshop.Identity;
 public record LogEntry(String audience, String event, String shadow) {
 
   private static final String REV = "\"rev\":";
+  private static final String AT = "\"at\":";
 
   /** The text of a log entry; null when it is not one. */
   public static LogEntry parse(String text) {
@@ -22,7 +23,16 @@ public record LogEntry(String audience, String event, String shadow) {
 
   /** The event's revision, read from the envelope the apply script wrote ({@code "rev":N} comes first), not parsed. */
   public long rev() {
-    int start = event.indexOf(REV) + REV.length();
+    return number(REV);
+  }
+
+  /** When the apply script wrote the event (ms), read from its envelope ({@code "at"} comes before the body). */
+  public long at() {
+    return number(AT);
+  }
+
+  private long number(String name) {
+    int start = event.indexOf(name) + name.length();
     int end = start;
     while (end < event.length() && Character.isDigit(event.charAt(end))) {
       end++;

@@ -61,6 +61,12 @@ public final class CommandRouterVerticle extends VerticleBase {
     if ("unavailable".equals(authError)) {
       return Future.failedFuture(new IllegalStateException("token lookup failed: storage unreachable"));
     }
+    if ("rate_limited".equals(authError)) {
+      return rejected("rate_limited", "Too many messages at once on this connection: wait a moment and retry.");
+    }
+    if ("reload_required".equals(authError)) {
+      return rejected("reload_required", "Parvis has been updated since this page was loaded: reload the page.");
+    }
     if (authError != null || token == null) {
       return rejected("invalid_token", "This link or session is not valid any more: join again.");
     }

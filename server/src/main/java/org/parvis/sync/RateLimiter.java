@@ -12,7 +12,7 @@ public final class RateLimiter {
   private final double perSecond;
   private final int burst;
   private final LongSupplier nanoClock;
-  private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+  private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
   public RateLimiter(double perSecond, int burst, LongSupplier nanoClock) {
     this.perSecond = perSecond;
@@ -25,26 +25,6 @@ public final class RateLimiter {
       buckets.clear();
     }
     long now = nanoClock.getAsLong();
-    Bucket bucket = buckets.computeIfAbsent(sender, key -> new Bucket(burst, now));
-    synchronized (bucket) {
-      double elapsedSeconds = (now - bucket.refilledAt) / 1e9;
-      bucket.tokens = Math.min(burst, bucket.tokens + elapsedSeconds * perSecond);
-      bucket.refilledAt = now;
-      if (bucket.tokens < 1) {
-        return false;
-      }
-      bucket.tokens -= 1;
-      return true;
-    }
-  }
-
-  private static final class Bucket {
-    double tokens;
-    long refilledAt;
-
-    Bucket(double tokens, long refilledAt) {
-      this.tokens = tokens;
-      this.refilledAt = refilledAt;
-    }
+    return buckets.computeIfAbsent(sender, key -> new TokenBucket(perSecond, burst, now)).tryTake(now);
   }
 }

@@ -14,6 +14,8 @@ public record Identity(String workshopId, Role role, String participantId, Strin
 
   /** The id of the lead animator, the one whose token came with the workshop. */
   public static final String LEAD_ANIMATOR_ID = "animator";
+  /** The id every screen of the observer link shares, before its screen id. */
+  public static final String OBSERVER_ID = "observer";
   /** The lead animator's name when it gave none. */
   public static final String LEAD_ANIMATOR_NAME = "Animation";
 
@@ -41,13 +43,13 @@ public record Identity(String workshopId, Role role, String participantId, Strin
   }
 
   public static Identity observer(String workshopId) {
-    return new Identity(workshopId, Role.OBSERVER, "observer", "Observateur");
+    return new Identity(workshopId, Role.OBSERVER, OBSERVER_ID, "Observateur");
   }
 
   /** The observer link is shared by many screens: each one that opens it is its own person (rate limits). */
   public Identity onScreen(String screenId) {
     return role == Role.OBSERVER
-        ? new Identity(workshopId, role, "observer-" + screenId, displayName, category, group, lead)
+        ? new Identity(workshopId, role, OBSERVER_ID + "-" + screenId, displayName, category, group, lead)
         : this;
   }
 

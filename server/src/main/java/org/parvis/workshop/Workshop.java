@@ -18,4 +18,12 @@ public record Workshop(String id, String title, String date, String code, List<S
       String observerToken) {
     this(id, title, date, code, boardIds, plenaryBoards, observerToken, false, "");
   }
+
+  public Workshop withCode(String newCode) {
+    return new Workshop(id, title, date, newCode, boardIds, plenaryBoards, observerToken, groupsLocked, joinDisplay);
+  }
+
+  public Workshop withObserverToken(String newToken) {
+    return new Workshop(id, title, date, code, boardIds, plenaryBoards, newToken, groupsLocked, joinDisplay);
+  }
 }

@@ -16,7 +16,10 @@ import org.parvis.sync.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The HTTP side of workshops: create one, preview a join code, join, read one's session. */
+/**
+ * The HTTP side of workshops: create one, preview a join code, join, read one's session; and the
+ * animators' revocations: remove a participant, a new join code or observer link, delete the workshop.
+ */
 public final class WorkshopRoutes {
 
   private static final Logger LOG = LoggerFactory.getLogger(WorkshopRoutes.class);
@@ -24,17 +27,20 @@ public final class WorkshopRoutes {
   private static final Map<String, Integer> STATUS = Map.of(
       "unknown_code", 404,
       "unknown_workshop", 404,
+      "unknown_participant", 404,
       "invalid_token", 401,
       "forbidden", 403,
       "joining_closed", 403,
       "too_many_animators", 409);
 
   private final WorkshopService service;
+  private final WorkshopAdmin admin;
   private final WorkshopStore store;
   private final HttpRefusals refusals;
 
-  public WorkshopRoutes(WorkshopService service, WorkshopStore store, HttpRefusals refusals) {
+  public WorkshopRoutes(WorkshopService service, WorkshopAdmin admin, WorkshopStore store, HttpRefusals refusals) {
     this.service = service;
+    this.admin = admin;
     this.store = store;
     this.refusals = refusals;
   }
@@ -48,6 +54,12 @@ public final class WorkshopRoutes {
     router.get("/api/workshop/joining").handler(this::joining);
     router.post("/api/workshop/joining").handler(bodies).handler(this::setJoining);
     router.post("/api/animators").handler(bodies).handler(this::inviteAnimator);
+    router.delete("/api/workshop/participants/:participant").handler(ctx ->
+        reply(ctx, 200, bearerIdentity(ctx).compose(remover -> admin.removeParticipant(remover, ctx.pathParam("participant")))));
+    router.post("/api/workshop/code").handler(bodies).handler(ctx -> reply(ctx, 200, bearerIdentity(ctx).compose(admin::newJoinCode)));
+    router.post("/api/workshop/observer-link").handler(bodies)
+        .handler(ctx -> reply(ctx, 200, bearerIdentity(ctx).compose(admin::newObserverLink)));
+    router.delete("/api/workshop").handler(ctx -> reply(ctx, 200, bearerIdentity(ctx).compose(admin::delete)));
   }
 
   private void create(RoutingContext ctx) {

@@ -105,6 +105,24 @@ public final class WorkshopRules {
     return boundedText(raw, field, MAX_PERSON_NAME);
   }
 
+  /** Any animator of the workshop may remove a participant; nobody may remove an animator this way. */
+  public static Verdict<String> removal(Identity remover, Object person) {
+    if (!remover.role().mayRunWorkshop()) {
+      return Verdict.refuse(Rejection.of("forbidden", "Only an animator may remove a participant."));
+    }
+    if (!(person instanceof String id) || !id.matches("p[a-z2-9]{11}")) {
+      return Verdict.refuse(Rejection.invalidField("participant", "participant is the id of a participant of this workshop."));
+    }
+    return Verdict.allow(id);
+  }
+
+  /** Changing the workshop's doors (join code, observer link) or deleting it is the lead animator's. */
+  public static Verdict<Identity> leadOnly(Identity identity) {
+    return identity.role().mayRunWorkshop() && identity.lead()
+        ? Verdict.allow(identity)
+        : Verdict.refuse(Rejection.of("forbidden", "Only the animator who created the workshop may do this."));
+  }
+
   private static Verdict<String> boundedText(Object raw, String field, int max) {
     if (!(raw instanceof String text)) {
       return Verdict.refuse(Rejection.invalidField(field, "The " + field + " is missing."));

@@ -24,19 +24,24 @@ public final class WorkshopService {
 
   private static final int CODE_ATTEMPTS = 8;
 
-  /** The apply function of the workshop feature. */
-  public static final List<LuaScript.Part> APPLY_FUNCTIONS = List.of(new LuaScript.Part(WorkshopService.class, "participant.join.lua"));
+  /** The apply functions of the workshop feature. */
+  public static final List<LuaScript.Part> APPLY_FUNCTIONS = List.of(
+      new LuaScript.Part(WorkshopService.class, "participant.join.lua"),
+      new LuaScript.Part(WorkshopService.class, "participant.remove.lua"));
 
   private final WorkshopStore workshops;
   private final BoardStore boards;
   private final StreamStore streams;
   private final LongSupplier clock;
+  private final Retention retention;
 
-  public WorkshopService(WorkshopStore workshops, BoardStore boards, StreamStore streams, LongSupplier clock) {
+  public WorkshopService(WorkshopStore workshops, BoardStore boards, StreamStore streams, LongSupplier clock,
+      Retention retention) {
     this.workshops = workshops;
     this.boards = boards;
     this.streams = streams;
     this.clock = clock;
+    this.retention = retention;
   }
 
   /** Creates the workshop, its boards and its animator and observer tokens. */
@@ -65,7 +70,7 @@ public final class WorkshopService {
         written = written.compose(previous -> write.get());
       }
       return written
-          .compose(done -> workshops.save(workshop))
+          .compose(done -> workshops.save(workshop, clock.getAsLong()))
           .compose(saved -> describe(workshop))
           .map(description -> new JsonObject()
               .put("workshop", description)
@@ -145,11 +150,21 @@ public final class WorkshopService {
           return identity.role().mayRunWorkshop()
               ? session.put("animator", animatorJson(identity)).put("links", links(workshop, null))
               : session;
-        })));
+        })).compose(session -> identity.role().mayRunWorkshop() ? withRetention(session, identity.workshopId())
+            : Future.succeededFuture(session)));
+  }
+
+  /** When the workshop will be deleted if nothing happens in it, and from when its animators are warned. */
+  private Future<JsonObject> withRetention(JsonObject session, String workshopId) {
+    return workshops.lastActivity(workshopId).map(last -> last
+        .flatMap(active -> retention.deletesAt(active).map(deletesAt -> new JsonObject()
+            .put("deletesAt", deletesAt).put("warnFrom", retention.warnFrom(active).orElseThrow())))
+        .map(dates -> session.put("retention", dates))
+        .orElse(session));
   }
 
   /** The links an animator hands out; the animator's own link only when its token is at hand. */
-  private static JsonObject links(Workshop workshop, String animatorToken) {
+  static JsonObject links(Workshop workshop, String animatorToken) {
     JsonObject links = new JsonObject()
         .put("join", "/#/j/" + workshop.code())
         .put("observer", "/#/o/" + workshop.observerToken());
@@ -234,6 +249,10 @@ public final class WorkshopService {
               : Future.failedFuture(new RejectedException(Rejection.of("joining_closed",
                   "The animator has closed joining for this workshop: ask them to open it again.")))));
     });
+  }
+
+  Future<String> claimFreshCode(String workshopId) {
+    return claimFreshCode(workshopId, CODE_ATTEMPTS);
   }
 
   private Future<String> claimFreshCode(String workshopId, int attemptsLeft) {

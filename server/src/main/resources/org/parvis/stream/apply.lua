@@ -1,6 +1,6 @@
 -- The one entry point that changes a stream, atomically: command-id check, the stream's existence,
 -- the command type's own function (rules that need stored state, and the change), revision bump,
--- chain hash, event log, command-id marker, publish.
+-- chain hash, event log, command-id marker, publish, the workshop's last activity.
 -- KEYS: 1 the stream's head hash (rev, h). Every other key is built from ARGV[3], which carries
 --       the same {w:<workshopId>} hash tag, so the script stays in one Redis Cluster slot.
 -- ARGV: 1 command type, 2 stream id, 3 key prefix 'parvis:{w:<id>}:', 4 command id, 5 by,
@@ -59,6 +59,8 @@ if type(result) == 'string' then return {result, 0} end
 
 local h = string.sub(redis.sha1hex(current[2] .. ':' .. cmd .. ':' .. rev), 1, 16)
 redis.call('HSET', head, 'rev', rev, 'h', h)
+-- The retention sweeper deletes a workshop idle for too long (README, "Security and privacy").
+redis.call('HSET', prefix .. 'workshop', 'lastActivity', ARGV[6])
 local envelope = '"stream":"' .. stream .. '","rev":' .. rev .. ',"h":"' .. h .. '"'
 local event = '{"type":"' .. result.type .. '",' .. envelope .. ',"cmd":"' .. cmd .. '","by":"' .. ARGV[5]
     .. '","at":' .. ARGV[6] .. tail(result.body)

@@ -32,7 +32,8 @@ import org.parvis.testing.TestWorkshop;
 class SlowReaderIntegrationTest {
 
   private static final Map<String, String> UNTHROTTLED = Map.of("PARVIS_RATE_PER_SECOND", "100000", "PARVIS_RATE_BURST", "100000",
-      "PARVIS_READ_RATE_PER_SECOND", "100000", "PARVIS_READ_BURST", "100000");
+      "PARVIS_READ_RATE_PER_SECOND", "100000", "PARVIS_READ_BURST", "100000",
+      "PARVIS_SOCKET_FRAMES_PER_SECOND", "100000", "PARVIS_SOCKET_FRAME_BURST", "100000");
   private static final long MIB = 1024 * 1024;
 
   @ParameterizedTest(name = "over {0}")

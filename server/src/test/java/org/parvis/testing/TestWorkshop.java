@@ -82,6 +82,15 @@ public record TestWorkshop(int port, String id, String code, String animatorToke
     }
   }
 
+  public static HttpResponse<Buffer> deleteAs(Vertx vertx, int port, String token, String path) {
+    WebClient client = WebClient.create(vertx);
+    try {
+      return client.delete(port, "127.0.0.1", path).putHeader("Authorization", "Bearer " + token).send().await();
+    } finally {
+      client.close();
+    }
+  }
+
   public static HttpResponse<Buffer> postRaw(Vertx vertx, int port, String path, String body) {
     WebClient client = WebClient.create(vertx);
     try {
