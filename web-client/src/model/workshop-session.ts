@@ -9,7 +9,9 @@ import type {
   ReplyTo,
   Role,
   SharedLinks,
+  VoteItem,
   Workshop,
+  CommandOf,
   WorkshopCommand,
   WorkshopEvent,
 } from '../protocol/messages';
@@ -17,7 +19,11 @@ import { CommandFailed, errorCodeOf, isTransient, type ClientErrorCode } from '.
 import { MemoryStorage } from './storage';
 import { StreamModel } from './stream-model';
 import { StreamSyncClient } from './stream-sync';
+import type { VoteState } from './votes';
 import { workshopStreamType, type WorkshopStreamState } from './workshop-reducer';
+
+/** What an animator chooses when opening a vote. */
+export type VoteSettings = Omit<CommandOf<'vote.open'>, 'type' | 'id' | 'vote'>;
 
 export interface WorkshopState {
   role: Role;
@@ -29,12 +35,16 @@ export interface WorkshopState {
    * yet, unless the server adds one); empty for everyone else.
    */
   participants: readonly Participant[];
+  /** The workshop's votes, in opening order: this person's own dots only, results once closed. */
+  votes: readonly VoteState[];
+  /** The vote the plenary screen shows instead of boards, if any. */
+  plenaryVote: string | null;
   links?: SharedLinks;
   animator?: AnimatorSelf;
 }
 
 /** What `workshop.get` says: who this token is, and the workshop until its stream is loaded. */
-type Identity = Omit<WorkshopState, 'participants'>;
+type Identity = Omit<WorkshopState, 'participants' | 'votes' | 'plenaryVote'>;
 
 export interface WorkshopSessionOptions {
   newId?: () => string;
@@ -81,6 +91,8 @@ export class WorkshopSession {
         ...this.identity,
         workshop: followed?.workshop ?? this.identity.workshop,
         participants: followed?.participants ?? [],
+        votes: followed?.votes ?? [],
+        plenaryVote: followed?.plenaryVote ?? null,
       };
     }
     return this.cachedState;
@@ -128,6 +140,24 @@ export class WorkshopSession {
 
   setBoardLocked(board: string, locked: boolean): Promise<void> {
     return this.command({ type: 'board.lock', id: this.newId(), board, locked });
+  }
+
+  /** Opens a dot vote; resolves with its id once the server has fixed its notes. */
+  async openVote(settings: VoteSettings): Promise<string> {
+    const vote = this.newId();
+    await this.command({ type: 'vote.open', id: this.newId(), vote, ...settings });
+    return vote;
+  }
+
+  /** One dot more (or, `takeBack`, one less) on a note; shown at once, rolled back if refused. */
+  moveDot(vote: string, item: VoteItem, takeBack = false): Promise<void> {
+    const { board, noteId } = item;
+    return this.command({ type: takeBack ? 'vote.retract' : 'vote.cast', id: this.newId(), vote, board, noteId });
+  }
+
+  /** Closes the vote: everyone sees its results. */
+  closeVote(vote: string): Promise<void> {
+    return this.command({ type: 'vote.close', id: this.newId(), vote });
   }
 
   private command(command: WorkshopCommand): Promise<void> {

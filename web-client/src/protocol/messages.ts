@@ -80,6 +80,70 @@ export interface Note {
   order: number;
 }
 
+/** A note a vote is on, with its text when the vote opened. */
+export interface VoteItem {
+  board: string;
+  noteId: string;
+  text: string;
+}
+
+export interface Vote {
+  id: string;
+  title: string;
+  /** None: every board of the workshop. */
+  board?: string;
+  zone?: string;
+  budget: number;
+  maxPerItem: number;
+  anonymous: boolean;
+  /** The count of each note is shown while the vote is open (never who placed a dot). */
+  live: boolean;
+  items: VoteItem[];
+  status: 'open' | 'closed' | (string & {});
+  openedAt: Timestamp;
+  /** The workshop's sequence when the vote opened, when it had one. */
+  sequence?: string;
+}
+
+/** People with at least one dot, dots placed; for a live vote, the item (`<board>/<noteId>`) that moved and its count. */
+export interface VoteProgress {
+  voters: number;
+  dots: number;
+  item?: string;
+  count?: number;
+}
+
+export interface RankedItem {
+  board: string;
+  noteId: string;
+  text: string;
+  dots: number;
+  /** Equal dots share a rank: 1, 2, 2, 4. */
+  rank: number;
+  tied: boolean;
+  /** Names, for a named vote only. */
+  voters: string[];
+}
+
+export interface VoteResult {
+  voters: number;
+  dots: number;
+  ranking: RankedItem[];
+  /** Only the categories with at least 3 voters. */
+  categories: { category: string; voters: number; ranking: RankedItem[] }[];
+}
+
+/** A vote in a workshop snapshot, as this reader may see it. */
+export interface VoteSnapshot {
+  vote: Vote;
+  progress: VoteProgress;
+  /** This reader's own dots, by `<board>/<noteId>`. */
+  mine: Record<string, number>;
+  /** A live vote's counts. */
+  tally?: Record<string, number>;
+  /** Once closed. */
+  result?: VoteResult;
+}
 
 /** What the schema's named types stand for. */
 interface NamedTypes {
@@ -87,6 +151,11 @@ interface NamedTypes {
   Board: Board;
   Participant: Participant;
   Workshop: Workshop;
+  VoteItem: VoteItem;
+  Vote: Vote;
+  VoteProgress: VoteProgress;
+  RankedItem: RankedItem;
+  VoteResult: VoteResult;
   color: NoteColor;
 }
 
@@ -177,6 +246,8 @@ export interface BoardSnapshot {
 export interface WorkshopSnapshot {
   /** For animators, the participants who joined so far. */
   workshop: Workshop & { participants?: Participant[] };
+  /** In opening order. */
+  votes?: VoteSnapshot[];
 }
 
 export interface SnapshotOf {

@@ -8,6 +8,7 @@ import { linkRow } from './link-row';
 import { presentedIndex, steppedBoard } from './plenary-steps';
 import { qrCode } from './qr-code';
 import { routes } from './router';
+import { voteConsole } from './vote-console';
 
 /** `2026-11-23` as "lundi 23 novembre 2026"; anything else as it is. */
 function longDate(date: string, language: string): string {
@@ -26,6 +27,7 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
   /** Whether the join code lets newcomers in; null until the server has said. */
   let joiningOpen: boolean | null = null;
   let team: HTMLElement | null = null;
+  let votes: ReturnType<typeof voteConsole> | null = null;
   /** The group asked for by the last step not yet confirmed: a second quick tap steps on from it. */
   let stepTarget: string | null = null;
 
@@ -197,6 +199,8 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
     const plenary = (plenaryChoice ??= new Set(workshop.plenary.boards));
     const joinUrl = absoluteLink(routes.join(workshop.code));
     const observerLink = state.links?.observer ?? credentials.links(workshop.id)?.observer;
+    votes ??= voteConsole(context, session, workshop.boards);
+    votes.update(state);
     const showing = workshop.boards
       .filter((board) => workshop.plenary.boards.includes(board.id))
       .map((board) => board.name);
@@ -271,6 +275,7 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
           ),
       ),
       stepControls(workshop.boards, workshop.plenary.boards),
+      votes.element,
       (team ??= animatorTeam(context, token, state)),
     );
   }

@@ -11,6 +11,7 @@ import { h, replaceChildren } from './dom';
 import { NoteEditor, type EditedNote, type OpenedBy } from './note-editor';
 import { routes } from './router';
 import { createStatusBanner } from './status-banner';
+import { votePanel } from './vote-panel';
 
 const ANNOUNCED_TEXT_LENGTH = 80;
 /** How long a deleted note waits, hidden, for an "Undo" before its deletion is sent. */
@@ -31,7 +32,13 @@ function announcement(t: Translator, event: BoardEvent | WorkshopEvent): string 
       return t.t(event.locked ? 'announce.locked' : 'announce.unlocked');
     case 'plenary.changed':
     case 'participant.joined':
+    case 'vote.placed':
+    case 'vote.retracted':
       return null;
+    case 'vote.opened':
+      return t.t('vote.announceOpened', { title: event.vote.title });
+    case 'vote.closed':
+      return t.t('vote.announceClosed');
   }
 }
 
@@ -66,6 +73,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
   const board = context.openBoard(boardId, token, author);
   const workshop = context.openWorkshop(token);
   const { model } = board;
+  const ballot = votePanel(context, workshop);
   const role = (): Role => workshop.state?.role ?? credential.role;
   const locked = () => workshop.state?.workshop.boards.find((candidate) => candidate.id === boardId)?.locked ?? false;
   const canEdit = () => role() === 'animator' || (role() === 'participant' && !locked());
@@ -258,6 +266,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     connection.onStatusChange(render),
     workshop.subscribe(() => {
       renderNavigation();
+      ballot.update();
       render();
     }),
   ];
@@ -273,6 +282,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
       navigation,
     ),
     banner.element,
+    ballot.element,
     h('p', { id: 'note-keyboard-help', className: 'visually-hidden' }, t.t('board.keyboardHelp')),
     // Before the board in the tab order, a Tab or two from the top; shown below it, under the thumb.
     h('div', { className: 'board-actions' }, addButton, zoom.controls),

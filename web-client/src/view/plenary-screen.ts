@@ -7,6 +7,7 @@ import { fontBounds, overviewGrid } from './plenary-layout';
 import { qrCode } from './qr-code';
 import { routes } from './router';
 import { createStatusBanner } from './status-banner';
+import { plenaryVoteView } from './vote-results';
 
 interface ShownBoard {
   view: PlenaryBoard;
@@ -30,9 +31,10 @@ export function plenaryScreen(context: ScreenContext, token: string): Screen {
   const waiting = h('p', { className: 'plenary-waiting', testid: 'plenary-empty' }, t.t('plenary.waiting'));
   const join = h('div', { className: 'plenary-join' });
   const boards = h('div', { className: 'plenary-boards' });
+  const vote = h('div', { className: 'plenary-vote', testid: 'plenary-vote', hidden: true });
   const banner = createStatusBanner(t);
   const side = h('div', { className: 'plenary-side' }, heading, banner.element, waiting, join);
-  const element = h('section', { className: 'screen plenary-screen', attrs: { 'data-mode': 'start' } }, side, boards);
+  const element = h('section', { className: 'screen plenary-screen', attrs: { 'data-mode': 'start' } }, side, boards, vote);
   let joinCode = '';
 
   function show(board: Board): ShownBoard {
@@ -105,8 +107,12 @@ export function plenaryScreen(context: ScreenContext, token: string): Screen {
       }
     }
     for (const board of wanted) if (!shown.has(board.id)) shown.set(board.id, show(board));
-    element.dataset.mode = wanted.length ? 'boards' : 'start';
-    waiting.hidden = wanted.length > 0;
+    const shownVote = state.votes.find((candidate) => candidate.vote.id === state.plenaryVote);
+    element.dataset.mode = shownVote ? 'vote' : wanted.length ? 'boards' : 'start';
+    waiting.hidden = wanted.length > 0 || shownVote !== undefined;
+    boards.hidden = shownVote !== undefined;
+    vote.hidden = shownVote === undefined;
+    replaceChildren(vote, shownVote && plenaryVoteView(t, shownVote));
     replaceChildren(boards, ...wanted.map((board) => shown.get(board.id)?.view.element));
     layOut();
   }

@@ -205,6 +205,10 @@ export class FakeEngine {
   }
 
   private change(command: ChangeCommand, identity: Identity): { reply: unknown; published: Published[] } {
+    if (isVoteCommand(command)) {
+      // Votes run against the real server only (VoteIntegrationTest, votes.e2e.ts); this fake has none.
+      return { reply: refusal('unknown_command'), published: [] };
+    }
     const stream =
       command.type === 'board.lock' || command.type === 'plenary.show'
         ? workshopStream(this.state.workshop.id)
@@ -247,7 +251,7 @@ export class FakeEngine {
     return published;
   }
 
-  private check(command: ChangeCommand, identity: Identity): ServerErrorCode | null {
+  private check(command: NoteOrWorkshopCommand, identity: Identity): ServerErrorCode | null {
     if (identity.role === 'observer') return 'forbidden';
     if (command.type === 'board.lock' || command.type === 'plenary.show') {
       return identity.role === 'animator' ? null : 'forbidden';
@@ -260,7 +264,7 @@ export class FakeEngine {
     return notes.has(command.noteId) ? null : 'unknown_note';
   }
 
-  private apply(command: ChangeCommand, identity: Identity, rev: number): EventBody {
+  private apply(command: NoteOrWorkshopCommand, identity: Identity, rev: number): EventBody {
     const at = 1_000 + rev;
     switch (command.type) {
       case 'note.create': {
@@ -294,6 +298,13 @@ export class FakeEngine {
         return { type: 'plenary.changed', plenary: { boards: command.boards } };
     }
   }
+}
+
+type VoteCommand = Extract<ChangeCommand, { type: 'vote.open' | 'vote.cast' | 'vote.retract' | 'vote.close' }>;
+type NoteOrWorkshopCommand = Exclude<ChangeCommand, VoteCommand>;
+
+function isVoteCommand(command: ChangeCommand): command is VoteCommand {
+  return command.type.startsWith('vote.');
 }
 
 function refusal(error: ServerErrorCode): ErrorReply {

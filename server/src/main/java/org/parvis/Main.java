@@ -33,6 +33,8 @@ import org.parvis.sync.CommandRouterVerticle;
 import org.parvis.sync.RateLimiter;
 import org.parvis.sync.RateLimits;
 import org.parvis.sync.StreamSyncCommands;
+import org.parvis.vote.VoteCommands;
+import org.parvis.vote.VoteStore;
 import org.parvis.workshop.WorkshopCommands;
 import org.parvis.workshop.WorkshopRoutes;
 import org.parvis.workshop.WorkshopService;
@@ -103,7 +105,7 @@ public final class Main {
     Redis redis = Redis.createClient(vertx, redisOptions);
     LongSupplier clock = System::currentTimeMillis;
     StreamStore streams = new StreamStore(redis, Stream.of(BoardStore.APPLY_FUNCTIONS, PlenaryCommands.APPLY_FUNCTIONS,
-        WorkshopService.APPLY_FUNCTIONS).flatMap(List::stream).toList());
+        WorkshopService.APPLY_FUNCTIONS, VoteStore.APPLY_FUNCTIONS).flatMap(List::stream).toList());
     BoardStore boards = new BoardStore(redis, streams);
     WorkshopStore workshopStore = new WorkshopStore(redis);
     WorkshopService workshops = new WorkshopService(workshopStore, boards, streams, clock);
@@ -111,6 +113,7 @@ public final class Main {
     CommandHandlers handlers = new CommandHandlers();
     new BoardCommands(boards, streams, clock).register(handlers);
     new PlenaryCommands(workshops, streams, clock).register(handlers);
+    new VoteCommands(boards, new VoteStore(redis), streams, clock).register(handlers);
     new WorkshopCommands(workshops).register(handlers);
     new StreamSyncCommands(streams, boards, workshops).register(handlers);
     RateLimits rateLimits = new RateLimits(

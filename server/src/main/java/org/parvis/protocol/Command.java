@@ -21,6 +21,10 @@ import org.parvis.sync.Verdict;
     @JsonSubTypes.Type(Command.NoteDelete.class),
     @JsonSubTypes.Type(Command.BoardLock.class),
     @JsonSubTypes.Type(Command.PlenaryShow.class),
+    @JsonSubTypes.Type(Command.VoteOpen.class),
+    @JsonSubTypes.Type(Command.VoteCast.class),
+    @JsonSubTypes.Type(Command.VoteRetract.class),
+    @JsonSubTypes.Type(Command.VoteClose.class),
     @JsonSubTypes.Type(Command.StreamSync.class),
     @JsonSubTypes.Type(Command.WorkshopGet.class)})
 public sealed interface Command {
@@ -84,6 +88,48 @@ public sealed interface Command {
     @Override
     public Verdict<Change> checked() {
       return Change.super.checked().then(ok -> required(this, boards, "boards"));
+    }
+  }
+
+  /**
+   * A dot vote on the notes of one board ({@code board}), of one of its zones ({@code zone}), on some
+   * of its notes ({@code notes}), or on every note of the workshop (no {@code board}).
+   */
+  @JsonTypeName("vote.open")
+  record VoteOpen(String id, String vote, String title, String board, String zone, List<String> notes, Integer budget,
+      Integer maxPerItem, Boolean anonymous, Boolean live) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, vote, "vote")).then(ok -> required(this, budget, "budget"));
+    }
+  }
+
+  /** One dot on one note. */
+  @JsonTypeName("vote.cast")
+  record VoteCast(String id, String vote, String board, String noteId) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, vote, "vote")).then(ok -> required(this, board, "board"))
+          .then(ok -> required(this, noteId, "noteId"));
+    }
+  }
+
+  /** One dot taken back from one note. */
+  @JsonTypeName("vote.retract")
+  record VoteRetract(String id, String vote, String board, String noteId) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, vote, "vote")).then(ok -> required(this, board, "board"))
+          .then(ok -> required(this, noteId, "noteId"));
+    }
+  }
+
+  /** Closes the vote and reveals its results to everyone. */
+  @JsonTypeName("vote.close")
+  record VoteClose(String id, String vote) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, vote, "vote"));
     }
   }
 

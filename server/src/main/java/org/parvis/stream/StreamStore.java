@@ -16,6 +16,7 @@ import org.parvis.store.EventChannel;
 import org.parvis.store.LuaScript;
 import org.parvis.sync.RejectedException;
 import org.parvis.sync.Rejection;
+import org.parvis.workshop.Identity;
 
 /**
  * The engine's storage: every change to any stream goes through {@link #apply}, one Lua script
@@ -49,9 +50,22 @@ public final class StreamStore {
   public record Outcome(String status, long rev) {}
 
   /** A client's catch-up: log entries after its revision, or the parts of a snapshot of its stream's kind. */
-  public record CatchUp(long rev, String h, List<String> entries, Response state, Response extra) {
+  public record CatchUp(long rev, String h, List<String> entries, List<Response> parts) {
     public boolean isSnapshot() {
       return entries == null;
+    }
+
+    public Response state() {
+      return parts.get(0);
+    }
+
+    public Response extra() {
+      return parts.get(1);
+    }
+
+    /** The snapshot's part at this position (0 is {@link #state}, 1 {@link #extra}). */
+    public Response part(int index) {
+      return parts.get(index);
     }
   }
 
@@ -90,9 +104,10 @@ public final class StreamStore {
     });
   }
 
-  public Future<CatchUp> read(StreamId stream, Long since, String h) {
+  /** {@code reader}: a snapshot holds only what this reader may see (a participant's own dots). */
+  public Future<CatchUp> read(StreamId stream, Long since, String h, Identity reader) {
     List<String> args = List.of(stream.wire(), StreamKeys.prefix(stream.workshopId()),
-        since == null ? "" : since.toString(), h == null ? "" : h);
+        since == null ? "" : since.toString(), h == null ? "" : h, reader.role().wireName(), reader.participantId());
     return READ.run(redis, List.of(StreamKeys.head(stream)), args).compose(result -> {
       String kind = result.get(0).toString();
       if ("unknown_stream".equals(kind)) {
@@ -101,8 +116,8 @@ public final class StreamStore {
       long rev = result.get(1).toLong();
       String head = result.get(2).toString();
       return Future.succeededFuture("events".equals(kind)
-          ? new CatchUp(rev, head, result.get(3).stream().map(Response::toString).toList(), null, null)
-          : new CatchUp(rev, head, null, result.get(3), result.get(4)));
+          ? new CatchUp(rev, head, result.get(3).stream().map(Response::toString).toList(), null)
+          : new CatchUp(rev, head, null, result.stream().skip(3).toList()));
     });
   }
 

@@ -52,7 +52,7 @@ public final class StreamSyncCommands {
     if (!access.isAllowed()) {
       return refused(access.rejection());
     }
-    return streams.read(stream, command.since(), command.h()).compose(catchUp -> {
+    return streams.read(stream, command.since(), command.h(), sender).compose(catchUp -> {
       JsonObject answer = new JsonObject().put("stream", stream.wire()).put("rev", catchUp.rev()).put("h", catchUp.h());
       if (!catchUp.isSnapshot()) {
         return Future.succeededFuture(answer.put("events", joined(catchUp.entries().stream()
@@ -81,7 +81,8 @@ public final class StreamSyncCommands {
     return WorkshopStore.fromFields(stream.id(), catchUp.state())
         .map(workshop -> workshops.describe(workshop, locks))
         .orElseGet(() -> refused(Rejection.of("forbidden", "This workshop does not exist.")))
-        .map(workshop -> new JsonObject().put("workshop", workshop));
+        .map(workshop -> new JsonObject().put("workshop", workshop)
+            .put("votes", joined(catchUp.part(2).stream().map(Response::toString).toList())));
   }
 
   /** One parse of the stored texts joined, instead of one per item. */

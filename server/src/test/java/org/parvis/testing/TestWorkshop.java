@@ -36,8 +36,13 @@ public record TestWorkshop(int port, String id, String code, String animatorToke
   }
 
   private JsonObject joinAnswer(Vertx vertx, String name) {
+    return joinAnswer(vertx, name, "habitant");
+  }
+
+  /** Joins as a participant of this category; the answer holds its token and the participant. */
+  public JsonObject joinAnswer(Vertx vertx, String name, String category) {
     HttpResponse<Buffer> joined = post(vertx, port, "/api/join",
-        new JsonObject().put("code", code.toLowerCase()).put("name", name).put("category", "habitant")
+        new JsonObject().put("code", code.toLowerCase()).put("name", name).put("category", category)
             .put("board", boardIds.get(0)));
     if (joined.statusCode() != 200) {
       throw new AssertionError("join failed: " + joined.bodyAsString());
