@@ -1,14 +1,22 @@
+import { errorCodeOf } from '../model/errors';
 import { dotsLeft, isOpen, itemKey, mayPlace, mayTakeBack, type VoteState } from '../model/votes';
 import type { WorkshopSession } from '../model/workshop-session';
 import type { Translator } from '../i18n';
-import { errorCodeOf } from '../model/errors';
+import type { VoteItem } from '../protocol/messages';
 import type { ScreenContext } from './context';
-import { h, replaceKeepingFocus } from './dom';
+import { h, replaceChildren } from './dom';
 import { resultView } from './vote-results';
+
+interface ItemRow {
+  readonly element: HTMLElement;
+  update(state: VoteState): void;
+}
 
 /**
  * A participant's ballot on its phone: each note of the latest vote with its dots, a − and a +
  * within the thumb's reach, and how many dots are left; the results once the animator closes it.
+ * The ballot is built once per vote and then updated in place: someone else's dot (its progress)
+ * must never replace the button under a finger.
  */
 export function votePanel(context: ScreenContext, session: WorkshopSession): { element: HTMLElement; update(): void } {
   const { t } = context;
@@ -19,78 +27,81 @@ export function votePanel(context: ScreenContext, session: WorkshopSession): { e
     attrs: { 'aria-labelledby': 'vote-panel-title' },
   });
   const fail = (error: unknown) => context.toast(t.error(errorCodeOf(error)));
+  const left = h('p', { className: 'vote-left', testid: 'vote-left', attrs: { 'aria-live': 'polite' } });
+  let built: { vote: string; status: string; rows: ItemRow[] } | null = null;
+
+  function build(shown: VoteState): ItemRow[] {
+    const { vote } = shown;
+    const title = vote.title || t.t('vote.defaultTitle');
+    const open = isOpen(shown);
+    const move = (item: VoteItem) => (takeBack: boolean) => void session.moveDot(vote.id, item, takeBack).catch(fail);
+    const rows = open ? vote.items.map((item) => itemRow(t, item, move(item))) : [];
+    const rules =
+      vote.maxPerItem < vote.budget
+        ? t.t('vote.rulesLimit', { budget: vote.budget, max: vote.maxPerItem })
+        : t.t('vote.rules', { budget: vote.budget });
+    replaceChildren(
+      element,
+      h('h2', { id: 'vote-panel-title' }, open ? title : t.t('vote.results', { title })),
+      open && left,
+      open && h('p', { className: 'help' }, rules, ' ', t.t('vote.secret')),
+      open && h('ul', { className: 'vote-items' }, ...rows.map((row) => row.element)),
+      shown.result && resultView(t, shown.result),
+    );
+    return rows;
+  }
 
   function update(): void {
     const state = session.state;
     const shown = state?.role === 'participant' ? state.votes.at(-1) : undefined;
     element.hidden = !shown;
     if (!shown) return;
-    const title = shown.vote.title || t.t('vote.defaultTitle');
-    replaceKeepingFocus(
-      element,
-      h('h2', { id: 'vote-panel-title' }, isOpen(shown) ? title : t.t('vote.results', { title })),
-      ...(isOpen(shown) ? ballot(t, shown, session, fail) : [shown.result && resultView(t, shown.result)]),
-    );
+    if (built?.vote !== shown.vote.id || built.status !== shown.vote.status) {
+      built = { vote: shown.vote.id, status: shown.vote.status, rows: build(shown) };
+    }
+    left.textContent = t.count('vote.left', dotsLeft(shown));
+    built.rows.forEach((row) => row.update(shown));
   }
 
   return { element, update };
 }
 
-function ballot(t: Translator, shown: VoteState, session: WorkshopSession, fail: (error: unknown) => void): HTMLElement[] {
-  const { vote } = shown;
-  return [
+function itemRow(t: Translator, item: VoteItem, moveDot: (takeBack: boolean) => void): ItemRow {
+  const key = itemKey(item);
+  const dots = h('span', { className: 'vote-dots', attrs: { 'aria-hidden': 'true' } });
+  const count = h('span', { className: 'visually-hidden' });
+  const button = (testid: string, label: string, text: string, takeBack: boolean) =>
     h(
-      'p',
-      { className: 'vote-left', testid: 'vote-left', attrs: { 'aria-live': 'polite' } },
-      t.count('vote.left', dotsLeft(shown)),
-    ),
-    h('p', { className: 'help' }, t.t('vote.rules', { budget: vote.budget, max: vote.maxPerItem }), ' ', t.t('vote.secret')),
-    h(
-      'ul',
-      { className: 'vote-items' },
-      ...vote.items.map((item) => {
-        const key = itemKey(item);
-        const mine = shown.mine[key] ?? 0;
-        return h(
-          'li',
-          { className: 'vote-item', testid: 'vote-item', attrs: { 'data-note-id': item.noteId, 'data-mine': mine } },
-          h('span', { className: 'vote-item-text' }, item.text),
-          h(
-            'span',
-            { className: 'vote-dots', attrs: { 'aria-hidden': 'true' } },
-            ...Array.from({ length: mine }, () => h('span', { className: 'vote-dot' })),
-          ),
-          h('span', { className: 'visually-hidden' }, t.count('vote.mine', mine)),
-          h(
-            'span',
-            { className: 'vote-buttons' },
-            h(
-              'button',
-              {
-                type: 'button',
-                className: 'button secondary vote-button',
-                testid: 'vote-remove',
-                disabled: !mayTakeBack(shown, key),
-                attrs: { 'aria-label': t.t('vote.remove', { text: item.text }), 'data-board-id': key },
-                on: { click: () => session.moveDot(vote.id, item, true).catch(fail) },
-              },
-              '−',
-            ),
-            h(
-              'button',
-              {
-                type: 'button',
-                className: 'button primary vote-button',
-                testid: 'vote-add',
-                disabled: !mayPlace(shown, key),
-                attrs: { 'aria-label': t.t('vote.add', { text: item.text }), 'data-board-id': key },
-                on: { click: () => session.moveDot(vote.id, item).catch(fail) },
-              },
-              '+',
-            ),
-          ),
-        );
-      }),
-    ),
-  ];
+      'button',
+      {
+        type: 'button',
+        className: `button ${takeBack ? 'secondary' : 'primary'} vote-button`,
+        testid,
+        attrs: { 'aria-label': label },
+        on: { click: () => moveDot(takeBack) },
+      },
+      text,
+    );
+  const remove = button('vote-remove', t.t('vote.remove', { text: item.text }), '−', true);
+  const add = button('vote-add', t.t('vote.add', { text: item.text }), '+', false);
+  const element = h(
+    'li',
+    { className: 'vote-item', testid: 'vote-item', attrs: { 'data-note-id': item.noteId } },
+    h('span', { className: 'vote-item-text' }, item.text),
+    dots,
+    count,
+    h('span', { className: 'vote-buttons' }, remove, add),
+  );
+  return {
+    element,
+    update: (state) => {
+      const mine = state.mine[key] ?? 0;
+      if (element.dataset.mine === String(mine) && add.disabled === !mayPlace(state, key)) return;
+      element.dataset.mine = String(mine);
+      replaceChildren(dots, ...Array.from({ length: mine }, () => h('span', { className: 'vote-dot' })));
+      count.textContent = t.count('vote.mine', mine);
+      remove.disabled = !mayTakeBack(state, key);
+      add.disabled = !mayPlace(state, key);
+    },
+  };
 }
