@@ -3,6 +3,16 @@
  * they differ), kept here `as const` so that the command and event unions of messages.ts are
  * derived from it and its keys exist at run time. Adding an element type starts with one entry here.
  */
+/** A dot placed or taken back, as its voter learns it (`vote.placed`, `vote.retracted`). */
+const DOT_EVENT_FIELDS = {
+  vote: 'string',
+  board: 'boardId',
+  noteId: 'noteId',
+  mine: 'number',
+  used: 'number',
+  progress: 'VoteProgress',
+} as const;
+
 export const PROTOCOL = {
   version: 2,
   fieldTypes:
@@ -172,26 +182,12 @@ export const PROTOCOL = {
     'vote.placed': {
       stream: 'workshop',
       audience: 'p:<voter>',
-      fields: {
-        vote: 'string',
-        board: 'boardId',
-        noteId: 'noteId',
-        mine: 'number',
-        used: 'number',
-        progress: 'VoteProgress',
-      },
+      fields: DOT_EVENT_FIELDS,
     },
     'vote.retracted': {
       stream: 'workshop',
       audience: 'p:<voter>',
-      fields: {
-        vote: 'string',
-        board: 'boardId',
-        noteId: 'noteId',
-        mine: 'number',
-        used: 'number',
-        progress: 'VoteProgress',
-      },
+      fields: DOT_EVENT_FIELDS,
     },
     'vote.closed': { stream: 'workshop', fields: { vote: 'string', result: 'VoteResult' } },
     hidden: { stream: 'any', fields: { vote: 'string?', progress: 'VoteProgress?' } },

@@ -109,8 +109,7 @@ public sealed interface Command {
   record VoteCast(String id, String vote, String board, String noteId) implements Change {
     @Override
     public Verdict<Change> checked() {
-      return Change.super.checked().then(ok -> required(this, vote, "vote")).then(ok -> required(this, board, "board"))
-          .then(ok -> required(this, noteId, "noteId"));
+      return Change.super.checked().then(ok -> dotChecked(this, vote, board, noteId));
     }
   }
 
@@ -119,8 +118,7 @@ public sealed interface Command {
   record VoteRetract(String id, String vote, String board, String noteId) implements Change {
     @Override
     public Verdict<Change> checked() {
-      return Change.super.checked().then(ok -> required(this, vote, "vote")).then(ok -> required(this, board, "board"))
-          .then(ok -> required(this, noteId, "noteId"));
+      return Change.super.checked().then(ok -> dotChecked(this, vote, board, noteId));
     }
   }
 
@@ -139,6 +137,12 @@ public sealed interface Command {
 
   @JsonTypeName("workshop.get")
   record WorkshopGet() implements Command {}
+
+  /** A dot placed or taken back names its vote and its note. */
+  private static Verdict<Change> dotChecked(Change command, String vote, String board, String noteId) {
+    return required(command, vote, "vote").then(ok -> required(command, board, "board"))
+        .then(ok -> required(command, noteId, "noteId"));
+  }
 
   private static Verdict<Change> required(Change command, Object value, String field) {
     return value == null || (value instanceof String text && text.isEmpty())

@@ -144,6 +144,33 @@ class VoteIntegrationTest {
   }
 
   @Test
+  void aLiveVoteShowsEachNotesCountButNeverWhoPlacedADot(Vertx vertx) {
+    try (RedisProcess redis = RedisProcess.start(); ParvisNode node = ParvisNode.start(redis.url(), UNTHROTTLED)) {
+      TestWorkshop workshop = TestWorkshop.create(vertx, node.port(), "En direct", "Actions");
+      String board = workshop.board(0);
+      String address = Commands.workshopAddress(workshop.id());
+      JsonObject sylvie = workshop.joinAnswer(vertx, "Sylvie", "habitant");
+      try (BridgeClient animator = BridgeClient.connect(vertx, node.port(), workshop.animatorToken());
+           BridgeClient voter = BridgeClient.connect(vertx, node.port(), sylvie.getString("token"));
+           BridgeClient projector = BridgeClient.connectPolling(vertx, node.port(), workshop.observerToken())) {
+        addActions(animator, board);
+        assertOk(animator.command(Commands.openVote("direct", board, 3).put("live", true)));
+        projector.register(address);
+        projector.keepRawFrames();
+        assertOk(voter.command(Commands.castDot("direct", board, "n-cafe")));
+
+        JsonObject shadow = nextEventOf(projector, address);
+        assertThat(shadow.getString("type")).isEqualTo("hidden");
+        assertThat(shadow.getJsonObject("progress")).isEqualTo(new JsonObject().put("voters", 1).put("dots", 1)
+            .put("item", board + "/n-cafe").put("count", 1));
+        assertThat(voteState(projector, workshop, 0).getJsonObject("tally")).isEqualTo(new JsonObject().put(board + "/n-cafe", 1));
+        String voterId = sylvie.getJsonObject("participant").getString("id");
+        assertThat(projector.rawFrames()).noneMatch(frame -> frame.contains(voterId) || frame.contains("Sylvie"));
+      }
+    }
+  }
+
+  @Test
   void severalVotesOfOneEveningKeepTheirOwnResults(Vertx vertx) {
     try (RedisProcess redis = RedisProcess.start(); ParvisNode node = ParvisNode.start(redis.url(), UNTHROTTLED)) {
       TestWorkshop workshop = TestWorkshop.create(vertx, node.port(), "Soirée", "Actions");
