@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventOf, Vote, VoteResult, Workshop } from '../protocol/messages';
-import { dotsLeft, itemKey, mayPlace, opened, predictDot, rank, shownRanking, withShadow, type VoteState } from './votes';
+import { ballotVote, dotsLeft, itemKey, mayPlace, opened, predictDot, rank, shownRanking, withShadow, type VoteState } from './votes';
 import { workshopStreamType, type WorkshopStreamState } from './workshop-reducer';
 
 const BUS = { board: 'w-1', noteId: 'bus', text: 'Un minibus' };
@@ -73,12 +73,13 @@ describe('a dot vote on a phone', () => {
 
   it('learns only the progress from the shadow of someone else’s dot', () => {
     const mine = { ...opened(vote), mine: { [cafe]: 1 } };
-    const [after] = withShadow([mine], { type: 'hidden', stream: 'workshop:w', rev: 3, h: 'h', at: 1, vote: 'v1', progress: { voters: 2, dots: 4 } });
+    const shadow = { type: 'hidden', stream: 'workshop:w', rev: 3, h: 'h', at: 1, vote: 'v1' } as const;
+    const [after] = withShadow([mine], { ...shadow, progress: { voters: 2, dots: 4 } });
     expect(after?.progress).toEqual({ voters: 2, dots: 4 });
     expect(after?.mine).toEqual({ [cafe]: 1 });
     expect(shownRanking(after as VoteState)).toBeNull();
     const live = opened({ ...vote, live: true });
-    const [counted] = withShadow([live], { type: 'hidden', stream: 'workshop:w', rev: 3, h: 'h', at: 1, vote: 'v1', progress: { voters: 1, dots: 1, item: cafe, count: 1 } });
+    const [counted] = withShadow([live], { ...shadow, progress: { voters: 1, dots: 1, item: cafe, count: 1 } });
     expect(counted?.tally).toEqual({ [cafe]: 1 });
     expect(shownRanking(counted as VoteState)?.[0]?.noteId).toBe('cafe');
   });
@@ -92,7 +93,18 @@ describe('a dot vote on a phone', () => {
     expect(only(state).vote.status).toBe('closed');
     expect(state.plenaryVote).toBe('v1');
     expect(predictDot(only(state), bus, 1)).toBe(only(state));
-    expect(events['plenary.changed'](state, { type: 'plenary.changed', ...envelope, rev: 5, plenary: { boards: [] } }).plenaryVote).toBeNull();
+    const boardsShown = events['plenary.changed'](state, { type: 'plenary.changed', ...envelope, rev: 5, plenary: { boards: [] } });
+    expect(boardsShown.plenaryVote).toBeNull();
+  });
+});
+
+describe('the vote on a phone', () => {
+  it('is the latest one still open, else the latest one closed', () => {
+    const first = opened(vote);
+    const second = { ...opened({ ...vote, id: 'v2' }), vote: { ...vote, id: 'v2', status: 'closed' } };
+    expect(ballotVote([first, second])).toBe(first);
+    expect(ballotVote([second])).toBe(second);
+    expect(ballotVote([])).toBeUndefined();
   });
 });
 

@@ -28,6 +28,11 @@ export function isOpen(state: VoteState): boolean {
   return state.vote.status === 'open';
 }
 
+/** The vote a participant's phone shows: the latest still open, else the latest (its results). */
+export function ballotVote(votes: readonly VoteState[]): VoteState | undefined {
+  return [...votes].reverse().find(isOpen) ?? votes.at(-1);
+}
+
 /** Whether one more dot fits: open, within the budget and the vote's limit on one note. */
 export function mayPlace(state: VoteState, key: string): boolean {
   return isOpen(state) && dotsLeft(state) > 0 && (state.mine[key] ?? 0) < state.vote.maxPerItem;

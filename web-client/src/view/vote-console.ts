@@ -38,7 +38,13 @@ export function voteConsole(
   const fail = (error: unknown) => context.toast(t.error(errorCodeOf(error)));
   const field = (id: string, label: string, input: HTMLElement) =>
     h('div', { className: 'vote-field' }, h('label', { htmlFor: id, className: 'label' }, label), input);
-  const title = h('input', { id: 'vote-title', type: 'text', value: t.t('vote.defaultTitle'), testid: 'vote-title', maxLength: 120 });
+  const title = h('input', {
+    id: 'vote-title',
+    type: 'text',
+    value: t.t('vote.defaultTitle'),
+    testid: 'vote-title',
+    maxLength: 120,
+  });
   const scope = h('select', { id: 'vote-scope', testid: 'vote-scope' }, ...scopeOptions(context, boards));
   const budget = h('input', { id: 'vote-budget', type: 'number', min: '1', max: '99', value: '3', testid: 'vote-budget' });
   const maxPerItem = h('input', { id: 'vote-max', type: 'number', min: '1', max: '99', testid: 'vote-max' });

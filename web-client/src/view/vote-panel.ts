@@ -1,5 +1,5 @@
 import { errorCodeOf } from '../model/errors';
-import { dotsLeft, isOpen, itemKey, mayPlace, mayTakeBack, type VoteState } from '../model/votes';
+import { ballotVote, dotsLeft, isOpen, itemKey, mayPlace, mayTakeBack, type VoteState } from '../model/votes';
 import type { WorkshopSession } from '../model/workshop-session';
 import type { Translator } from '../i18n';
 import type { VoteItem } from '../protocol/messages';
@@ -13,7 +13,7 @@ interface ItemRow {
 }
 
 /**
- * A participant's ballot on its phone: each note of the latest vote with its dots, a − and a +
+ * A participant's ballot on its phone: each note of the latest open vote with its dots, a − and a +
  * within the thumb's reach, and how many dots are left; the results once the animator closes it.
  * The ballot is built once per vote and then updated in place: someone else's dot (its progress)
  * must never replace the button under a finger.
@@ -53,7 +53,7 @@ export function votePanel(context: ScreenContext, session: WorkshopSession): { e
 
   function update(): void {
     const state = session.state;
-    const shown = state?.role === 'participant' ? state.votes.at(-1) : undefined;
+    const shown = state?.role === 'participant' ? ballotVote(state.votes) : undefined;
     element.hidden = !shown;
     if (!shown) return;
     if (built?.vote !== shown.vote.id || built.status !== shown.vote.status) {
