@@ -38,6 +38,8 @@ export interface StreamType<K extends StreamKind, S> {
   readonly kind: K;
   fromSnapshot(snapshot: SnapshotOf[K]): S;
   readonly events: EventReducers<S, StreamEventOf<K>>;
+  /** What a shadow tells those outside an event's audience (a vote's progress), if anything. */
+  readonly shadow?: (state: S, event: HiddenEvent) => S;
   readonly commands: CommandPredictions<S, ChangeCommandOf<K>>;
   readonly fold?: Fold<ChangeCommandOf<K>>;
   /** Refusals that say the command's effect is already there: nothing to tell the user. */
@@ -345,7 +347,9 @@ export class StreamModel<K extends StreamKind, S> {
   }
 
   private applyInOrder(event: RevisionedEvent<K>, live: boolean): void {
-    if (event.type !== 'hidden') {
+    if (event.type === 'hidden') {
+      if (this.type.shadow) this.confirmed = this.type.shadow(this.confirmed as S, event as HiddenEvent);
+    } else {
       const streamEvent = event as StreamEventOf<K> & { cmd: string };
       const known = Object.prototype.hasOwnProperty.call(this.type.events, streamEvent.type);
       const reduce = known

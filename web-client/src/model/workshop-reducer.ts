@@ -1,6 +1,7 @@
 import type { JoinDisplay, Participant, Plenary, Workshop, WorkshopSnapshot } from '../protocol/messages';
 import type { StreamType } from './stream-model';
 import { agendaFromSnapshot, predictedGo, withCurrent, withSequences, withTimer, type AgendaState, type Timers } from './agenda';
+import { closed, isOpen, itemKey, opened, predictDot, withOwnDot, withShadow, type VoteState } from './votes';
 
 /** A workshop stream's state: what is workshop-wide, and the roster its animators see. */
 export interface WorkshopStreamState {
@@ -14,10 +15,21 @@ export interface WorkshopStreamState {
    * full only when they are about itself, and its roster is empty.
    */
   readonly own: Partial<Pick<Participant, 'board' | 'done'>>;
+  /** The workshop's votes, in opening order, as this person may see them. */
+  readonly votes: readonly VoteState[];
+  /**
+   * The vote the plenary screen shows instead of boards: the last one opened or closed, until the
+   * animator shows boards again. After a reload, the last vote if it is still open.
+   */
+  readonly plenaryVote: string | null;
+}
+
+function withVote(state: WorkshopStreamState, voteId: string, change: (vote: VoteState) => VoteState): WorkshopStreamState {
+  return { ...state, votes: state.votes.map((vote) => (vote.vote.id === voteId ? change(vote) : vote)) };
 }
 
 function withPlenary(state: WorkshopStreamState, plenary: Plenary): WorkshopStreamState {
-  return { ...state, workshop: { ...state.workshop, plenary } };
+  return { ...state, workshop: { ...state.workshop, plenary }, plenaryVote: null };
 }
 
 function withBoardLocked(state: WorkshopStreamState, boardId: string, locked: boolean): WorkshopStreamState {
@@ -49,7 +61,10 @@ export const workshopStreamType: StreamType<'workshop', WorkshopStreamState> = {
   kind: 'workshop',
   fromSnapshot: (snapshot: WorkshopSnapshot) => {
     const { participants = [], ...workshop } = snapshot.workshop;
-    return { workshop, participants, own: {}, ...agendaFromSnapshot(snapshot) };
+    const votes = snapshot.votes ?? [];
+    const last = votes.at(-1);
+    const plenaryVote = last && isOpen(last) ? last.vote.id : null;
+    return { workshop, participants, own: {}, ...agendaFromSnapshot(snapshot), votes, plenaryVote };
   },
   events: {
     'board.locked': (state, event) => withBoardLocked(state, event.board, event.locked),
@@ -68,7 +83,15 @@ export const workshopStreamType: StreamType<'workshop', WorkshopStreamState> = {
       ...state,
       participants: state.participants.filter((known) => known.id !== event.participant),
     }),
+    'vote.opened': (state, event) => ({ ...state, votes: [...state.votes, opened(event.vote)], plenaryVote: event.vote.id }),
+    'vote.placed': (state, event) => withVote(state, event.vote, (vote) => withOwnDot(vote, event)),
+    'vote.retracted': (state, event) => withVote(state, event.vote, (vote) => withOwnDot(vote, event)),
+    'vote.closed': (state, event) => ({
+      ...withVote(state, event.vote, (vote) => closed(vote, event.result)),
+      plenaryVote: event.vote,
+    }),
   },
+  shadow: (state, event) => ({ ...state, votes: withShadow(state.votes, event) }),
   commands: {
     'board.lock': (state, command) => withBoardLocked(state, command.board, command.locked),
     'plenary.show': (state, command) => withPlenary(state, { boards: command.boards }),
@@ -81,5 +104,10 @@ export const workshopStreamType: StreamType<'workshop', WorkshopStreamState> = {
     'groups.lock': (state, command) => withWorkshop(state, { groupsLocked: command.locked }),
     'group.follow': (state) => state,
     'participant.done': (state, command) => ({ ...state, own: { ...state.own, done: command.done } }),
+    // Shown once the server has fixed its notes.
+    'vote.open': (state) => state,
+    'vote.cast': (state, command) => withVote(state, command.vote, (vote) => predictDot(vote, itemKey(command), 1)),
+    'vote.retract': (state, command) => withVote(state, command.vote, (vote) => predictDot(vote, itemKey(command), -1)),
+    'vote.close': (state) => state,
   },
 };

@@ -12,7 +12,9 @@ import type {
   Role,
   SharedLinks,
   JoinDisplay,
+  VoteItem,
   Workshop,
+  CommandOf,
   WorkshopCommand,
   WorkshopEvent,
 } from '../protocol/messages';
@@ -22,7 +24,11 @@ import { CommandFailed, errorCodeOf, isTransient, type ClientErrorCode } from '.
 import { MemoryStorage } from './storage';
 import { StreamModel } from './stream-model';
 import { StreamSyncClient } from './stream-sync';
+import type { VoteState } from './votes';
 import { workshopStreamType, type WorkshopStreamState } from './workshop-reducer';
+
+/** What an animator chooses when opening a vote. */
+export type VoteSettings = Omit<CommandOf<'vote.open'>, 'type' | 'id' | 'vote'>;
 
 export interface WorkshopState {
   role: Role;
@@ -38,13 +44,17 @@ export interface WorkshopState {
   agenda: AgendaState;
   /** The timers that are set, by group, the workshop's under WORKSHOP_TIMER. */
   timers: Timers;
+  /** The workshop's votes, in opening order: this person's own dots only, results once closed. */
+  votes: readonly VoteState[];
+  /** The vote the plenary screen shows instead of boards, if any. */
+  plenaryVote: string | null;
   links?: SharedLinks;
   animator?: AnimatorSelf;
   retention?: RetentionDates;
 }
 
 /** What `workshop.get` says: who this token is, and the workshop until its stream is loaded. */
-type Identity = Omit<WorkshopState, 'participants' | 'agenda' | 'timers'>;
+type Identity = Omit<WorkshopState, 'participants' | 'agenda' | 'timers' | 'votes' | 'plenaryVote'>;
 
 /** A timer action, as `timer.set` takes it; `group` absent: the workshop's timer. */
 export type TimerAction =
@@ -104,6 +114,8 @@ export class WorkshopSession {
         participants: followed?.participants ?? [],
         agenda: followed?.agenda ?? EMPTY_AGENDA,
         timers: followed?.timers ?? {},
+        votes: followed?.votes ?? [],
+        plenaryVote: followed?.plenaryVote ?? null,
       };
     }
     return this.cachedState;
@@ -216,6 +228,24 @@ export class WorkshopSession {
   /** A participant's "j'ai fini". */
   setDone(done: boolean): Promise<void> {
     return this.command({ type: 'participant.done', id: this.newId(), done });
+  }
+
+  /** Opens a dot vote; resolves with its id once the server has fixed its notes. */
+  async openVote(settings: VoteSettings): Promise<string> {
+    const vote = this.newId();
+    await this.command({ type: 'vote.open', id: this.newId(), vote, ...settings });
+    return vote;
+  }
+
+  /** One dot more (or, `takeBack`, one less) on a note; shown at once, rolled back if refused. */
+  moveDot(vote: string, item: VoteItem, takeBack = false): Promise<void> {
+    const { board, noteId } = item;
+    return this.command({ type: takeBack ? 'vote.retract' : 'vote.cast', id: this.newId(), vote, board, noteId });
+  }
+
+  /** Closes the vote: everyone sees its results. */
+  closeVote(vote: string): Promise<void> {
+    return this.command({ type: 'vote.close', id: this.newId(), vote });
   }
 
   private command(command: WorkshopCommand): Promise<void> {

@@ -100,6 +100,70 @@ export interface Note {
   scribeName?: string;
 }
 
+/** A note a vote is on, with its text when the vote opened. */
+export interface VoteItem {
+  board: string;
+  noteId: string;
+  text: string;
+}
+
+export interface Vote {
+  id: string;
+  title: string;
+  /** None: every board of the workshop. */
+  board?: string;
+  zone?: string;
+  budget: number;
+  maxPerItem: number;
+  anonymous: boolean;
+  /** The count of each note is shown while the vote is open (never who placed a dot). */
+  live: boolean;
+  items: VoteItem[];
+  status: 'open' | 'closed' | (string & {});
+  openedAt: Timestamp;
+  /** The workshop's sequence when the vote opened, when it had one. */
+  sequence?: string;
+}
+
+/** People with at least one dot, dots placed; for a live vote, the item (`<board>/<noteId>`) that moved and its count. */
+export interface VoteProgress {
+  voters: number;
+  dots: number;
+  item?: string;
+  count?: number;
+}
+
+export interface RankedItem {
+  board: string;
+  noteId: string;
+  text: string;
+  dots: number;
+  /** Equal dots share a rank: 1, 2, 2, 4. */
+  rank: number;
+  tied: boolean;
+  /** Names, for a named vote only. */
+  voters: string[];
+}
+
+export interface VoteResult {
+  voters: number;
+  dots: number;
+  ranking: RankedItem[];
+  /** Only the categories with at least 3 voters. */
+  categories: { category: string; voters: number; ranking: RankedItem[] }[];
+}
+
+/** A vote in a workshop snapshot, as this reader may see it. */
+export interface VoteSnapshot {
+  vote: Vote;
+  progress: VoteProgress;
+  /** This reader's own dots, by `<board>/<noteId>`. */
+  mine: Record<string, number>;
+  /** A live vote's counts. */
+  tally?: Record<string, number>;
+  /** Once closed. */
+  result?: VoteResult;
+}
 
 export const SEQUENCE_KINDS = ['subgroups', 'plenary', 'break'] as const;
 export type SequenceKind = (typeof SEQUENCE_KINDS)[number];
@@ -130,6 +194,11 @@ interface NamedTypes {
   Workshop: Workshop;
   Sequence: Sequence;
   Timer: Timer;
+  VoteItem: VoteItem;
+  Vote: Vote;
+  VoteProgress: VoteProgress;
+  RankedItem: RankedItem;
+  VoteResult: VoteResult;
   color: NoteColor;
 }
 
@@ -223,6 +292,8 @@ export interface WorkshopSnapshot {
   agenda?: { sequences: Sequence[]; current?: string; startedAt?: Timestamp };
   /** The timers that are set: the workshop's (no `group`) and groups' own. */
   timers?: { group?: string; timer: Timer }[];
+  /** In opening order. */
+  votes?: VoteSnapshot[];
 }
 
 export interface SnapshotOf {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { Board, CommandOf, EventOf, Note, Participant, Workshop } from './messages';
+import type { Board, CommandOf, EventOf, Note, Participant, Vote, VoteProgress, Workshop } from './messages';
 import { PROTOCOL } from './schema';
 
 const schemaFile = new URL('../../../docs/protocol.schema.json', import.meta.url);
@@ -24,7 +24,16 @@ describe('the client protocol', () => {
       fields: { text?: string; color?: Note['color']; zone?: string; x?: number; y?: number };
     }>();
     expectTypeOf<CommandOf<'plenary.show'>>().toEqualTypeOf<{ type: 'plenary.show'; id: string; boards: string[] }>();
-    expectTypeOf<EventOf<'hidden'>>().toEqualTypeOf<{ type: 'hidden'; stream: string; rev: number; h: string; at: number }>();
+    expectTypeOf<keyof Vote>().toEqualTypeOf<keyof typeof PROTOCOL.types.Vote>();
+    expectTypeOf<EventOf<'hidden'>>().toEqualTypeOf<{
+      type: 'hidden';
+      stream: string;
+      rev: number;
+      h: string;
+      at: number;
+      vote?: string;
+      progress?: VoteProgress;
+    }>();
     expectTypeOf<EventOf<'stream.head'>>().toEqualTypeOf<{ type: 'stream.head'; stream: string; rev: number; h: string }>();
     expectTypeOf<EventOf<'board.locked'>>().toMatchTypeOf<{ cmd: string; by: string; board: string; locked: boolean }>();
   });

@@ -3,6 +3,15 @@
  * they differ), kept here `as const` so that the command and event unions of messages.ts are
  * derived from it and its keys exist at run time. Adding an element type starts with one entry here.
  */
+const DOT_EVENT_FIELDS = {
+  vote: 'string',
+  board: 'boardId',
+  noteId: 'noteId',
+  mine: 'number',
+  used: 'number',
+  progress: 'VoteProgress',
+} as const;
+
 export const PROTOCOL = {
   version: 2,
   fieldTypes:
@@ -45,6 +54,37 @@ export const PROTOCOL = {
     },
     Sequence: { id: 'string', title: 'string', kind: 'string', minutes: 'number', boards: ['boardId'] },
     Timer: { durationMs: 'number', endsAt: 'number?', remainingMs: 'number?', freezeAtZero: 'boolean' },
+    VoteItem: { board: 'boardId', noteId: 'noteId', text: 'string' },
+    Vote: {
+      id: 'string',
+      title: 'string',
+      board: 'boardId?',
+      zone: 'string?',
+      budget: 'number',
+      maxPerItem: 'number',
+      anonymous: 'boolean',
+      live: 'boolean',
+      items: ['VoteItem'],
+      status: 'string',
+      openedAt: 'number',
+      sequence: 'string?',
+    },
+    VoteProgress: { voters: 'number', dots: 'number', item: 'string?', count: 'number?' },
+    RankedItem: {
+      board: 'boardId',
+      noteId: 'noteId',
+      text: 'string',
+      dots: 'number',
+      rank: 'number',
+      tied: 'boolean',
+      voters: ['string'],
+    },
+    VoteResult: {
+      voters: 'number',
+      dots: 'number',
+      ranking: ['RankedItem'],
+      categories: [{ category: 'string', voters: 'number', ranking: ['RankedItem'] }],
+    },
   },
   envelope: {
     type: 'string',
@@ -148,6 +188,37 @@ export const PROTOCOL = {
       roles: ['participant'],
       fields: { id: 'commandId', done: 'boolean' },
     },
+    'vote.open': {
+      stream: 'workshop',
+      roles: ['animator'],
+      fields: {
+        id: 'commandId',
+        vote: 'string',
+        title: 'string?',
+        board: 'boardId?',
+        zone: 'string?',
+        notes: ['noteId'],
+        budget: 'number',
+        maxPerItem: 'number?',
+        anonymous: 'boolean?',
+        live: 'boolean?',
+      },
+    },
+    'vote.cast': {
+      stream: 'workshop',
+      roles: ['participant'],
+      fields: { id: 'commandId', vote: 'string', board: 'boardId', noteId: 'noteId' },
+    },
+    'vote.retract': {
+      stream: 'workshop',
+      roles: ['participant'],
+      fields: { id: 'commandId', vote: 'string', board: 'boardId', noteId: 'noteId' },
+    },
+    'vote.close': {
+      stream: 'workshop',
+      roles: ['animator'],
+      fields: { id: 'commandId', vote: 'string' },
+    },
     'stream.sync': {
       stream: 'any',
       roles: ['participant', 'animator', 'observer'],
@@ -192,7 +263,19 @@ export const PROTOCOL = {
       fields: { participant: 'string', done: 'boolean' },
     },
     'participant.removed': { stream: 'workshop', audience: 'animators', fields: { participant: 'string' } },
-    hidden: { stream: 'any', fields: {} },
+    'vote.opened': { stream: 'workshop', fields: { vote: 'Vote' } },
+    'vote.placed': {
+      stream: 'workshop',
+      audience: 'p:<voter>',
+      fields: DOT_EVENT_FIELDS,
+    },
+    'vote.retracted': {
+      stream: 'workshop',
+      audience: 'p:<voter>',
+      fields: DOT_EVENT_FIELDS,
+    },
+    'vote.closed': { stream: 'workshop', fields: { vote: 'string', result: 'VoteResult' } },
+    hidden: { stream: 'any', fields: { vote: 'string?', progress: 'VoteProgress?' } },
     'stream.resync': { stream: 'any', envelope: false, fields: { stream: 'streamId' } },
     'stream.head': { stream: 'any', envelope: false, fields: { stream: 'streamId', rev: 'number', h: 'string' } },
   },
@@ -220,6 +303,15 @@ export const PROTOCOL = {
     'timer_not_running',
     'timer_not_paused',
     'reload_required',
+    'unknown_vote',
+    'vote_exists',
+    'vote_closed',
+    'not_in_vote',
+    'no_dots_left',
+    'item_limit',
+    'no_dot_here',
+    'no_items',
+    'too_many_items',
   ],
 } as const;
 

@@ -13,6 +13,7 @@ import { qrCode } from './qr-code';
 import { rosterPanel } from './roster-panel';
 import { routes } from './router';
 import { workshopAdmin, type Renewed } from './workshop-admin';
+import { voteConsole } from './vote-console';
 
 /** `2026-11-23` as "lundi 23 novembre 2026"; anything else as it is. */
 function longDate(date: string, language: string): string {
@@ -38,6 +39,7 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
   let joiningOpen: boolean | null = null;
   let team: HTMLElement | null = null;
   const roster = rosterPanel(context, token, session);
+  let votes: ReturnType<typeof voteConsole> | null = null;
   /** The group asked for by the last step not yet confirmed: a second quick tap steps on from it. */
   let stepTarget: string | null = null;
   /** A code or plenary link the lead animator replaced since the workshop was read. */
@@ -240,6 +242,8 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
     const observerLink = renewed.observerLink ?? state.links?.observer ?? credentials.links(workshop.id)?.observer;
     const deletion = retentionWarning(state.retention, Date.now());
     admin.update(state);
+    votes ??= voteConsole(context, session, workshop.boards);
+    votes.update(state);
     const showing = workshop.boards
       .filter((board) => workshop.plenary.boards.includes(board.id))
       .map((board) => board.name);
@@ -327,6 +331,7 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
       ),
       stepControls(workshop.boards, workshop.plenary.boards),
       roster.element,
+      votes.element,
       (team ??= animatorTeam(context, token, state)),
       admin.element,
     );

@@ -15,6 +15,7 @@ import { NoteEditor, type EditedNote, type EditorResult, type OpenedBy } from '.
 import { SpeakerPicker } from './speaker-picker';
 import { routes } from './router';
 import { createStatusBanner } from './status-banner';
+import { votePanel } from './vote-panel';
 
 const ANNOUNCED_TEXT_LENGTH = 80;
 /** How long a deleted note waits, hidden, for an "Undo" before its deletion is sent. */
@@ -44,7 +45,13 @@ function announcement(t: Translator, event: BoardEvent | WorkshopEvent): string 
     case 'follow':
     case 'participant.finished':
     case 'participant.removed':
+    case 'vote.placed':
+    case 'vote.retracted':
       return null;
+    case 'vote.opened':
+      return t.t('vote.announceOpened', { title: event.vote.title });
+    case 'vote.closed':
+      return t.t('vote.announceClosed');
   }
 }
 
@@ -79,6 +86,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
   const board = context.openBoard(boardId, token, author);
   const workshop = context.openWorkshop(token);
   const { model } = board;
+  const ballot = votePanel(context, workshop);
   const role = (): Role => workshop.state?.role ?? credential.role;
   const locked = () => workshop.state?.workshop.boards.find((candidate) => candidate.id === boardId)?.locked ?? false;
   /** A freezing timer reached zero: the server refuses participants' changes until it reopens. */
@@ -351,6 +359,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     connection.onStatusChange(render),
     workshop.subscribe(() => {
       renderNavigation();
+      ballot.update();
       render();
     }),
   ];
@@ -367,6 +376,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     ),
     banner.element,
     agenda.element,
+    ballot.element,
     h('p', { id: 'note-keyboard-help', className: 'visually-hidden' }, t.t('board.keyboardHelp')),
     // Before the board in the tab order, a Tab or two from the top; shown below it, under the thumb.
     h('div', { className: 'board-actions' }, addButton, doneButton, zoom.controls),

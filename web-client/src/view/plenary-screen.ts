@@ -8,6 +8,7 @@ import { fontBounds, overviewGrid } from './plenary-layout';
 import { qrCode } from './qr-code';
 import { routes } from './router';
 import { createStatusBanner } from './status-banner';
+import { plenaryVoteView } from './vote-results';
 
 interface ShownBoard {
   view: PlenaryBoard;
@@ -32,10 +33,11 @@ export function plenaryScreen(context: ScreenContext, token: string): Screen {
   const waiting = h('p', { className: 'plenary-waiting', testid: 'plenary-empty' }, t.t('plenary.waiting'));
   const join = h('div', { className: 'plenary-join' });
   const boards = h('div', { className: 'plenary-boards' });
+  const vote = h('div', { className: 'plenary-vote', testid: 'plenary-vote', hidden: true });
   const banner = createStatusBanner(t);
   const agenda = agendaBanner(t, session, { variant: 'projector' });
   const side = h('div', { className: 'plenary-side' }, heading, agenda.element, banner.element, waiting, join);
-  const element = h('section', { className: 'screen plenary-screen', attrs: { 'data-mode': 'start' } }, side, boards);
+  const element = h('section', { className: 'screen plenary-screen', attrs: { 'data-mode': 'start' } }, side, boards, vote);
   let joinCode = '';
 
   function show(board: Board): ShownBoard {
@@ -108,10 +110,14 @@ export function plenaryScreen(context: ScreenContext, token: string): Screen {
       }
     }
     for (const board of wanted) if (!shown.has(board.id)) shown.set(board.id, show(board));
+    const shownVote = state.votes.find((candidate) => candidate.vote.id === state.plenaryVote);
     const display = workshop.joinDisplay ?? (wanted.length ? 'corner' : 'large');
-    element.dataset.mode = display === 'large' ? 'start' : 'boards';
+    element.dataset.mode = shownVote ? 'vote' : display === 'large' ? 'start' : 'boards';
     join.hidden = display === 'hidden';
-    waiting.hidden = wanted.length > 0;
+    waiting.hidden = wanted.length > 0 || shownVote !== undefined;
+    boards.hidden = shownVote !== undefined;
+    vote.hidden = shownVote === undefined;
+    replaceChildren(vote, shownVote && plenaryVoteView(t, shownVote));
     replaceChildren(boards, ...wanted.map((board) => shown.get(board.id)?.view.element));
     layOut();
   }

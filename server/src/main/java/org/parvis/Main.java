@@ -37,6 +37,8 @@ import org.parvis.sync.CommandRouterVerticle;
 import org.parvis.sync.RateLimiter;
 import org.parvis.sync.RateLimits;
 import org.parvis.sync.StreamSyncCommands;
+import org.parvis.vote.VoteCommands;
+import org.parvis.vote.VoteStore;
 import org.parvis.workshop.IdentityChanges;
 import org.parvis.workshop.Retention;
 import org.parvis.workshop.RetentionSweeper;
@@ -114,7 +116,7 @@ public final class Main {
     Redis redis = Redis.createClient(vertx, redisOptions);
     LongSupplier clock = System::currentTimeMillis;
     StreamStore streams = new StreamStore(redis, Stream.of(BoardStore.APPLY_FUNCTIONS, PlenaryCommands.APPLY_FUNCTIONS,
-        WorkshopService.APPLY_FUNCTIONS, AgendaCommands.APPLY_FUNCTIONS, RosterCommands.APPLY_FUNCTIONS).flatMap(List::stream).toList());
+        WorkshopService.APPLY_FUNCTIONS, AgendaCommands.APPLY_FUNCTIONS, RosterCommands.APPLY_FUNCTIONS, VoteStore.APPLY_FUNCTIONS).flatMap(List::stream).toList());
     BoardStore boards = new BoardStore(redis, streams);
     WorkshopStore workshopStore = new WorkshopStore(redis, System::nanoTime);
     Retention retention = Retention.days(config.retentionDays());
@@ -124,6 +126,7 @@ public final class Main {
     CommandHandlers handlers = new CommandHandlers();
     new BoardCommands(boards, streams, clock).register(handlers);
     new PlenaryCommands(workshops, streams, clock).register(handlers);
+    new VoteCommands(boards, new VoteStore(redis), streams, clock).register(handlers);
     new WorkshopCommands(workshops).register(handlers);
     new AgendaCommands(workshops, streams, new AgendaStore(redis), clock).register(handlers);
     new RosterCommands(workshops, streams, clock).register(handlers);

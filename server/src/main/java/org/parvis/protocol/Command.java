@@ -31,6 +31,10 @@ import org.parvis.sync.Verdict;
     @JsonSubTypes.Type(Command.GroupsLock.class),
     @JsonSubTypes.Type(Command.GroupFollow.class),
     @JsonSubTypes.Type(Command.ParticipantDone.class),
+    @JsonSubTypes.Type(Command.VoteOpen.class),
+    @JsonSubTypes.Type(Command.VoteCast.class),
+    @JsonSubTypes.Type(Command.VoteRetract.class),
+    @JsonSubTypes.Type(Command.VoteClose.class),
     @JsonSubTypes.Type(Command.StreamSync.class),
     @JsonSubTypes.Type(Command.WorkshopGet.class)})
 public sealed interface Command {
@@ -180,12 +184,58 @@ public sealed interface Command {
     }
   }
 
+  /**
+   * A dot vote on the notes of one board ({@code board}), of one of its zones ({@code zone}), on some
+   * of its notes ({@code notes}), or on every note of the workshop (no {@code board}).
+   */
+  @JsonTypeName("vote.open")
+  record VoteOpen(String id, String vote, String title, String board, String zone, List<String> notes, Integer budget,
+      Integer maxPerItem, Boolean anonymous, Boolean live) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, vote, "vote")).then(ok -> required(this, budget, "budget"));
+    }
+  }
+
+  /** One dot on one note. */
+  @JsonTypeName("vote.cast")
+  record VoteCast(String id, String vote, String board, String noteId) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> dotChecked(this, vote, board, noteId));
+    }
+  }
+
+  /** One dot taken back from one note. */
+  @JsonTypeName("vote.retract")
+  record VoteRetract(String id, String vote, String board, String noteId) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> dotChecked(this, vote, board, noteId));
+    }
+  }
+
+  /** Closes the vote and reveals its results to everyone. */
+  @JsonTypeName("vote.close")
+  record VoteClose(String id, String vote) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, vote, "vote"));
+    }
+  }
+
   /** {@code since} and {@code h}: the revision the client holds and its chain hash there. */
   @JsonTypeName("stream.sync")
   record StreamSync(String stream, Long since, String h) implements Command {}
 
   @JsonTypeName("workshop.get")
   record WorkshopGet() implements Command {}
+
+  /** A dot placed or taken back names its vote and its note. */
+  private static Verdict<Change> dotChecked(Change command, String vote, String board, String noteId) {
+    return required(command, vote, "vote").then(ok -> required(command, board, "board"))
+        .then(ok -> required(command, noteId, "noteId"));
+  }
 
   private static Verdict<Change> required(Change command, Object value, String field) {
     return value == null || (value instanceof String text && text.isEmpty())

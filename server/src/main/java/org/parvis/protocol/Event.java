@@ -76,9 +76,47 @@ public sealed interface Event {
   @JsonTypeName("participant.removed")
   record ParticipantRemoved(String participant) implements Event {}
 
-  /** What a follower outside an event's audience gets instead, so its revisions stay gap-free. */
+  /** A note a vote is on, with its text when the vote opened. */
+  record VoteItem(String board, String noteId, String text) {}
+
+  /**
+   * A vote's settings; {@code items}, {@code status}, {@code openedAt} and {@code sequence} (the
+   * workshop's current sequence, if any) are set by the apply script.
+   */
+  record Vote(String id, String title, String board, String zone, int budget, int maxPerItem, boolean anonymous,
+      boolean live, List<VoteItem> items, String status, Long openedAt, String sequence) {}
+
+  /** How far a vote is: people with at least one dot, dots placed; for a live vote, the item that moved and its count. */
+  record VoteProgress(int voters, int dots, String item, Integer count) {}
+
+  /** {@code voters}: the names of those who put a dot on it, for a named vote; empty for an anonymous one. */
+  record RankedItem(String board, String noteId, String text, int dots, int rank, boolean tied, List<String> voters) {}
+
+  /** The ranking among the voters of one category, given only where at least 3 of them voted. */
+  record CategoryRanking(String category, int voters, List<RankedItem> ranking) {}
+
+  record VoteResult(int voters, int dots, List<RankedItem> ranking, List<CategoryRanking> categories) {}
+
+  @JsonTypeName("vote.opened")
+  record VoteOpened(Vote vote) implements Event {}
+
+  /** For the voter only; the others get the progress in the shadow. Its body is written by the apply script. */
+  @JsonTypeName("vote.placed")
+  record VotePlaced(String vote, String board, String noteId, Integer mine, Integer used, VoteProgress progress) implements Event {}
+
+  @JsonTypeName("vote.retracted")
+  record VoteRetracted(String vote, String board, String noteId, Integer mine, Integer used, VoteProgress progress)
+      implements Event {}
+
+  @JsonTypeName("vote.closed")
+  record VoteClosed(String vote, VoteResult result) implements Event {}
+
+  /**
+   * What a follower outside an event's audience gets instead, so its revisions stay gap-free; a
+   * vote's dot leaves the vote and its progress there.
+   */
   @JsonTypeName("hidden")
-  record Hidden() implements Event {}
+  record Hidden(String vote, VoteProgress progress) implements Event {}
 
   /** The node lost its feed of this stream for a while: sync now. */
   @JsonTypeName("stream.resync")

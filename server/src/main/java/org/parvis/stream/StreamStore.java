@@ -49,13 +49,23 @@ public final class StreamStore {
   /** What happened to a change: {@code status} is "ok", "duplicate" or a refusal code. */
   public record Outcome(String status, long rev) {}
 
-  /**
-   * A client's catch-up: log entries after its revision, or the parts of a snapshot of its stream's
-   * kind; {@code readerState} is what that reader alone may see (the roster, for animators).
-   */
-  public record CatchUp(long rev, String h, List<String> entries, Response state, Response extra, Response readerState) {
+  /** A client's catch-up: log entries after its revision, or the parts of a snapshot of its stream's kind. */
+  public record CatchUp(long rev, String h, List<String> entries, List<Response> parts) {
     public boolean isSnapshot() {
       return entries == null;
+    }
+
+    public Response state() {
+      return parts.get(0);
+    }
+
+    public Response extra() {
+      return parts.get(1);
+    }
+
+    /** The snapshot's part at this position (0 is {@link #state}, 1 {@link #extra}). */
+    public Response part(int index) {
+      return parts.get(index);
     }
   }
 
@@ -94,7 +104,7 @@ public final class StreamStore {
     });
   }
 
-  /** {@code reader}: whose snapshot it is, which decides what it holds. */
+  /** {@code reader}: a snapshot holds only what this reader may see (the roster for animators, a participant's own dots). */
   public Future<CatchUp> read(StreamId stream, Long since, String h, Identity reader) {
     List<String> args = List.of(stream.wire(), StreamKeys.prefix(stream.workshopId()),
         since == null ? "" : since.toString(), h == null ? "" : h, reader.role().wireName(), reader.participantId());
@@ -106,8 +116,8 @@ public final class StreamStore {
       long rev = result.get(1).toLong();
       String head = result.get(2).toString();
       return Future.succeededFuture("events".equals(kind)
-          ? new CatchUp(rev, head, result.get(3).stream().map(Response::toString).toList(), null, null, null)
-          : new CatchUp(rev, head, null, result.get(3), result.get(4), result.get(5)));
+          ? new CatchUp(rev, head, result.get(3).stream().map(Response::toString).toList(), null)
+          : new CatchUp(rev, head, null, result.stream().skip(3).toList()));
     });
   }
 

@@ -92,13 +92,14 @@ public final class StreamSyncCommands {
   /** The workshop, with the roster for an animator (read.lua gives it to animators only). */
   private Future<JsonObject> workshopSnapshot(StreamId stream, StreamStore.CatchUp catchUp, Identity reader) {
     List<Boolean> locks = catchUp.extra().stream().map(lock -> "1".equals(lock.toString())).toList();
-    List<String> roster = catchUp.readerState().stream().map(Response::toString).toList();
+    List<String> roster = catchUp.part(2).stream().map(Response::toString).toList();
     return WorkshopStore.fromFields(stream.id(), catchUp.state())
         .map(workshop -> workshops.describe(workshop, locks))
         .orElseGet(() -> refused(Rejection.of("forbidden", "This workshop does not exist.")))
         .map(workshop -> {
-          JsonObject snapshot = new JsonObject().put("workshop",
-              reader.role().mayRunWorkshop() ? workshop.put("participants", joined(roster)) : workshop);
+          JsonObject snapshot = new JsonObject()
+              .put("workshop", reader.role().mayRunWorkshop() ? workshop.put("participants", joined(roster)) : workshop)
+              .put("votes", joined(catchUp.part(3).stream().map(Response::toString).toList()));
           workshopParts.forEach(part -> part.addTo(snapshot, catchUp.state()));
           return snapshot;
         });

@@ -4,7 +4,7 @@
 -- KEYS: 1 the stream's head hash (rev, h, h0)
 -- ARGV: 1 stream id, 2 key prefix 'parvis:{w:<id>}:', 3 revision the client has, or '',
 --       4 the client's h at that revision, or '', 5 the reader's role (animator, participant,
---       observer), 6 the reader's participant id or ''
+--       observer), 6 the reader's participant id, or ''
 -- Returns {'events', rev, h, {entry...}}, {'snapshot', rev, h, ...what the stream kind holds}
 -- or {'unknown_stream'}. A log entry is '<audience>\n<event json>\n<shadow json or empty>'.
 local SNAPSHOT = {}
@@ -18,8 +18,36 @@ SNAPSHOT['board'] = function(prefix, id, reader)
   return {notes, redis.call('HGET', board, 'locked') or '0'}
 end
 
+-- Each vote as this reader may see it, in opening order: its settings and progress, the reader's
+-- own dots, the tally only when the vote is live, the result only once it is closed.
+local function votes(prefix, reader)
+  local seen = {}
+  for _, voteId in ipairs(redis.call('LRANGE', prefix .. 'votes', 0, -1)) do
+    local key = prefix .. 'vote:' .. voteId
+    local vote = redis.call('HMGET', key, 'settings', 'status', 'voters', 'dots', 'result')
+    local settings = cjson.decode(vote[1])
+    local mine = {}
+    if reader.role == 'participant' then
+      local dots = redis.call('HGETALL', key .. ':dots:' .. reader.id)
+      for i = 1, #dots, 2 do mine[dots[i]] = tonumber(dots[i + 1]) end
+    end
+    settings.status = vote[2]
+    local text = '{"vote":' .. cjson.encode(settings) .. ',"progress":{"voters":' .. vote[3] .. ',"dots":' .. vote[4]
+        .. '},"mine":' .. cjson.encode(mine)
+    if settings.live then
+      local tally = {}
+      local counts = redis.call('HGETALL', key .. ':tally')
+      for i = 1, #counts, 2 do tally[counts[i]] = tonumber(counts[i + 1]) end
+      text = text .. ',"tally":' .. cjson.encode(tally)
+    end
+    if vote[5] then text = text .. ',"result":' .. vote[5] end
+    seen[#seen + 1] = text .. '}'
+  end
+  return seen
+end
+
 -- The workshop's fields, then each of its boards' lock, in the order of its board list, then the
--- roster (each participant's stored JSON) for animators only.
+-- roster (each participant's stored JSON) for animators only, then its votes.
 SNAPSHOT['workshop'] = function(prefix, id, reader)
   local workshop = prefix .. 'workshop'
   local locks = {}
@@ -28,7 +56,7 @@ SNAPSHOT['workshop'] = function(prefix, id, reader)
   end
   local roster = {}
   if reader.role == 'animator' then roster = redis.call('HVALS', prefix .. 'participants') end
-  return {redis.call('HGETALL', workshop), locks, roster}
+  return {redis.call('HGETALL', workshop), locks, roster, votes(prefix, reader)}
 end
 
 local head, stream, prefix = KEYS[1], ARGV[1], ARGV[2]
@@ -52,5 +80,7 @@ if since and since >= 0 and since <= rev and ARGV[4] ~= '' then
   end
 end
 local kind, id = string.match(stream, '^(%a+):(.+)$')
-local state = SNAPSHOT[kind](prefix, id, {role = ARGV[5], id = ARGV[6]})
-return {'snapshot', rev, current[2], state[1], state[2], state[3] or {}}
+local reader = {role = ARGV[5], id = ARGV[6]}
+local snapshot = {'snapshot', rev, current[2]}
+for _, part in ipairs(SNAPSHOT[kind](prefix, id, reader)) do snapshot[#snapshot + 1] = part end
+return snapshot

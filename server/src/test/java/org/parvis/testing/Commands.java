@@ -37,6 +37,25 @@ public final class Commands {
     return new JsonObject().put("type", "plenary.show").put("id", freshId()).put("boards", new JsonArray(boards));
   }
 
+  /** A vote on every note of one board. */
+  public static JsonObject openVote(String voteId, String board, int budget) {
+    return new JsonObject().put("type", "vote.open").put("id", freshId()).put("vote", voteId).put("title", "Actions")
+        .put("board", board).put("notes", new JsonArray()).put("budget", budget);
+  }
+
+  public static JsonObject castDot(String voteId, String board, String noteId) {
+    return new JsonObject().put("type", "vote.cast").put("id", freshId()).put("vote", voteId).put("board", board)
+        .put("noteId", noteId);
+  }
+
+  public static JsonObject retractDot(String voteId, String board, String noteId) {
+    return castDot(voteId, board, noteId).put("type", "vote.retract");
+  }
+
+  public static JsonObject closeVote(String voteId) {
+    return new JsonObject().put("type", "vote.close").put("id", freshId()).put("vote", voteId);
+  }
+
   /** A stream.sync without a revision: the board stream's snapshot. */
   public static JsonObject boardSnapshot(String board) {
     return sync("board:" + board);

@@ -36,13 +36,22 @@ public record TestWorkshop(int port, String id, String code, String animatorToke
   }
 
   private JsonObject joinAnswer(Vertx vertx, String name) {
-    return joinGroup(vertx, name, boardIds.get(0));
+    return joinAnswer(vertx, name, "habitant");
+  }
+
+  /** Joins as a participant of this category; the answer holds its token and the participant. */
+  public JsonObject joinAnswer(Vertx vertx, String name, String category) {
+    return join(vertx, name, category, boardIds.get(0));
   }
 
   /** Joins the group of a board as a participant: the answer of {@code POST /api/join}, token and participant. */
   public JsonObject joinGroup(Vertx vertx, String name, String board) {
+    return join(vertx, name, "habitant", board);
+  }
+
+  private JsonObject join(Vertx vertx, String name, String category, String board) {
     HttpResponse<Buffer> joined = post(vertx, port, "/api/join",
-        new JsonObject().put("code", code.toLowerCase()).put("name", name).put("category", "habitant")
+        new JsonObject().put("code", code.toLowerCase()).put("name", name).put("category", category)
             .put("board", board));
     if (joined.statusCode() != 200) {
       throw new AssertionError("join failed: " + joined.bodyAsString());
