@@ -18,8 +18,9 @@ export interface BoardView {
   notes: ViewNote[];
 }
 
-function noteIdOf(command: BoardCommand): string {
-  return command.type === 'note.create' ? command.note.id : command.noteId;
+function noteIdOf(command: BoardCommand): string | null {
+  if (command.type === 'note.create') return command.note.id;
+  return command.type === 'note.update' || command.type === 'note.delete' ? command.noteId : null;
 }
 
 /** The board as this client shows it: the optimistic state, notes stacked by their order. */

@@ -82,6 +82,21 @@ export const PROTOCOL = {
       roles: ['animator'],
       fields: { id: 'commandId', boards: ['boardId'] },
     },
+    'barometer.set': {
+      stream: 'board',
+      roles: ['animator'],
+      fields: { id: 'commandId', board: 'boardId', indicators: [{ title: 'string', low: 'string', high: 'string' }] },
+    },
+    'barometer.answer': {
+      stream: 'board',
+      roles: ['participant'],
+      fields: { id: 'commandId', board: 'boardId', indicator: 'number', value: 'string' },
+    },
+    'barometer.close': {
+      stream: 'board',
+      roles: ['animator'],
+      fields: { id: 'commandId', board: 'boardId', closed: 'boolean' },
+    },
     'stream.sync': {
       stream: 'any',
       roles: ['participant', 'animator', 'observer'],
@@ -106,6 +121,20 @@ export const PROTOCOL = {
     'board.locked': { stream: 'workshop', fields: { board: 'boardId', locked: 'boolean' } },
     'plenary.changed': { stream: 'workshop', fields: { plenary: { boards: ['boardId'] } } },
     'participant.joined': { stream: 'workshop', audience: 'animators', fields: { participant: 'Participant' } },
+    'barometer.changed': { stream: 'board', fields: { indicators: [{ title: 'string', low: 'string', high: 'string' }] } },
+    'barometer.answered': {
+      stream: 'board',
+      audience: 'author',
+      shadow: { indicator: 'number', tally: { steps: ['number'], unknown: 'number' } },
+      fields: { indicator: 'number', value: 'string', tally: { steps: ['number'], unknown: 'number' } },
+    },
+    'barometer.closed': {
+      stream: 'board',
+      fields: {
+        closed: 'boolean',
+        split: [{ indicator: 'number', category: 'string', steps: ['number'], unknown: 'number' }],
+      },
+    },
     hidden: { stream: 'any', fields: {} },
     'stream.resync': { stream: 'any', envelope: false, fields: { stream: 'streamId' } },
     'stream.head': { stream: 'any', envelope: false, fields: { stream: 'streamId', rev: 'number', h: 'string' } },
@@ -125,6 +154,10 @@ export const PROTOCOL = {
     'too_many_notes',
     'rate_limited',
     'unavailable',
+    'not_a_barometer',
+    'unknown_indicator',
+    'indicator_answered',
+    'barometer_closed',
   ],
 } as const;
 

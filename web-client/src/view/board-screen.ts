@@ -29,8 +29,12 @@ function announcement(t: Translator, event: BoardEvent | WorkshopEvent): string 
       return t.t('announce.deleted');
     case 'board.locked':
       return t.t(event.locked ? 'announce.locked' : 'announce.unlocked');
+    case 'barometer.closed':
+      return t.t(event.closed ? 'announce.barometerClosed' : 'announce.barometerReopened');
     case 'plenary.changed':
     case 'participant.joined':
+    case 'barometer.changed':
+    case 'barometer.answered':
       return null;
   }
 }

@@ -252,6 +252,10 @@ export class FakeEngine {
     if (command.type === 'board.lock' || command.type === 'plenary.show') {
       return identity.role === 'animator' ? null : 'forbidden';
     }
+    // This engine's boards hold notes only.
+    if (command.type === 'barometer.set' || command.type === 'barometer.answer' || command.type === 'barometer.close') {
+      return 'not_a_barometer';
+    }
     const board = this.boardOf(command.board);
     if (!board) return 'unknown_board';
     if (board.locked && identity.role !== 'animator') return 'board_locked';
@@ -292,6 +296,8 @@ export class FakeEngine {
       case 'plenary.show':
         this.state.workshop.plenary = { boards: command.boards };
         return { type: 'plenary.changed', plenary: { boards: command.boards } };
+      default:
+        throw new Error(`${command.type} is refused by check()`);
     }
   }
 }

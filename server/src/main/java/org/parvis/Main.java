@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
+import org.parvis.barometer.BarometerCommands;
 import org.parvis.board.BoardCommands;
 import org.parvis.board.BoardStore;
 import org.parvis.bridge.Doors;
@@ -103,7 +104,7 @@ public final class Main {
     Redis redis = Redis.createClient(vertx, redisOptions);
     LongSupplier clock = System::currentTimeMillis;
     StreamStore streams = new StreamStore(redis, Stream.of(BoardStore.APPLY_FUNCTIONS, PlenaryCommands.APPLY_FUNCTIONS,
-        WorkshopService.APPLY_FUNCTIONS).flatMap(List::stream).toList());
+        WorkshopService.APPLY_FUNCTIONS, BarometerCommands.APPLY_FUNCTIONS).flatMap(List::stream).toList());
     BoardStore boards = new BoardStore(redis, streams);
     WorkshopStore workshopStore = new WorkshopStore(redis);
     WorkshopService workshops = new WorkshopService(workshopStore, boards, streams, clock);
@@ -111,6 +112,7 @@ public final class Main {
     CommandHandlers handlers = new CommandHandlers();
     new BoardCommands(boards, streams, clock).register(handlers);
     new PlenaryCommands(workshops, streams, clock).register(handlers);
+    new BarometerCommands(boards, streams, clock).register(handlers);
     new WorkshopCommands(workshops).register(handlers);
     new StreamSyncCommands(streams, boards, workshops).register(handlers);
     RateLimits rateLimits = new RateLimits(

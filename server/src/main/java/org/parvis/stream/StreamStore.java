@@ -16,6 +16,7 @@ import org.parvis.store.EventChannel;
 import org.parvis.store.LuaScript;
 import org.parvis.sync.RejectedException;
 import org.parvis.sync.Rejection;
+import org.parvis.workshop.Identity;
 
 /**
  * The engine's storage: every change to any stream goes through {@link #apply}, one Lua script
@@ -48,8 +49,11 @@ public final class StreamStore {
   /** What happened to a change: {@code status} is "ok", "duplicate" or a refusal code. */
   public record Outcome(String status, long rev) {}
 
-  /** A client's catch-up: log entries after its revision, or the parts of a snapshot of its stream's kind. */
-  public record CatchUp(long rev, String h, List<String> entries, Response state, Response extra) {
+  /**
+   * A client's catch-up: log entries after its revision, or the parts of a snapshot of its stream's
+   * kind ({@code appended}: what a kind's snapshot returns after its first two parts).
+   */
+  public record CatchUp(long rev, String h, List<String> entries, Response state, Response extra, List<Response> appended) {
     public boolean isSnapshot() {
       return entries == null;
     }
@@ -90,9 +94,10 @@ public final class StreamStore {
     });
   }
 
-  public Future<CatchUp> read(StreamId stream, Long since, String h) {
+  /** {@code reader}: who reads, so a snapshot holds what that person may see and no more. */
+  public Future<CatchUp> read(StreamId stream, Long since, String h, Identity reader) {
     List<String> args = List.of(stream.wire(), StreamKeys.prefix(stream.workshopId()),
-        since == null ? "" : since.toString(), h == null ? "" : h);
+        since == null ? "" : since.toString(), h == null ? "" : h, reader.role().wireName(), reader.participantId());
     return READ.run(redis, List.of(StreamKeys.head(stream)), args).compose(result -> {
       String kind = result.get(0).toString();
       if ("unknown_stream".equals(kind)) {
@@ -101,8 +106,8 @@ public final class StreamStore {
       long rev = result.get(1).toLong();
       String head = result.get(2).toString();
       return Future.succeededFuture("events".equals(kind)
-          ? new CatchUp(rev, head, result.get(3).stream().map(Response::toString).toList(), null, null)
-          : new CatchUp(rev, head, null, result.get(3), result.get(4)));
+          ? new CatchUp(rev, head, result.get(3).stream().map(Response::toString).toList(), null, null, List.of())
+          : new CatchUp(rev, head, null, result.get(3), result.get(4), appended(result)));
     });
   }
 
@@ -124,6 +129,14 @@ public final class StreamStore {
       }
       return heads;
     });
+  }
+
+  private static List<Response> appended(Response result) {
+    List<Response> parts = new ArrayList<>();
+    for (int index = 5; index < result.size(); index++) {
+      parts.add(result.get(index));
+    }
+    return parts;
   }
 
   private static RejectedException unknownStream(StreamId stream) {

@@ -52,7 +52,7 @@ public final class StreamSyncCommands {
     if (!access.isAllowed()) {
       return refused(access.rejection());
     }
-    return streams.read(stream, command.since(), command.h()).compose(catchUp -> {
+    return streams.read(stream, command.since(), command.h(), sender).compose(catchUp -> {
       JsonObject answer = new JsonObject().put("stream", stream.wire()).put("rev", catchUp.rev()).put("h", catchUp.h());
       if (!catchUp.isSnapshot()) {
         return Future.succeededFuture(answer.put("events", joined(catchUp.entries().stream()
@@ -71,9 +71,13 @@ public final class StreamSyncCommands {
   private Future<JsonObject> boardSnapshot(StreamId stream, StreamStore.CatchUp catchUp) {
     List<String> notes = catchUp.state().stream().filter(Objects::nonNull).map(Response::toString).toList();
     boolean locked = "1".equals(catchUp.extra().toString());
-    return boards.layout(stream.id()).map(layout -> new JsonObject()
-        .put("board", BoardStore.boardJson(layout, locked))
-        .put("notes", joined(notes)));
+    String barometer = catchUp.appended().isEmpty() ? "" : catchUp.appended().get(0).toString();
+    return boards.layout(stream.id()).map(layout -> {
+      JsonObject snapshot = new JsonObject()
+          .put("board", BoardStore.boardJson(layout, locked))
+          .put("notes", joined(notes));
+      return barometer.isEmpty() ? snapshot : snapshot.put("barometer", new JsonObject(barometer));
+    });
   }
 
   private Future<JsonObject> workshopSnapshot(StreamId stream, StreamStore.CatchUp catchUp) {

@@ -3,18 +3,34 @@
 -- otherwise a snapshot (the history the client saw is not the one stored: restored storage).
 -- KEYS: 1 the stream's head hash (rev, h, h0)
 -- ARGV: 1 stream id, 2 key prefix 'parvis:{w:<id>}:', 3 revision the client has, or '',
---       4 the client's h at that revision, or ''
+--       4 the client's h at that revision, or '', 5 the reader's role (animator, participant,
+--       observer), 6 the reader's participant id, or ''
 -- Returns {'events', rev, h, {entry...}}, {'snapshot', rev, h, ...what the stream kind holds}
 -- or {'unknown_stream'}. A log entry is '<audience>\n<event json>\n<shadow json or empty>'.
 local SNAPSHOT = {}
 
--- Notes in stream order (the revision that created each), then whether the board is locked.
-SNAPSHOT['board'] = function(prefix, id)
+-- A barometer board's barometer as the reader may see it: the scales, the public tallies, the split
+-- once closed, and the reader's own answers only ('' where none); '' for a board without one.
+local function barometerFor(board, reader)
+  local stored = redis.call('HMGET', board .. ':barometer', 'indicators', 'tallies', 'closed', 'split')
+  if not stored[1] then return '' end
+  local mine = {}
+  for index = 0, #cjson.decode(stored[2]) - 1 do
+    mine[index + 1] = reader.role == 'participant' and redis.call('HGET', board .. ':answers:' .. index, reader.id) or ''
+  end
+  local closed = stored[3] == '1'
+  return '{"indicators":' .. stored[1] .. ',"tallies":' .. stored[2] .. ',"closed":' .. tostring(closed)
+      .. ',"split":' .. (closed and stored[4] or '[]') .. ',"mine":' .. cjson.encode(mine) .. '}'
+end
+
+-- Notes in stream order (the revision that created each), whether the board is locked, then its
+-- barometer for this reader.
+SNAPSHOT['board'] = function(prefix, id, reader)
   local board = prefix .. 'board:' .. id
   local ids = redis.call('ZRANGE', board .. ':order', 0, -1)
   local notes = {}
   if #ids > 0 then notes = redis.call('HMGET', board .. ':notes', unpack(ids)) end
-  return {notes, redis.call('HGET', board, 'locked') or '0'}
+  return {notes, redis.call('HGET', board, 'locked') or '0', barometerFor(board, reader)}
 end
 
 -- The workshop's fields, then each of its boards' lock, in the order of its board list.
@@ -48,5 +64,5 @@ if since and since >= 0 and since <= rev and ARGV[4] ~= '' then
   end
 end
 local kind, id = string.match(stream, '^(%a+):(.+)$')
-local state = SNAPSHOT[kind](prefix, id)
-return {'snapshot', rev, current[2], state[1], state[2]}
+local state = SNAPSHOT[kind](prefix, id, {role = ARGV[5], id = ARGV[6]})
+return {'snapshot', rev, current[2], unpack(state)}
