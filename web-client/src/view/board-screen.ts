@@ -4,6 +4,7 @@ import type { Board, BoardEvent, NoteColor, NoteFields, Role, WorkshopEvent } fr
 import type { WorkshopState } from '../model/workshop-session';
 import type { Translator } from '../i18n';
 import { createAnnouncer } from './announcer';
+import { BarometerPanel } from './barometer-view';
 import { BoardCanvas } from './board-canvas';
 import { BoardZoom } from './board-zoom';
 import type { Screen, ScreenContext } from './context';
@@ -103,6 +104,12 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     edit: (noteId, openedBy) => editNote(noteId, openedBy),
     move: (noteId, fields) => model.updateNote(noteId, fields),
     remove: (noteId) => removeNote(noteId),
+  });
+
+  const barometer = new BarometerPanel(t, role, {
+    answer: (indicator, value) => model.answerBarometer(indicator, value),
+    close: (closed) => model.closeBarometer(closed),
+    set: (indicators) => model.setBarometer(indicators),
   });
 
   const zoom = new BoardZoom(t, scroller, canvas, () => model.view.board?.zones.length ?? 1, credential.role === 'animator');
@@ -234,6 +241,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
       document.title = `${view.board.name} — Parvis`;
     }
     canvas.render(view);
+    barometer.render(view.barometer);
     zoom.apply();
     loadingState.hidden = view.board !== null;
     emptyState.hidden = view.board === null || view.notes.length > 0;
@@ -277,6 +285,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
       navigation,
     ),
     banner.element,
+    barometer.element,
     h('p', { id: 'note-keyboard-help', className: 'visually-hidden' }, t.t('board.keyboardHelp')),
     // Before the board in the tab order, a Tab or two from the top; shown below it, under the thumb.
     h('div', { className: 'board-actions' }, addButton, zoom.controls),
