@@ -172,6 +172,12 @@ describe('atelier 1: the barometer of social vitality', () => {
     // Phones: answers frozen, no radio left to change them.
     await byTestId(sylvie, 'barometer-closed').waitFor();
     expect(await sylvie.locator('[data-testid^="barometer-answer-"]').count()).toBe(0);
+    expect(await byTestId(sylvie, 'barometer-mine').allTextContents()).toEqual([
+      'Votre réponse : 4',
+      'Votre réponse : 3',
+      'Votre réponse : 5',
+      'Votre réponse : Je ne sais pas',
+    ]);
     const stored = await suite.bridge.snapshot(elu.token, board);
     expect(stored.barometer?.closed).toBe(true);
     expect(stored.barometer?.mine).toEqual(['1', '', '', '']);

@@ -202,7 +202,8 @@ export class BarometerPanel {
       state.closed && h('p', { className: 'barometer-closed', testid: 'barometer-closed', attrs: { role: 'status' } }, t.t('barometer.closedNote')),
       this.role() === 'animator' && this.animatorTools(state),
       this.editing ? this.editor(this.editing) : null,
-      ...state.indicators.map((indicator, index) => {
+      ...state.indicators.map((written, index) => {
+        const indicator = t.indicator(index, written);
         const mine = state.mine[index] ?? '';
         const chart = this.charts[index];
         return answering
@@ -217,7 +218,12 @@ export class BarometerPanel {
               'div',
               { className: 'barometer-scale', testid: 'barometer-scale', attrs: { role: 'group', 'aria-labelledby': `barometer-scale-${index}` } },
               ...scaleHeading(t, indicator, `barometer-scale-${index}`, 'h3'),
-              mine && h('p', { className: 'barometer-mine' }, mine === UNKNOWN ? t.t('barometer.unknown') : mine),
+              mine &&
+                h(
+                  'p',
+                  { className: 'barometer-mine', testid: 'barometer-mine' },
+                  t.t('barometer.mine', { value: mine === UNKNOWN ? t.t('barometer.unknown') : mine }),
+                ),
               chart,
               splitList(t, state, index),
             );
@@ -350,15 +356,16 @@ export function plenaryBarometer(t: Translator, boardId: string, state: Baromete
     h(
       'div',
       { className: 'plenary-barometer-scales', attrs: { 'data-scales': state.indicators.length } },
-      ...state.indicators.map((indicator, index) =>
-        h(
+      ...state.indicators.map((written, index) => {
+        const indicator = t.indicator(index, written);
+        return h(
           'section',
           { className: 'barometer-scale', testid: 'barometer-scale', attrs: { 'aria-labelledby': `${boardId}-scale-${index}` } },
           ...scaleHeading(t, indicator, `${boardId}-scale-${index}`, 'h3'),
           distributionChart(t, state.tallies[index] ?? emptyTally()),
           splitList(t, state, index),
-        ),
-      ),
+        );
+      }),
     ),
   );
 }
