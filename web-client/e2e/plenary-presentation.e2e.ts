@@ -135,7 +135,7 @@ describe('the plenary presentation', () => {
         { name: 'Vie locale', template: 'pepites' },
         { name: 'Mobilités', template: 'free' },
         { name: 'Habitat', template: 'tendances' },
-        { name: 'Jeunesse', template: 'barometre' },
+        { name: 'Jeunesse', template: 'grille' },
       ],
     });
     boardIds = created.workshop.boards.map((board) => board.id);

@@ -41,4 +41,13 @@ describe('dictionaries', () => {
     expect(french.linkError('invalid_token', 'animator')).not.toContain('code');
     expect(french.linkError('network', 'observer')).toBe(french.error('network'));
   });
+
+  it('says the template’s barometer scales in English, and scales someone wrote as written', () => {
+    const english = createTranslator('en');
+    const sociability = { title: 'Sociabilité', low: 'Rendez-vous', high: 'Isolement' };
+    expect(english.indicator(0, sociability)).toEqual({ title: 'Sociability', low: 'Meeting places', high: 'Isolation' });
+    expect(english.indicator(1, sociability)).toEqual(sociability);
+    expect(english.indicator(0, { ...sociability, title: 'Vie du bourg' }).title).toBe('Vie du bourg');
+    expect(createTranslator('fr').indicator(0, sociability)).toEqual(sociability);
+  });
 });

@@ -27,6 +27,8 @@ export interface Translator {
    * French); a title someone wrote stays as written.
    */
   zoneTitle(template: Template, zone: Zone): string;
+  /** A barometer scale in this language where it is still the template's own (at its place); as written otherwise. */
+  indicator<I extends { title: string; low: string; high: string }>(index: number, indicator: I): I;
 }
 
 const dictionaries = { fr, en };
@@ -47,6 +49,13 @@ export function createTranslator(language: Language): Translator {
     zoneTitle: (template, zone) => {
       const key = `zone.${template}.${zone.id}`;
       return isKey(key) && fr[key] === zone.title ? t(key) : zone.title;
+    },
+    indicator: (index, indicator) => {
+      const own = (part: 'title' | 'low' | 'high') => {
+        const key = `indicator.${index + 1}.${part}`;
+        return isKey(key) && fr[key] === indicator[part] ? t(key) : indicator[part];
+      };
+      return { ...indicator, title: own('title'), low: own('low'), high: own('high') };
     },
   };
 }

@@ -1,6 +1,7 @@
 import { boardStream } from '../protocol/addresses';
 import { randomId } from '../protocol/ids';
 import type { BoardEvent, NoteDraft, NoteFields, Speaker } from '../protocol/messages';
+import type { Answer, Indicator } from './barometer';
 import type { ClientErrorCode } from './errors';
 import { boardStreamType, type BoardState } from './note-reducer';
 import { boardView, type BoardView, type LocalAuthor } from './optimistic';
@@ -70,5 +71,18 @@ export class BoardModel {
 
   deleteNote(noteId: string): void {
     this.stream.queue({ type: 'note.delete', id: this.newId(), board: this.boardId, noteId });
+  }
+
+  /** A participant places the territory on one scale: "1" to "7", or "unknown". */
+  answerBarometer(indicator: number, value: Answer): void {
+    this.stream.queue({ type: 'barometer.answer', id: this.newId(), board: this.boardId, indicator, value });
+  }
+
+  setBarometer(indicators: Indicator[]): void {
+    this.stream.queue({ type: 'barometer.set', id: this.newId(), board: this.boardId, indicators });
+  }
+
+  closeBarometer(closed: boolean): void {
+    this.stream.queue({ type: 'barometer.close', id: this.newId(), board: this.boardId, closed });
   }
 }

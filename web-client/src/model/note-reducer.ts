@@ -1,11 +1,26 @@
 import type { Board, BoardSnapshot, Note, NoteFields, Timestamp } from '../protocol/messages';
+import {
+  isTallyShadow,
+  predictAnswer,
+  withClosed,
+  withIndicators,
+  withOwnAnswer,
+  withTally,
+  type BarometerState,
+} from './barometer';
 import type { LocalAuthor } from './optimistic';
 import type { StreamType } from './stream-model';
 
-/** A board stream's state: the board's frame and its notes, in stream order. */
+/** A board stream's state: the board's frame, its notes in stream order, and its barometer if it has one. */
 export interface BoardState {
   readonly board: Board;
   readonly notes: ReadonlyMap<string, Note>;
+  readonly barometer: BarometerState | null;
+}
+
+/** The board's barometer changed by `change`; a board without one stays as it is. */
+function barometer(state: BoardState, change: (barometer: BarometerState) => BarometerState): BoardState {
+  return state.barometer ? { ...state, barometer: change(state.barometer) } : state;
 }
 
 /** Where a note not confirmed yet stacks: above every confirmed one, as the server will put it. */
@@ -38,12 +53,20 @@ export function boardStreamType(author: LocalAuthor): StreamType<'board', BoardS
     fromSnapshot: (snapshot: BoardSnapshot) => ({
       board: snapshot.board,
       notes: new Map([...snapshot.notes].sort(byOrder).map((note) => [note.id, note])),
+      barometer: snapshot.barometer ?? null,
     }),
     events: {
       'note.created': (state, event) => created(state, { ...event.note, order: event.rev }),
       'note.updated': (state, event) => updated(state, event.noteId, event.fields, event.at),
       'note.deleted': (state, event) => deleted(state, event.noteId),
+      'barometer.changed': (state, event) => barometer(state, (known) => withIndicators(known, event.indicators)),
+      'barometer.answered': (state, event) =>
+        barometer(state, (known) => withOwnAnswer(known, event.indicator, event.value, event.tally)),
+      'barometer.closed': (state, event) => barometer(state, (known) => withClosed(known, event.closed, event.split)),
     },
+    // Someone else's answer: the new tally, never the person nor the place they chose.
+    shadow: (state, shadow) =>
+      isTallyShadow(shadow) ? barometer(state, (known) => withTally(known, shadow.indicator, shadow.tally)) : state,
     commands: {
       'note.create': (state, command, queuedAt) =>
         created(state, {
@@ -56,9 +79,17 @@ export function boardStreamType(author: LocalAuthor): StreamType<'board', BoardS
         }),
       'note.update': (state, command, queuedAt) => updated(state, command.noteId, command.fields, queuedAt),
       'note.delete': (state, command) => deleted(state, command.noteId),
+      'barometer.set': (state, command) => barometer(state, (known) => withIndicators(known, command.indicators)),
+      'barometer.answer': (state, command) =>
+        barometer(state, (known) => predictAnswer(known, command.indicator, command.value)),
+      'barometer.close': (state, command) => barometer(state, (known) => withClosed(known, command.closed, known.split)),
     },
-    // A held arrow key makes one command, not thirty.
+    // A held arrow key makes one command, not thirty; so does a cursor moved step by step.
     fold: (into, command) => {
+      if (command.type === 'barometer.answer') {
+        const same = into.type === 'barometer.answer' && into.indicator === command.indicator;
+        return same ? { ...into, value: command.value } : null;
+      }
       if (command.type !== 'note.update') return null;
       if (into.type === 'note.update' && into.noteId === command.noteId) {
         return { ...into, fields: { ...into.fields, ...command.fields } };

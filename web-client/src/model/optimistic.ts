@@ -1,4 +1,5 @@
 import type { Board, BoardCommand, Note } from '../protocol/messages';
+import type { BarometerState } from './barometer';
 import type { BoardState } from './note-reducer';
 
 /** Who is using this client, to stand as the author of the notes it has not sent yet. */
@@ -16,20 +17,24 @@ export interface BoardView {
   board: Board | null;
   /** Bottom to top: by the order the stream gave them, the pending ones last. */
   notes: ViewNote[];
+  /** A barometer board's barometer, with this client's answers not confirmed yet in place. */
+  barometer: BarometerState | null;
 }
 
-function noteIdOf(command: BoardCommand): string {
-  return command.type === 'note.create' ? command.note.id : command.noteId;
+function noteIdOf(command: BoardCommand): string | null {
+  if (command.type === 'note.create') return command.note.id;
+  return command.type === 'note.update' || command.type === 'note.delete' ? command.noteId : null;
 }
 
 /** The board as this client shows it: the optimistic state, notes stacked by their order. */
 export function boardView(state: BoardState | null, pending: readonly BoardCommand[]): BoardView {
-  if (!state) return { board: null, notes: [] };
+  if (!state) return { board: null, notes: [], barometer: null };
   const pendingNoteIds = new Set(pending.map(noteIdOf));
   return {
     board: state.board,
     notes: [...state.notes.values()]
       .sort((a, b) => a.order - b.order)
       .map((note) => ({ ...note, pending: pendingNoteIds.has(note.id) })),
+    barometer: state.barometer,
   };
 }

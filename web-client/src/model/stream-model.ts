@@ -42,6 +42,8 @@ export interface StreamType<K extends StreamKind, S> {
   readonly shadow?: (state: S, event: HiddenEvent) => S;
   readonly commands: CommandPredictions<S, ChangeCommandOf<K>>;
   readonly fold?: Fold<ChangeCommandOf<K>>;
+  /** What the shadow of an event this client may not see still tells (its public fields), if anything. */
+  hidden?(state: S, shadow: HiddenEvent): S;
   /** Refusals that say the command's effect is already there: nothing to tell the user. */
   alreadyDone?(command: ChangeCommandOf<K>, code: ClientErrorCode): boolean;
 }

@@ -284,6 +284,18 @@ export interface BoardSnapshot {
   board: Board;
   /** In stream order: the order of the revisions that created them. */
   notes: Note[];
+  /** A barometer board's barometer, as this reader may see it (`mine`: its own answers only). */
+  barometer?: BarometerSnapshot;
+}
+
+export interface BarometerSnapshot {
+  indicators: CommandOf<'barometer.set'>['indicators'];
+  tallies: EventOf<'barometer.answered'>['tally'][];
+  closed: boolean;
+  /** Empty until the barometer is closed. */
+  split: EventOf<'barometer.closed'>['split'];
+  /** Per indicator: "1" to "7", "unknown", or '' where this reader has not answered. */
+  mine: string[];
 }
 
 export interface WorkshopSnapshot {

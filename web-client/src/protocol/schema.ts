@@ -219,6 +219,21 @@ export const PROTOCOL = {
       roles: ['animator'],
       fields: { id: 'commandId', vote: 'string' },
     },
+    'barometer.set': {
+      stream: 'board',
+      roles: ['animator'],
+      fields: { id: 'commandId', board: 'boardId', indicators: [{ title: 'string', low: 'string', high: 'string' }] },
+    },
+    'barometer.answer': {
+      stream: 'board',
+      roles: ['participant'],
+      fields: { id: 'commandId', board: 'boardId', indicator: 'number', value: 'string' },
+    },
+    'barometer.close': {
+      stream: 'board',
+      roles: ['animator'],
+      fields: { id: 'commandId', board: 'boardId', closed: 'boolean' },
+    },
     'stream.sync': {
       stream: 'any',
       roles: ['participant', 'animator', 'observer'],
@@ -275,6 +290,20 @@ export const PROTOCOL = {
       fields: DOT_EVENT_FIELDS,
     },
     'vote.closed': { stream: 'workshop', fields: { vote: 'string', result: 'VoteResult' } },
+    'barometer.changed': { stream: 'board', fields: { indicators: [{ title: 'string', low: 'string', high: 'string' }] } },
+    'barometer.answered': {
+      stream: 'board',
+      audience: 'author',
+      shadow: { indicator: 'number', tally: { steps: ['number'], unknown: 'number' } },
+      fields: { indicator: 'number', value: 'string', tally: { steps: ['number'], unknown: 'number' } },
+    },
+    'barometer.closed': {
+      stream: 'board',
+      fields: {
+        closed: 'boolean',
+        split: [{ indicator: 'number', category: 'string', steps: ['number'], unknown: 'number' }],
+      },
+    },
     hidden: { stream: 'any', fields: { vote: 'string?', progress: 'VoteProgress?' } },
     'stream.resync': { stream: 'any', envelope: false, fields: { stream: 'streamId' } },
     'stream.head': { stream: 'any', envelope: false, fields: { stream: 'streamId', rev: 'number', h: 'string' } },
@@ -312,6 +341,10 @@ export const PROTOCOL = {
     'no_dot_here',
     'no_items',
     'too_many_items',
+    'not_a_barometer',
+    'unknown_indicator',
+    'indicator_answered',
+    'barometer_closed',
   ],
 } as const;
 

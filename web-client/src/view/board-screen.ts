@@ -7,6 +7,7 @@ import { agendaBanner } from './agenda-banner';
 import type { MessageKey } from '../i18n/fr';
 import { errorCodeOf } from '../model/errors';
 import { createAnnouncer } from './announcer';
+import { BarometerPanel } from './barometer-view';
 import { BoardCanvas } from './board-canvas';
 import { BoardZoom } from './board-zoom';
 import type { Screen, ScreenContext } from './context';
@@ -34,6 +35,8 @@ function announcement(t: Translator, event: BoardEvent | WorkshopEvent): string 
       return t.t('announce.deleted');
     case 'board.locked':
       return t.t(event.locked ? 'announce.locked' : 'announce.unlocked');
+    case 'barometer.closed':
+      return t.t(event.closed ? 'announce.barometerClosed' : 'announce.barometerReopened');
     case 'plenary.changed':
     case 'participant.joined':
     case 'agenda.changed':
@@ -47,6 +50,8 @@ function announcement(t: Translator, event: BoardEvent | WorkshopEvent): string 
     case 'participant.removed':
     case 'vote.placed':
     case 'vote.retracted':
+    case 'barometer.changed':
+    case 'barometer.answered':
       return null;
     case 'vote.opened':
       return t.t('vote.announceOpened', { title: event.vote.title });
@@ -122,6 +127,12 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     edit: (noteId, openedBy) => editNote(noteId, openedBy),
     move: (noteId, fields) => model.updateNote(noteId, fields),
     remove: (noteId) => removeNote(noteId),
+  });
+
+  const barometer = new BarometerPanel(t, role, {
+    answer: (indicator, value) => model.answerBarometer(indicator, value),
+    close: (closed) => model.closeBarometer(closed),
+    set: (indicators) => model.setBarometer(indicators),
   });
 
   const zoom = new BoardZoom(t, scroller, canvas, () => model.view.board?.zones.length ?? 1, credential.role === 'animator');
@@ -321,6 +332,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
       document.title = `${view.board.name} — Parvis`;
     }
     canvas.render(view);
+    barometer.render(view.barometer);
     zoom.apply();
     loadingState.hidden = view.board !== null;
     emptyState.hidden = view.board === null || view.notes.length > 0;
@@ -377,6 +389,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     banner.element,
     agenda.element,
     ballot.element,
+    barometer.element,
     h('p', { id: 'note-keyboard-help', className: 'visually-hidden' }, t.t('board.keyboardHelp')),
     // Before the board in the tab order, a Tab or two from the top; shown below it, under the thumb.
     h('div', { className: 'board-actions' }, addButton, doneButton, zoom.controls),

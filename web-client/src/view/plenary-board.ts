@@ -1,6 +1,7 @@
 import type { Translator } from '../i18n';
 import type { BoardView, ViewNote } from '../model/optimistic';
 import type { Zone } from '../protocol/messages';
+import { plenaryBarometer } from './barometer-view';
 import { h, replaceChildren } from './dom';
 import {
   fitsOnOnePage,
@@ -50,6 +51,8 @@ export class PlenaryBoard {
   private readonly title: HTMLElement;
   private readonly pager: HTMLElement;
   private readonly body = h('div', { className: 'plenary-board-body' });
+  /** A barometer board's scales, above its notes (the images associated with them). */
+  private readonly barometer = h('div', { className: 'plenary-barometer-slot', hidden: true });
   private readonly measurer = h('div', { className: 'plenary-measure', attrs: { 'aria-hidden': 'true' } });
   private readonly cards = new Map<string, Card>();
   private readonly idPrefix = `plenary-board${++boardCount}`;
@@ -64,7 +67,7 @@ export class PlenaryBoard {
 
   constructor(
     private readonly t: Translator,
-    boardId: string,
+    private readonly boardId: string,
     name: string,
   ) {
     const titleId = `${this.idPrefix}-title`;
@@ -78,6 +81,7 @@ export class PlenaryBoard {
         attrs: { 'data-board-id': boardId, 'aria-labelledby': titleId },
       },
       h('div', { className: 'plenary-board-heading' }, this.title, this.pager),
+      this.barometer,
       this.body,
       this.measurer,
     );
@@ -93,6 +97,9 @@ export class PlenaryBoard {
   render(view: BoardView): void {
     if (!view.board) return;
     this.title.textContent = view.board.name;
+    this.barometer.hidden = view.barometer === null;
+    if (view.barometer) replaceChildren(this.barometer, plenaryBarometer(this.t, this.boardId, view.barometer));
+    this.element.dataset.barometer = view.barometer ? (view.notes.length ? 'with-notes' : 'only') : 'none';
     this.zones = view.board.zones.length ? view.board.zones : [{ id: '', title: '' }];
     const zoneIndex = new Map(this.zones.map((zone, index) => [zone.id, index]));
     const byZone: ViewNote[][] = this.zones.map(() => []);

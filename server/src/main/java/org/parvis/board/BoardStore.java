@@ -9,6 +9,8 @@ import io.vertx.redis.client.Request;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.parvis.protocol.Event;
+import org.parvis.protocol.Protocol;
 import org.parvis.store.LuaScript;
 import org.parvis.stream.StreamId;
 import org.parvis.stream.StreamKeys;
@@ -26,6 +28,8 @@ public final class BoardStore {
       new LuaScript.Part(BoardStore.class, "note.delete.lua"),
       new LuaScript.Part(BoardStore.class, "board.lock.lua"));
 
+  private static final Event.Tally EMPTY_TALLY = new Event.Tally(List.of(0, 0, 0, 0, 0, 0, 0), 0);
+
   private final Redis redis;
   private final StreamStore streams;
   private final Map<String, BoardLayout> layouts = new ConcurrentHashMap<>();
@@ -42,7 +46,18 @@ public final class BoardStore {
             .arg("name").arg(layout.name())
             .arg("template").arg(layout.template().wireName())
             .arg("locked").arg("0"))
+        .compose(saved -> layout.template().isBarometer() ? startBarometer(layout) : Future.succeededFuture())
         .compose(saved -> streams.create(StreamId.board(layout.boardId())));
+  }
+
+  /** A barometer board starts open, with its template's scales and nobody's answer: the apply functions of barometer.* take it from there. */
+  private Future<Void> startBarometer(BoardLayout layout) {
+    List<Event.Tally> tallies = layout.template().indicators().stream().map(indicator -> EMPTY_TALLY).toList();
+    return redis.send(Request.cmd(Command.HSET).arg(StreamKeys.board(layout.boardId()) + ":barometer")
+            .arg("indicators").arg(Protocol.encode(layout.template().indicators()))
+            .arg("tallies").arg(Protocol.encode(tallies))
+            .arg("closed").arg("0"))
+        .mapEmpty();
   }
 
   /** The layout of a board, or a failed future rejecting it as unknown_board. Layouts never change, so they are cached. */

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import org.parvis.protocol.Command.Indicator;
 
 /** The board layouts of the workshop method (see shared/BRIEF.md): each is a list of zone titles. */
 public enum BoardTemplate {
@@ -15,14 +16,25 @@ public enum BoardTemplate {
       "Rendez-vous / Isolement",
       "Perspectives / Impuissance",
       "Solidarités interactives / Dépendance",
-      "Initiatives / Passivité"));
+      "Initiatives / Passivité"),
+      List.of(
+          new Indicator("Sociabilité", "Rendez-vous", "Isolement"),
+          new Indicator("Accès aux ressources", "Perspectives", "Impuissance"),
+          new Indicator("Émancipation", "Solidarités interactives", "Dépendance"),
+          new Indicator("Intégration dans la vie locale", "Initiatives", "Passivité")));
 
   private final String wireName;
   private final List<String> zoneTitles;
+  private final List<Indicator> indicators;
 
   BoardTemplate(String wireName, List<String> zoneTitles) {
+    this(wireName, zoneTitles, List.of());
+  }
+
+  BoardTemplate(String wireName, List<String> zoneTitles, List<Indicator> indicators) {
     this.wireName = wireName;
     this.zoneTitles = zoneTitles;
+    this.indicators = indicators;
   }
 
   public String wireName() {
@@ -33,6 +45,15 @@ public enum BoardTemplate {
     return IntStream.range(0, zoneTitles.size())
         .mapToObj(index -> new Zone("z" + (index + 1), zoneTitles.get(index)))
         .toList();
+  }
+
+  /** The scales a barometer board starts with (the four indicators of the seeds); none for a board of notes only. */
+  public List<Indicator> indicators() {
+    return indicators;
+  }
+
+  public boolean isBarometer() {
+    return !indicators.isEmpty();
   }
 
   public static Optional<BoardTemplate> fromWire(String name) {

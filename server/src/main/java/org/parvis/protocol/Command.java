@@ -35,6 +35,9 @@ import org.parvis.sync.Verdict;
     @JsonSubTypes.Type(Command.VoteCast.class),
     @JsonSubTypes.Type(Command.VoteRetract.class),
     @JsonSubTypes.Type(Command.VoteClose.class),
+    @JsonSubTypes.Type(Command.BarometerSet.class),
+    @JsonSubTypes.Type(Command.BarometerAnswer.class),
+    @JsonSubTypes.Type(Command.BarometerClose.class),
     @JsonSubTypes.Type(Command.StreamSync.class),
     @JsonSubTypes.Type(Command.WorkshopGet.class)})
 public sealed interface Command {
@@ -221,6 +224,35 @@ public sealed interface Command {
     @Override
     public Verdict<Change> checked() {
       return Change.super.checked().then(ok -> required(this, vote, "vote"));
+    }
+  }
+
+  /** A bipolar scale of the barometer: its title, its low (vitality) pole and its high (depression) pole. */
+  record Indicator(String title, String low, String high) {}
+
+  @JsonTypeName("barometer.set")
+  record BarometerSet(String id, String board, List<Indicator> indicators) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, indicators, "indicators")).then(ok -> required(this, board, "board"));
+    }
+  }
+
+  /** {@code indicator}: its place in the barometer's list, from 0; {@code value}: "1" to "7", or "unknown". */
+  @JsonTypeName("barometer.answer")
+  record BarometerAnswer(String id, String board, Integer indicator, String value) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, indicator, "indicator"))
+          .then(ok -> required(this, value, "value")).then(ok -> required(this, board, "board"));
+    }
+  }
+
+  @JsonTypeName("barometer.close")
+  record BarometerClose(String id, String board, Boolean closed) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, closed, "closed")).then(ok -> required(this, board, "board"));
     }
   }
 

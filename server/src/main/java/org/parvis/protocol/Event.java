@@ -111,10 +111,23 @@ public sealed interface Event {
   @JsonTypeName("vote.closed")
   record VoteClosed(String vote, VoteResult result) implements Event {}
 
-  /**
-   * What a follower outside an event's audience gets instead, so its revisions stay gap-free; a
-   * vote's dot leaves the vote and its progress there.
-   */
+  @JsonTypeName("barometer.changed")
+  record BarometerChanged(List<Command.Indicator> indicators) implements Event {}
+
+  /** How many placed the territory on each of the 7 steps of one scale, and how many said they do not know. */
+  record Tally(List<Integer> steps, Integer unknown) {}
+
+  /** To its author only; the others get its shadow: the indicator and its new tally, without the person. The tally is the apply script's. */
+  @JsonTypeName("barometer.answered")
+  record BarometerAnswered(Integer indicator, String value, Tally tally) implements Event {}
+
+  /** One category's answers on one indicator, once the barometer is closed; the apply script adds only categories with enough answers. */
+  record SplitRow(Integer indicator, String category, List<Integer> steps, Integer unknown) {}
+
+  @JsonTypeName("barometer.closed")
+  record BarometerClosed(boolean closed, List<SplitRow> split) implements Event {}
+
+  /** What a follower outside an event's audience gets instead, so its revisions stay gap-free. */
   @JsonTypeName("hidden")
   record Hidden(String vote, VoteProgress progress) implements Event {}
 

@@ -141,6 +141,7 @@ public final class StreamStore {
     });
   }
 
+
   private static RejectedException unknownStream(StreamId stream) {
     return new RejectedException(stream.kind() == StreamId.Kind.BOARD
         ? Rejection.of("unknown_board", "No board " + stream.id() + ".")

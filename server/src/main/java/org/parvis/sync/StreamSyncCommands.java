@@ -84,9 +84,13 @@ public final class StreamSyncCommands {
   private Future<JsonObject> boardSnapshot(StreamId stream, StreamStore.CatchUp catchUp) {
     List<String> notes = catchUp.state().stream().filter(Objects::nonNull).map(Response::toString).toList();
     boolean locked = "1".equals(catchUp.extra().toString());
-    return boards.layout(stream.id()).map(layout -> new JsonObject()
-        .put("board", BoardStore.boardJson(layout, locked))
-        .put("notes", joined(notes)));
+    String barometer = catchUp.part(2).toString();
+    return boards.layout(stream.id()).map(layout -> {
+      JsonObject snapshot = new JsonObject()
+          .put("board", BoardStore.boardJson(layout, locked))
+          .put("notes", joined(notes));
+      return barometer.isEmpty() ? snapshot : snapshot.put("barometer", new JsonObject(barometer));
+    });
   }
 
   /** The workshop, with the roster for an animator (read.lua gives it to animators only). */

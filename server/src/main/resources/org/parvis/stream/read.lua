@@ -9,13 +9,28 @@
 -- or {'unknown_stream'}. A log entry is '<audience>\n<event json>\n<shadow json or empty>'.
 local SNAPSHOT = {}
 
--- Notes in stream order (the revision that created each), then whether the board is locked.
+-- A barometer board's barometer as the reader may see it: the scales, the public tallies, the split
+-- once closed, and the reader's own answers only ('' where none); '' for a board without one.
+local function barometerFor(board, reader)
+  local stored = redis.call('HMGET', board .. ':barometer', 'indicators', 'tallies', 'closed', 'split')
+  if not stored[1] then return '' end
+  local mine = {}
+  for index = 0, #cjson.decode(stored[2]) - 1 do
+    mine[index + 1] = reader.role == 'participant' and redis.call('HGET', board .. ':answers:' .. index, reader.id) or ''
+  end
+  local closed = stored[3] == '1'
+  return '{"indicators":' .. stored[1] .. ',"tallies":' .. stored[2] .. ',"closed":' .. tostring(closed)
+      .. ',"split":' .. (closed and stored[4] or '[]') .. ',"mine":' .. cjson.encode(mine) .. '}'
+end
+
+-- Notes in stream order (the revision that created each), whether the board is locked, then its
+-- barometer for this reader.
 SNAPSHOT['board'] = function(prefix, id, reader)
   local board = prefix .. 'board:' .. id
   local ids = redis.call('ZRANGE', board .. ':order', 0, -1)
   local notes = {}
   if #ids > 0 then notes = redis.call('HMGET', board .. ':notes', unpack(ids)) end
-  return {notes, redis.call('HGET', board, 'locked') or '0'}
+  return {notes, redis.call('HGET', board, 'locked') or '0', barometerFor(board, reader)}
 end
 
 -- Each vote as this reader may see it, in opening order: its settings and progress, the reader's

@@ -1,0 +1,185 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Category } from '../src/protocol/messages';
+import { randomId } from '../src/protocol/ids';
+import { createWorkshop, joinWorkshop, rememberParticipant } from './support/api';
+import { describeViolations, runAxe, seriousOrCritical } from './support/axe';
+import { LAPTOP, newContext, PHONE_740, PROJECTOR } from './support/chromium';
+import { seedNotes } from './support/seed';
+import { useBrowserSuite } from './support/suite';
+import { centerOf, pageOverflowX, targetSizes, touchTap } from './support/touch';
+import { byTestId } from './support/ui';
+import { eventually } from './support/wait';
+
+const baseUrl = inject('parvisUrl');
+const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
+
+/** Where each phone places the territory on the four scales ("unknown": "je ne sais pas"). */
+const ANSWERS: Record<string, string[]> = {
+  Sylvie: ['2', '3', '5', 'unknown'],
+  Marc: ['3', '3', '6', '2'],
+  Inès: ['5', '2', '6', '3'],
+};
+
+/** Font sizes in CSS pixels of every visible element matched, on the projector. */
+function fontSizes(page: Page, selector: string): Promise<number[]> {
+  return page.evaluate(
+    (matched) =>
+      [...document.querySelectorAll<HTMLElement>(matched)]
+        .filter((element) => element.getClientRects().length > 0 && element.textContent?.trim())
+        .map((element) => parseFloat(getComputedStyle(element).fontSize)),
+    selector,
+  );
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: join(SCREENSHOTS, name), animations: 'disabled', caret: 'hide', scale: 'css' });
+}
+
+describe('atelier 1: the barometer of social vitality', () => {
+  const suite = useBrowserSuite(baseUrl);
+
+  it('three phones answer by touch, the projector shows the distribution and median, the split appears once closed', async () => {
+    const { workshop, animatorToken, observerToken } = await createWorkshop(baseUrl, {
+      title: 'Atelier 1 — Baromètre de la vitalité sociale',
+      groups: [{ name: 'Baromètre', template: 'barometre' }],
+    });
+    const board = workshop.boards[0]!.id;
+    const plenaryShown = await suite.bridge.request<{ ok: boolean }>(animatorToken, {
+      type: 'plenary.show',
+      id: randomId(),
+      boards: [board],
+    });
+    expect(plenaryShown.ok).toBe(true);
+
+    const projectorContext = await newContext(suite.browser, baseUrl, PROJECTOR);
+    suite.contexts.push(projectorContext);
+    const projector = await projectorContext.newPage();
+    await projector.goto(`/#/o/${observerToken}`);
+    const scales = projector.locator(`[data-testid="plenary-board"][data-board-id="${board}"] [data-testid="barometer-scale"]`);
+    await scales.first().waitFor();
+    expect(await scales.count()).toBe(4);
+    expect(await scales.first().textContent()).toContain('Rendez-vous');
+
+    // An elected official answers through the bridge: one answer of that category, never shown apart.
+    const elu = await joinWorkshop(baseUrl, workshop.code, 'Bernard', { board, category: 'elu' as Category });
+    await suite.bridge.request(elu.token, { type: 'barometer.answer', id: randomId(), board, indicator: 0, value: '1' });
+    // The images the room associates with the indicators: notes in their zones, under the scales.
+    await seedNotes(suite.bridge, elu.token, board, [
+      { text: 'Le marché du jeudi, où tout le monde se croise', zone: 'z1', color: 'yellow' },
+      { text: 'Le bus ne passe plus le samedi', zone: 'z2', color: 'pink' },
+      { text: 'La banque alimentaire tenue par des bénévoles', zone: 'z3', color: 'green' },
+      { text: 'Un café associatif ouvert par des jeunes', zone: 'z4', color: 'blue' },
+    ]);
+
+    const phones: Page[] = [];
+    for (const [name, answers] of Object.entries(ANSWERS)) {
+      const context = await newContext(suite.browser, baseUrl, PHONE_740);
+      suite.contexts.push(context);
+      const joined = await joinWorkshop(baseUrl, workshop.code, name, { board, category: 'habitant' });
+      await rememberParticipant(context, joined, board);
+      const phone = await context.newPage();
+      phones.push(phone);
+      await phone.goto(`/#/b/${board}`);
+      await byTestId(phone, 'barometer-panel').waitFor();
+      for (const [indicator, value] of answers.entries()) {
+        const radio = byTestId(phone, `barometer-answer-${indicator}-${value}`);
+        // The label around the radio is the target: a finger lands on it, not on the hidden input.
+        const target = radio.locator('xpath=..');
+        await target.scrollIntoViewIfNeeded();
+        await touchTap(context, phone, await centerOf(target));
+        await eventually(() => radio.isChecked(), (checked) => checked);
+      }
+      // One-handed on a 360 px phone: 48 px targets, nothing wider than the screen.
+      const sizes = await targetSizes(phone, ['.barometer-step', '.barometer-unknown']);
+      expect(sizes.length).toBe(4 * 8);
+      for (const size of sizes) expect(Math.min(size.width, size.height), size.name).toBeGreaterThanOrEqual(44);
+      for (const size of sizes) expect(size.height, size.name).toBeGreaterThanOrEqual(48);
+      const overflow = await pageOverflowX(phone);
+      expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.innerWidth);
+    }
+
+    // Sylvie changes her mind on the first scale before the close: 2 becomes 4.
+    const sylvie = phones[0]!;
+    const moved = byTestId(sylvie, 'barometer-answer-0-4');
+    await moved.locator('xpath=..').scrollIntoViewIfNeeded();
+    await touchTap(sylvie.context(), sylvie, await centerOf(moved.locator('xpath=..')));
+    await eventually(() => moved.isChecked(), (checked) => checked);
+
+    // Inès, with a keyboard: the radios of a scale are one group, the arrows move the cursor.
+    const ines = phones[2]!;
+    await byTestId(ines, 'barometer-answer-2-6').focus();
+    await ines.keyboard.press('ArrowLeft');
+    await eventually(() => byTestId(ines, 'barometer-answer-2-5').isChecked(), (checked) => checked);
+    await eventually(() => scales.nth(2).locator('[data-testid="barometer-summary"]').first().textContent(), (text) =>
+      text === 'Médiane : 5 · 3 réponses',
+    );
+    // Its accessible name says the step and, at either end, the pole.
+    expect(await byTestId(ines, 'barometer-answer-0-1').getAttribute('aria-label')).toBe('1, Rendez-vous');
+    expect(await byTestId(ines, 'barometer-answer-0-7').getAttribute('aria-label')).toBe('7, Isolement');
+    const onPhone = seriousOrCritical(await runAxe(ines));
+    expect(onPhone, describeViolations('barometer on a phone', onPhone)).toEqual([]);
+
+    // First scale: Bernard 1, Sylvie 4, Marc 3, Inès 5 → median 3.5 of four answers.
+    const first = scales.nth(0);
+    await eventually(() => first.locator('[data-testid="barometer-summary"]').first().textContent(), (text) =>
+      text === 'Médiane : 3,5 · 4 réponses',
+    );
+    const counts = await first.locator('.barometer-count').allTextContents();
+    expect(counts.slice(0, 7)).toEqual(['1', '', '1', '1', '1', '', '']);
+    // Fourth scale: Sylvie said "je ne sais pas": counted, not placed.
+    await eventually(() => scales.nth(3).locator('[data-testid="barometer-summary"]').first().textContent(), (text) =>
+      text === 'Médiane : 2,5 · 3 réponses · Je ne sais pas : 1',
+    );
+    expect(await first.locator('[data-testid="barometer-median"]').first().getAttribute('data-median')).toBe('3.5');
+    expect(await byTestId(projector, 'barometer-split').count()).toBe(0);
+    // Legible from the back of the room: every label of the barometer at 28 px or more.
+    const sizes = await fontSizes(projector, '.plenary-barometer .barometer-scale-title, .plenary-barometer .barometer-pole, .plenary-barometer .barometer-count, .plenary-barometer .barometer-summary');
+    expect(sizes.length).toBeGreaterThan(4 * 4);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(28);
+    // A phone sees the distribution and its own answers, never whose the others are.
+    await eventually(() => byTestId(sylvie, 'barometer-summary').first().textContent(), (text) => text === 'Médiane : 3,5 · 4 réponses');
+    await screenshot(sylvie, 'barometer-phone.png');
+
+    // The animator closes the barometer from the board.
+    const animatorContext = await newContext(suite.browser, baseUrl, LAPTOP);
+    suite.contexts.push(animatorContext);
+    const animator = await animatorContext.newPage();
+    await animator.goto(`/#/a/${animatorToken}`);
+    await byTestId(animator, 'animator-title').waitFor();
+    await animator.goto(`/#/b/${board}`);
+    await byTestId(animator, 'barometer-close').click();
+    await byTestId(animator, 'barometer-closed').waitFor();
+
+    // The projector: the split by category, habitants only (three answers); one élu is not a category.
+    await byTestId(projector, 'barometer-closed').waitFor();
+    await eventually(() => byTestId(projector, 'barometer-split-row').count(), (count) => count === 4);
+    const rows = byTestId(scales.nth(0), 'barometer-split-row');
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().getAttribute('data-category')).toBe('habitant');
+    expect(await rows.first().locator('[data-testid="barometer-summary"]').textContent()).toBe('Médiane : 4 · 3 réponses');
+    const afterClose = await fontSizes(projector, '.plenary-barometer .barometer-split-category, .plenary-barometer .barometer-summary');
+    expect(Math.min(...afterClose)).toBeGreaterThanOrEqual(28);
+    await screenshot(projector, 'barometer-1080p.png');
+    const onProjector = seriousOrCritical(await runAxe(projector));
+    expect(onProjector, describeViolations('barometer on the projector', onProjector)).toEqual([]);
+
+    // Phones: answers frozen, no radio left to change them.
+    await byTestId(sylvie, 'barometer-closed').waitFor();
+    expect(await sylvie.locator('[data-testid^="barometer-answer-"]').count()).toBe(0);
+    expect(await byTestId(sylvie, 'barometer-mine').allTextContents()).toEqual([
+      'Votre réponse : 4',
+      'Votre réponse : 3',
+      'Votre réponse : 5',
+      'Votre réponse : Je ne sais pas',
+    ]);
+    const stored = await suite.bridge.snapshot(elu.token, board);
+    expect(stored.barometer?.closed).toBe(true);
+    expect(stored.barometer?.mine).toEqual(['1', '', '', '']);
+  });
+});

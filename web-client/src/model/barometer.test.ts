@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import type { BarometerSnapshot, BoardEvent } from '../protocol/messages';
+import { answeredCount, emptyTally, median, moved, splitOf, withIndicators, type Tally } from './barometer';
+import { BOARD, STREAM, hashAt, newModel } from './testing/fixtures';
+
+/** A tally from the steps chosen ("unknown" for "je ne sais pas"). */
+function tallyOf(...answers: string[]): Tally {
+  return answers.reduce((tally, answer) => moved(tally, '', answer), emptyTally());
+}
+
+const FOUR = [
+  { title: 'Sociabilité', low: 'Rendez-vous', high: 'Isolement' },
+  { title: 'Accès aux ressources', low: 'Perspectives', high: 'Impuissance' },
+  { title: 'Émancipation', low: 'Solidarités interactives', high: 'Dépendance' },
+  { title: 'Intégration dans la vie locale', low: 'Initiatives', high: 'Passivité' },
+];
+
+function barometerSnapshot(fields: Partial<BarometerSnapshot> = {}): BarometerSnapshot {
+  return { indicators: FOUR, tallies: FOUR.map(emptyTally), closed: false, split: [], mine: ['', '', '', ''], ...fields };
+}
+
+function loadedBarometer(fields: Partial<BarometerSnapshot> = {}) {
+  const model = newModel();
+  model.stream.receiveSync({
+    ok: true,
+    stream: STREAM,
+    rev: 3,
+    h: hashAt(3),
+    snapshot: { board: { ...BOARD, template: 'barometre' }, notes: [], barometer: barometerSnapshot(fields) },
+  });
+  return model;
+}
+
+const envelope = (rev: number, cmd: string, by = 'p-other') => ({ stream: STREAM, rev, h: hashAt(rev), cmd, by, at: rev });
+
+describe('the distribution of a scale', () => {
+  it('counts who answered, "je ne sais pas" included', () => {
+    expect(answeredCount(emptyTally())).toBe(0);
+    const tally = tallyOf('2', '5', 'unknown', '5');
+    expect(tally).toEqual({ steps: [0, 1, 0, 0, 2, 0, 0], unknown: 1 });
+    expect(answeredCount(tally)).toBe(4);
+  });
+
+  it('has no median while nobody placed the territory, "je ne sais pas" being no place', () => {
+    expect(median(emptyTally())).toBeNull();
+    expect(median(tallyOf('unknown', 'unknown'))).toBeNull();
+  });
+
+  it('takes the middle answer of an odd count, ignoring "je ne sais pas"', () => {
+    expect(median(tallyOf('7'))).toBe(7);
+    expect(median(tallyOf('2', '6', '5'))).toBe(5);
+    expect(median(tallyOf('1', '1', '7', 'unknown', 'unknown', 'unknown'))).toBe(1);
+  });
+
+  it('goes halfway between the two middle answers of an even count', () => {
+    expect(median(tallyOf('2', '5'))).toBe(3.5);
+    expect(median(tallyOf('3', '3', '4', '6'))).toBe(3.5);
+    expect(median(tallyOf('4', '4', '4', '5', 'unknown'))).toBe(4);
+    expect(median(tallyOf('1', '2', '6', '7'))).toBe(4);
+  });
+
+  it('moves one answer from a step to another, or to "je ne sais pas"', () => {
+    const tally = tallyOf('3', '3');
+    expect(moved(tally, '3', '6')).toEqual({ steps: [0, 0, 1, 0, 0, 1, 0], unknown: 0 });
+    expect(moved(tally, '3', 'unknown')).toEqual({ steps: [0, 0, 1, 0, 0, 0, 0], unknown: 1 });
+    expect(moved(tally, '', '3')).toEqual({ steps: [0, 0, 3, 0, 0, 0, 0], unknown: 0 });
+  });
+
+  it('keeps tallies and answers in place when the animator renames, adds or removes scales', () => {
+    const state = { ...barometerSnapshot({ mine: ['4', '', '', ''] }), tallies: [tallyOf('4'), ...FOUR.slice(1).map(emptyTally)] };
+    const three = withIndicators(state, [{ ...FOUR[0]!, title: 'Vie sociale' }, FOUR[1]!, FOUR[2]!]);
+    expect(three.indicators[0]?.title).toBe('Vie sociale');
+    expect(three.mine).toEqual(['4', '', '']);
+    expect(three.tallies[0]).toEqual(tallyOf('4'));
+    const five = withIndicators(three, [...FOUR, { title: 'Mobilité', low: 'Proximité', high: 'Éloignement' }]);
+    expect(five.tallies).toHaveLength(5);
+    expect(five.mine).toEqual(['4', '', '', '', '']);
+  });
+});
+
+describe('a barometer board', () => {
+  it('shows a participant its own answer at once, then the tally the server sends back', () => {
+    const model = loadedBarometer();
+    model.answerBarometer(0, '5');
+    expect(model.view.barometer?.mine[0]).toBe('5');
+    expect(model.view.barometer?.tallies[0]).toEqual(tallyOf('5'));
+    expect(model.pendingCount).toBe(1);
+
+    const [command] = model.stream.pendingCommands;
+    const answered: BoardEvent = {
+      type: 'barometer.answered',
+      ...envelope(4, command!.id, 'p-me'),
+      indicator: 0,
+      value: '5',
+      tally: tallyOf('5', '2'),
+    };
+    model.stream.receive(answered);
+    expect(model.pendingCount).toBe(0);
+    expect(model.view.barometer?.tallies[0]).toEqual(tallyOf('5', '2'));
+  });
+
+  it('folds a cursor moved step by step into one answer, per scale', () => {
+    const model = loadedBarometer();
+    model.answerBarometer(1, '2');
+    model.answerBarometer(1, '3');
+    model.answerBarometer(2, 'unknown');
+    expect(model.stream.pendingCommands.map((command) => command.type === 'barometer.answer' && command.value)).toEqual([
+      '3',
+      'unknown',
+    ]);
+    expect(model.view.barometer?.tallies[1]).toEqual(tallyOf('3'));
+  });
+
+  it('learns the tally of the others from the shadow of their answers, and nothing of whose they are', () => {
+    const model = loadedBarometer({ mine: ['6', '', '', ''], tallies: [tallyOf('6'), ...FOUR.slice(1).map(emptyTally)] });
+    model.stream.receive({ type: 'hidden', stream: STREAM, rev: 4, h: hashAt(4), at: 4, indicator: 0, tally: tallyOf('6', '1') } as never);
+    expect(model.revision).toBe(4);
+    expect(model.view.barometer?.tallies[0]).toEqual(tallyOf('6', '1'));
+    expect(model.view.barometer?.mine).toEqual(['6', '', '', '']);
+    model.stream.receive({ type: 'hidden', stream: STREAM, rev: 5, h: hashAt(5), at: 5 });
+    expect(model.revision).toBe(5);
+    expect(model.view.barometer?.tallies[0]).toEqual(tallyOf('6', '1'));
+  });
+
+  it('shows the split by category once closed, and drops it when reopened', () => {
+    const model = loadedBarometer();
+    const split = [{ indicator: 0, category: 'habitant', steps: [0, 1, 1, 0, 0, 0, 0], unknown: 1 }];
+    model.stream.receive({ type: 'barometer.closed', ...envelope(4, 'c1', 'animator'), closed: true, split });
+    expect(model.view.barometer?.closed).toBe(true);
+    expect(splitOf(model.view.barometer!, 0)).toEqual(split);
+    expect(splitOf(model.view.barometer!, 1)).toEqual([]);
+    model.stream.receive({ type: 'barometer.closed', ...envelope(5, 'c2', 'animator'), closed: false, split: [] });
+    expect(model.view.barometer?.closed).toBe(false);
+    expect(model.view.barometer?.split).toEqual([]);
+  });
+
+  it('does not show an answer as taken once the barometer is closed', () => {
+    const model = loadedBarometer({ closed: true });
+    model.answerBarometer(0, '2');
+    expect(model.view.barometer?.mine[0]).toBe('');
+  });
+
+  it('has no barometer on a board of notes', () => {
+    const model = newModel();
+    model.stream.receiveSync({ ok: true, stream: STREAM, rev: 1, h: hashAt(1), snapshot: { board: BOARD, notes: [] } });
+    expect(model.view.barometer).toBeNull();
+  });
+});

@@ -1,0 +1,111 @@
+import type { CommandOf, EventOf } from '../protocol/messages';
+
+/** The barometer of social vitality (atelier 1): bipolar scales where each participant places the territory. */
+
+export type Indicator = CommandOf<'barometer.set'>['indicators'][number];
+export type Tally = EventOf<'barometer.answered'>['tally'];
+export type SplitRow = EventOf<'barometer.closed'>['split'][number];
+
+/** A cursor of 7 steps: 1 is the vitality pole (`low`), 7 the depression pole (`high`). */
+export const STEPS = 7;
+export const UNKNOWN = 'unknown';
+export const INDICATORS = { min: 2, max: 8, title: 60, pole: 40 } as const;
+/** An answer: "1" to "7", or "unknown" ("je ne sais pas"); '' for none yet. */
+export type Answer = string;
+
+/** What a reader may know of a barometer: its own answers, everyone's tallies, the split once closed. */
+export interface BarometerState {
+  readonly indicators: readonly Indicator[];
+  readonly tallies: readonly Tally[];
+  readonly closed: boolean;
+  readonly split: readonly SplitRow[];
+  /** This reader's answers, per indicator; '' where it has not answered. */
+  readonly mine: readonly Answer[];
+}
+
+export function emptyTally(): Tally {
+  return { steps: Array.from({ length: STEPS }, () => 0), unknown: 0 };
+}
+
+/** Everyone who answered, "je ne sais pas" included: what the room sees, not what each chose. */
+export function answeredCount(tally: Tally): number {
+  return tally.steps.reduce((sum, count) => sum + count, tally.unknown);
+}
+
+/** Those who placed the territory on the scale ("je ne sais pas" left out). */
+export function placedCount(tally: Tally): number {
+  return tally.steps.reduce((sum, count) => sum + count, 0);
+}
+
+/**
+ * The median step of those who placed the territory (1 to 7), halfway between the two middle
+ * answers when their number is even (3.5); null when nobody placed it. "Je ne sais pas" is not a place.
+ */
+export function median(tally: Tally): number | null {
+  const placed = placedCount(tally);
+  if (placed === 0) return null;
+  const nth = (rank: number): number => {
+    let seen = 0;
+    for (let step = 0; step < tally.steps.length; step++) {
+      seen += tally.steps[step] ?? 0;
+      if (seen > rank) return step + 1;
+    }
+    return tally.steps.length;
+  };
+  return placed % 2 === 1 ? nth((placed - 1) / 2) : (nth(placed / 2 - 1) + nth(placed / 2)) / 2;
+}
+
+/** A tally with one answer moved: `before` taken away (if any), `after` added. */
+export function moved(tally: Tally, before: Answer, after: Answer): Tally {
+  const steps = [...tally.steps];
+  let unknown = tally.unknown;
+  const add = (answer: Answer, delta: number) => {
+    if (answer === UNKNOWN) unknown += delta;
+    else if (answer !== '') steps[Number(answer) - 1] = Math.max(0, (steps[Number(answer) - 1] ?? 0) + delta);
+  };
+  add(before, -1);
+  add(after, 1);
+  return { steps, unknown };
+}
+
+export function withIndicators(state: BarometerState, indicators: readonly Indicator[]): BarometerState {
+  const resize = <T>(list: readonly T[], empty: () => T) => indicators.map((_, index) => list[index] ?? empty());
+  return { ...state, indicators, tallies: resize(state.tallies, emptyTally), mine: resize(state.mine, () => '') };
+}
+
+/** The new tally of one indicator, as everyone learns it (the author's answer stays the author's). */
+export function withTally(state: BarometerState, indicator: number, tally: Tally): BarometerState {
+  if (indicator < 0 || indicator >= state.tallies.length) return state;
+  return { ...state, tallies: state.tallies.map((known, index) => (index === indicator ? tally : known)) };
+}
+
+export function withOwnAnswer(state: BarometerState, indicator: number, value: Answer, tally: Tally): BarometerState {
+  const tallied = withTally(state, indicator, tally);
+  return { ...tallied, mine: tallied.mine.map((known, index) => (index === indicator ? value : known)) };
+}
+
+/** Shown before the server confirms it: the answer in place, and the tally moved by it. */
+export function predictAnswer(state: BarometerState, indicator: number, value: Answer): BarometerState {
+  const tally = state.tallies[indicator];
+  if (!tally || state.closed) return state;
+  return withOwnAnswer(state, indicator, value, moved(tally, state.mine[indicator] ?? '', value));
+}
+
+export function withClosed(state: BarometerState, closed: boolean, split: readonly SplitRow[]): BarometerState {
+  return { ...state, closed, split: closed ? split : [] };
+}
+
+/** The split of one indicator, in the server's category order (only categories with enough answers are there). */
+export function splitOf(state: BarometerState, indicator: number): SplitRow[] {
+  return state.split.filter((row) => row.indicator === indicator);
+}
+
+/** The shadow of someone else's answer: `{indicator, tally}` on a `hidden` event. */
+export function isTallyShadow(event: object): event is { indicator: number; tally: Tally } {
+  const candidate = event as { indicator?: unknown; tally?: { steps?: unknown; unknown?: unknown } };
+  return (
+    typeof candidate.indicator === 'number' &&
+    Array.isArray(candidate.tally?.steps) &&
+    typeof candidate.tally?.unknown === 'number'
+  );
+}
