@@ -207,6 +207,8 @@ export const en: Dictionary = {
   'editor.delete': 'Delete the note',
 
   'roster.title': 'Participants and who has spoken',
+  'roster.sinceSequence': 'Contributions since the start of the sequence “{title}”',
+  'roster.sinceStart': 'Contributions since the start of the workshop',
   'roster.doneCount': '{done} of {count} are done',
   'roster.balance': 'Balance of categories (the method aims at a third each: {third})',
   'roster.category': 'Category',

@@ -205,6 +205,8 @@ export const fr = {
   'editor.delete': 'Supprimer la note',
 
   'roster.title': 'Participants et prises de parole',
+  'roster.sinceSequence': 'Contributions depuis le début de la séquence « {title} »',
+  'roster.sinceStart': 'Contributions depuis le début de l’atelier',
   'roster.doneCount': '{done} sur {count} ont fini',
   'roster.balance': 'Équilibre des catégories (la démarche vise un tiers chacune : {third})',
   'roster.category': 'Catégorie',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Note, Participant } from '../protocol/messages';
 import { remoteNote } from './testing/fixtures';
-import { contributionsSince, rosterSummary } from './roster';
+import { contributionsSince, countingFrom, rosterSummary } from './roster';
 import { rememberedSpeakers, rememberSpeaker } from './speakers';
 import { MemoryStorage } from './storage';
 import { workshopStreamType } from './workshop-reducer';
@@ -65,6 +65,13 @@ describe('the roster', () => {
   it('counts nothing before the sequence started', () => {
     const notes = new Map([['w1-1', [note('n1', 'pA', 10)]]]);
     expect(rosterSummary(BOARDS, [alice], notes, 11).groups[0]?.silent).toBe(1);
+  });
+
+  it('counts from the start of the sequence in progress, and from the workshop\'s start outside any', () => {
+    const sequences = [{ id: 's1', title: 'Sous-groupes', kind: 'subgroups' as const, minutes: 30, boards: [] }];
+    expect(countingFrom({ sequences })).toBe(0);
+    expect(countingFrom({ sequences, current: 's1', startedAt: 5_000 })).toBe(5_000);
+    expect(countingFrom({ sequences, startedAt: 9_000 }), 'the agenda has ended').toBe(0);
   });
 });
 

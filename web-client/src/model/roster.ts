@@ -1,3 +1,4 @@
+import type { AgendaState } from './agenda';
 import { CATEGORIES, type Board, type Category, type Note, type Participant } from '../protocol/messages';
 
 /** Someone of the roster: a participant who joined, or a speaker an animator typed in scribe mode. */
@@ -43,10 +44,13 @@ export interface RosterSummary {
 }
 
 /**
- * From when contributions count: the start of the current sequence. Sequences are not in this
- * model yet, so it is the workshop's start (every note counts); the agenda's sequences set it.
+ * From when contributions count: the start of the sequence in progress (server time, as notes'
+ * `createdAt`), so a speaking round of each sequence reaches everyone; before the first sequence and
+ * after the last, since the workshop's start (every note counts).
  */
-export const WORKSHOP_START = 0;
+export function countingFrom(agenda: AgendaState): number {
+  return agenda.current !== undefined && agenda.startedAt !== undefined ? agenda.startedAt : 0;
+}
 
 /** The method asks for thirds: élus, acteurs, habitants. */
 export const BALANCED_SHARE = 1 / 3;
@@ -54,8 +58,7 @@ export const BALANCED_SHARE = 1 / 3;
 const UNDER_BALANCE = 0.1;
 
 /**
- * Notes per author created at or after `since` (the start of the current sequence; for now the
- * workshop's start). A note an animator wrote for a speaker counts for the speaker.
+ * Notes per author created at or after `since` (see {@link countingFrom}). A note an animator wrote for a speaker counts for the speaker.
  */
 export function contributionsSince(notes: Iterable<Note>, since: number): Map<string, number> {
   const counts = new Map<string, number>();

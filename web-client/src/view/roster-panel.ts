@@ -1,5 +1,5 @@
 import { errorCodeOf } from '../model/errors';
-import { BALANCED_SHARE, rosterSummary, WORKSHOP_START, type RosterPerson, type RosterSummary } from '../model/roster';
+import { BALANCED_SHARE, countingFrom, rosterSummary, type RosterPerson, type RosterSummary } from '../model/roster';
 import type { WorkshopSession } from '../model/workshop-session';
 import type { Board, Note } from '../protocol/messages';
 import type { BoardHandle, ScreenContext } from './context';
@@ -110,12 +110,19 @@ export function rosterPanel(context: ScreenContext, token: string, session: Work
     const notes = new Map<string, readonly Note[]>(
       [...watched].map(([boardId, { handle }]) => [boardId, handle.model.view.notes]),
     );
-    const summary = rosterSummary(workshop.boards, state.participants, notes, WORKSHOP_START);
+    const since = countingFrom(state.agenda);
+    const summary = rosterSummary(workshop.boards, state.participants, notes, since);
+    const sequence = state.agenda.sequences.find((candidate) => candidate.id === state.agenda.current);
     const lead = state.animator?.lead === true;
     const locked = workshop.groupsLocked === true;
     replaceKeepingFocus(
       element,
       h('h2', { id: 'roster-title' }, t.t('roster.title')),
+      h(
+        'p',
+        { className: 'muted', testid: 'roster-since' },
+        since && sequence ? t.t('roster.sinceSequence', { title: sequence.title }) : t.t('roster.sinceStart'),
+      ),
       h(
         'p',
         { testid: 'roster-done', attrs: { 'aria-live': 'polite' } },
