@@ -1,6 +1,6 @@
 import { boardStream } from '../protocol/addresses';
 import { randomId } from '../protocol/ids';
-import type { BoardEvent, NoteDraft, NoteFields } from '../protocol/messages';
+import type { BoardCommand, BoardEvent, NoteDraft, NoteFields } from '../protocol/messages';
 import type { ClientErrorCode } from './errors';
 import { boardStreamType, type BoardState } from './note-reducer';
 import { boardView, type BoardView, type LocalAuthor } from './optimistic';
@@ -69,5 +69,25 @@ export class BoardModel {
 
   deleteNote(noteId: string): void {
     this.stream.queue({ type: 'note.delete', id: this.newId(), board: this.boardId, noteId });
+  }
+
+  // ---- The animators' moderation ----
+
+  hideNote(noteId: string): Promise<void> {
+    return this.settled({ type: 'note.hide', id: this.newId(), board: this.boardId, noteId });
+  }
+
+  restoreNote(noteId: string): Promise<void> {
+    return this.settled({ type: 'note.restore', id: this.newId(), board: this.boardId, noteId });
+  }
+
+  /** `otherId`'s text joins `noteId`'s, and `otherId` leaves the board (to the trash). */
+  mergeNotes(noteId: string, otherId: string): Promise<void> {
+    return this.settled({ type: 'note.merge', id: this.newId(), board: this.boardId, noteId, otherId });
+  }
+
+  private settled(command: BoardCommand): Promise<void> {
+    this.stream.queue(command);
+    return this.stream.whenSettled(command.id);
   }
 }

@@ -1,11 +1,15 @@
-import type { Board, BoardSnapshot, Note, NoteFields, Timestamp } from '../protocol/messages';
+import type { Board, BoardSnapshot, HiddenEvent, Note, NoteFields, Timestamp } from '../protocol/messages';
 import type { LocalAuthor } from './optimistic';
 import type { StreamType } from './stream-model';
 
-/** A board stream's state: the board's frame and its notes, in stream order. */
+/**
+ * A board stream's state: the board's frame and its notes, in stream order, and how many of its
+ * notes wait, private, for a reveal (the server counts them; others' private notes never reach us).
+ */
 export interface BoardState {
   readonly board: Board;
   readonly notes: ReadonlyMap<string, Note>;
+  readonly privateCount: number;
 }
 
 /** Where a note not confirmed yet stacks: above every confirmed one, as the server will put it. */
@@ -16,10 +20,64 @@ function created(state: BoardState, note: Note): BoardState {
   return { ...state, notes: new Map(state.notes).set(note.id, note) };
 }
 
-function updated(state: BoardState, noteId: string, fields: NoteFields, at: Timestamp): BoardState {
+function counted(state: BoardState, privateCount: number | undefined): BoardState {
+  return privateCount === undefined ? state : { ...state, privateCount };
+}
+
+function updated(
+  state: BoardState,
+  noteId: string,
+  fields: NoteFields & Partial<Pick<Note, 'moderatedBy'>>,
+  at: Timestamp,
+): BoardState {
   const note = state.notes.get(noteId);
   if (!note) return state;
   return { ...state, notes: new Map(state.notes).set(noteId, { ...note, ...fields, updatedAt: at }) };
+}
+
+/**
+ * A note as the server sends it to everyone, into a map that may know more: an anonymous note
+ * keeps the author this client already knew (its own, or any for an animator who saw it written).
+ */
+function known(notes: ReadonlyMap<string, Note>, note: Note): Note {
+  const local = notes.get(note.id);
+  if (!note.anonymous || note.author !== '' || !local || local.author === '') return note;
+  return { ...note, author: local.author };
+}
+
+function revealed(state: BoardState, incoming: readonly Note[]): BoardState {
+  const notes = new Map<string, Note>();
+  for (const [id, note] of state.notes) notes.set(id, withoutMark(note, 'unrevealed'));
+  for (const note of incoming) notes.set(note.id, known(state.notes, note));
+  return { ...state, notes: new Map([...notes.values()].sort(byOrder).map((note) => [note.id, note])), privateCount: 0 };
+}
+
+function withoutMark(note: Note, mark: 'unrevealed' | 'hiddenBy'): Note {
+  if (note[mark] === undefined) return note;
+  const { [mark]: _dropped, ...rest } = note;
+  return rest;
+}
+
+function marked(state: BoardState, noteId: string, mark: Partial<Note>): BoardState {
+  const note = state.notes.get(noteId);
+  if (!note) return state;
+  return { ...state, notes: new Map(state.notes).set(noteId, { ...note, ...mark }) };
+}
+
+function restored(state: BoardState, note: Note): BoardState {
+  const notes = new Map(state.notes).set(note.id, known(state.notes, note));
+  return { ...state, notes: new Map([...notes.values()].sort(byOrder).map((each) => [each.id, each])) };
+}
+
+function merged(state: BoardState, noteId: string, otherId: string, text: string, moderatedBy: string): BoardState {
+  if (!state.notes.has(noteId)) return deleted(state, otherId);
+  return deleted(marked(state, noteId, { text, moderatedBy }), otherId);
+}
+
+/** What a shadow may say of notes this client may not see: how many are private, or that one it had is gone. */
+function shadowed(state: BoardState, event: HiddenEvent): BoardState {
+  const withdrawn = event.withdrawn === undefined ? state : deleted(state, event.withdrawn);
+  return counted(withdrawn, event.privateCount);
 }
 
 function deleted(state: BoardState, noteId: string): BoardState {
@@ -38,12 +96,19 @@ export function boardStreamType(author: LocalAuthor): StreamType<'board', BoardS
     fromSnapshot: (snapshot: BoardSnapshot) => ({
       board: snapshot.board,
       notes: new Map([...snapshot.notes].sort(byOrder).map((note) => [note.id, note])),
+      privateCount: snapshot.privateCount ?? 0,
     }),
     events: {
-      'note.created': (state, event) => created(state, { ...event.note, order: event.rev }),
-      'note.updated': (state, event) => updated(state, event.noteId, event.fields, event.at),
-      'note.deleted': (state, event) => deleted(state, event.noteId),
+      'note.created': (state, event) => counted(created(state, { ...event.note, order: event.rev }), event.privateCount),
+      'note.updated': (state, event) =>
+        updated(state, event.noteId, event.moderatedBy ? { ...event.fields, moderatedBy: event.moderatedBy } : event.fields, event.at),
+      'note.deleted': (state, event) => counted(deleted(state, event.noteId), event.privateCount),
+      'notes.revealed': (state, event) => revealed(state, event.notes),
+      'note.hidden': (state, event) => marked(state, event.noteId, { hiddenBy: event.hiddenBy }),
+      'note.restored': (state, event) => counted(restored(state, event.note), event.privateCount),
+      'notes.merged': (state, event) => merged(state, event.noteId, event.otherId, event.text, event.moderatedBy),
     },
+    shadow: shadowed,
     commands: {
       'note.create': (state, command, queuedAt) =>
         created(state, {
@@ -56,6 +121,19 @@ export function boardStreamType(author: LocalAuthor): StreamType<'board', BoardS
         }),
       'note.update': (state, command, queuedAt) => updated(state, command.noteId, command.fields, queuedAt),
       'note.delete': (state, command) => deleted(state, command.noteId),
+      'board.reveal': (state) => state,
+      'note.hide': (state, command) => marked(state, command.noteId, { hiddenBy: author.name }),
+      'note.restore': (state, command) => {
+        const note = state.notes.get(command.noteId);
+        return note ? { ...state, notes: new Map(state.notes).set(note.id, withoutMark(note, 'hiddenBy')) } : state;
+      },
+      'note.merge': (state, command) => {
+        const kept = state.notes.get(command.noteId);
+        const other = state.notes.get(command.otherId);
+        if (!kept || !other) return state;
+        const text = [kept.text, other.text].filter((part) => part !== '').join('\n');
+        return merged(state, kept.id, other.id, text, author.name);
+      },
     },
     // A held arrow key makes one command, not thirty.
     fold: (into, command) => {

@@ -39,6 +39,8 @@ export interface StreamType<K extends StreamKind, S> {
   fromSnapshot(snapshot: SnapshotOf[K]): S;
   readonly events: EventReducers<S, StreamEventOf<K>>;
   readonly commands: CommandPredictions<S, ChangeCommandOf<K>>;
+  /** What the shadow of an event outside this client's audience still tells (a count, a withdrawal). */
+  readonly shadow?: (state: S, event: HiddenEvent) => S;
   readonly fold?: Fold<ChangeCommandOf<K>>;
   /** Refusals that say the command's effect is already there: nothing to tell the user. */
   alreadyDone?(command: ChangeCommandOf<K>, code: ClientErrorCode): boolean;
@@ -345,7 +347,9 @@ export class StreamModel<K extends StreamKind, S> {
   }
 
   private applyInOrder(event: RevisionedEvent<K>, live: boolean): void {
-    if (event.type !== 'hidden') {
+    if (event.type === 'hidden') {
+      if (this.type.shadow) this.confirmed = this.type.shadow(this.confirmed as S, event as HiddenEvent);
+    } else {
       const streamEvent = event as StreamEventOf<K> & { cmd: string };
       const known = Object.prototype.hasOwnProperty.call(this.type.events, streamEvent.type);
       const reduce = known

@@ -43,6 +43,10 @@ export interface Board {
   template: Template;
   zones: Zone[];
   locked: boolean;
+  /** `open`, or `private`: notes written now wait for the animator's reveal. */
+  mode: string;
+  /** Everyone may edit and delete every note, not only their own. */
+  anyoneEdits: boolean;
 }
 
 export interface Plenary {
@@ -78,6 +82,14 @@ export interface Note {
   updatedAt: Timestamp;
   /** The revision of the board stream that created the note: overlapping notes stack by it. */
   order: number;
+  /** Written in private mode and not revealed yet: only its author and the animators have it. */
+  unrevealed?: boolean;
+  /** Revealed without its author: `author` and `authorName` are empty for all but the author and the animators. */
+  anonymous?: boolean;
+  /** The animator who hid it: only its author and the animators still have it. */
+  hiddenBy?: string;
+  /** The animator who last changed it, when it is not theirs. */
+  moderatedBy?: string;
 }
 
 
@@ -172,6 +184,8 @@ export interface BoardSnapshot {
   board: Board;
   /** In stream order: the order of the revisions that created them. */
   notes: Note[];
+  /** How many notes of the board wait, private, for a reveal (the reader's own included). */
+  privateCount?: number;
 }
 
 export interface WorkshopSnapshot {
@@ -221,9 +235,26 @@ export interface WorkshopGetReply {
   animator?: AnimatorSelf;
 }
 
+/** A note an animator may restore, with who deleted it and when. */
+export interface DeletedNote {
+  note: Note;
+  author: string;
+  by: string;
+  byName: string;
+  at: Timestamp;
+}
+
+export interface BoardTrashReply {
+  ok: true;
+  board: string;
+  /** Newest deletion first. */
+  deleted: DeletedNote[];
+}
+
 type SuccessReplyByType = { [T in ChangeCommand['type']]: ChangeReply } & {
   'stream.sync': SyncReply;
   'workshop.get': WorkshopGetReply;
+  'board.trash': BoardTrashReply;
 };
 
 export type ReplyTo<C extends Command> = SuccessReplyByType[C['type']] | ErrorReply;

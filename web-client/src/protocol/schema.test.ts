@@ -24,7 +24,15 @@ describe('the client protocol', () => {
       fields: { text?: string; color?: Note['color']; zone?: string; x?: number; y?: number };
     }>();
     expectTypeOf<CommandOf<'plenary.show'>>().toEqualTypeOf<{ type: 'plenary.show'; id: string; boards: string[] }>();
-    expectTypeOf<EventOf<'hidden'>>().toEqualTypeOf<{ type: 'hidden'; stream: string; rev: number; h: string; at: number }>();
+    expectTypeOf<EventOf<'hidden'>>().toEqualTypeOf<{
+      type: 'hidden';
+      stream: string;
+      rev: number;
+      h: string;
+      at: number;
+      privateCount?: number;
+      withdrawn?: string;
+    }>();
     expectTypeOf<EventOf<'stream.head'>>().toEqualTypeOf<{ type: 'stream.head'; stream: string; rev: number; h: string }>();
     expectTypeOf<EventOf<'board.locked'>>().toMatchTypeOf<{ cmd: string; by: string; board: string; locked: boolean }>();
   });

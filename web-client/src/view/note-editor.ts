@@ -40,6 +40,8 @@ export class NoteEditor {
   private readonly zoneSelect = h('select', { id: 'note-editor-zone', testid: 'note-zone-select' });
   private readonly zoneField: HTMLElement;
   private readonly deleteButton: HTMLButtonElement;
+  /** Filled by the screen with an animator's moderation of the note being edited (hide, restore, merge). */
+  readonly moderation = h('div', { className: 'editor-moderation stack-tight', testid: 'note-moderation' });
   private edited: EditedNote | null = null;
   private color: NoteColor = 'yellow';
   /** The colour or column was chosen here, so what others do to them no longer shows. */
@@ -185,6 +187,7 @@ export class NoteEditor {
         ),
       ),
       h('fieldset', { className: 'colors' }, h('legend', { className: 'label' }, t.t('editor.color')), this.colors),
+      this.moderation,
       this.deleteButton,
     );
   }
@@ -201,6 +204,7 @@ export class NoteEditor {
     this.heading.textContent = this.t.t(note.kind === 'new' ? 'editor.newTitle' : 'editor.editTitle');
     this.textarea.value = note.kind === 'existing' ? note.text : '';
     this.deleteButton.hidden = note.kind === 'new';
+    this.moderation.hidden = note.kind === 'new';
     replaceChildren(
       this.zoneSelect,
       ...zones.map((zone) => h('option', { value: zone.id, selected: zone.id === note.zone }, zone.title)),

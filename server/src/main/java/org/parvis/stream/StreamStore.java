@@ -16,6 +16,7 @@ import org.parvis.store.EventChannel;
 import org.parvis.store.LuaScript;
 import org.parvis.sync.RejectedException;
 import org.parvis.sync.Rejection;
+import org.parvis.workshop.Identity;
 
 /**
  * The engine's storage: every change to any stream goes through {@link #apply}, one Lua script
@@ -90,9 +91,10 @@ public final class StreamStore {
     });
   }
 
-  public Future<CatchUp> read(StreamId stream, Long since, String h) {
+  /** {@code reader}: whose snapshot it is, for what its audience may see. */
+  public Future<CatchUp> read(StreamId stream, Long since, String h, Identity reader) {
     List<String> args = List.of(stream.wire(), StreamKeys.prefix(stream.workshopId()),
-        since == null ? "" : since.toString(), h == null ? "" : h);
+        since == null ? "" : since.toString(), h == null ? "" : h, reader.role().wireName(), reader.participantId());
     return READ.run(redis, List.of(StreamKeys.head(stream)), args).compose(result -> {
       String kind = result.get(0).toString();
       if ("unknown_stream".equals(kind)) {

@@ -8,7 +8,7 @@ import java.util.Set;
  */
 public final class RateLimits {
 
-  static final Set<String> READS = Set.of("board.sync", "stream.sync", "workshop.get");
+  static final Set<String> READS = Set.of("board.sync", "stream.sync", "workshop.get", "board.trash");
 
   private final RateLimiter writes;
   private final RateLimiter reads;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.parvis.board.BoardSettings;
 import org.parvis.board.BoardStore;
 import org.parvis.protocol.Command;
 import org.parvis.stream.LogEntry;
@@ -52,7 +53,7 @@ public final class StreamSyncCommands {
     if (!access.isAllowed()) {
       return refused(access.rejection());
     }
-    return streams.read(stream, command.since(), command.h()).compose(catchUp -> {
+    return streams.read(stream, command.since(), command.h(), sender).compose(catchUp -> {
       JsonObject answer = new JsonObject().put("stream", stream.wire()).put("rev", catchUp.rev()).put("h", catchUp.h());
       if (!catchUp.isSnapshot()) {
         return Future.succeededFuture(answer.put("events", joined(catchUp.entries().stream()
@@ -70,16 +71,17 @@ public final class StreamSyncCommands {
 
   private Future<JsonObject> boardSnapshot(StreamId stream, StreamStore.CatchUp catchUp) {
     List<String> notes = catchUp.state().stream().filter(Objects::nonNull).map(Response::toString).toList();
-    boolean locked = "1".equals(catchUp.extra().toString());
+    BoardSettings settings = BoardStore.settings(catchUp.extra());
     return boards.layout(stream.id()).map(layout -> new JsonObject()
-        .put("board", BoardStore.boardJson(layout, locked))
-        .put("notes", joined(notes)));
+        .put("board", BoardStore.boardJson(layout, settings))
+        .put("notes", joined(notes))
+        .put("privateCount", catchUp.extra().get(3).toInteger()));
   }
 
   private Future<JsonObject> workshopSnapshot(StreamId stream, StreamStore.CatchUp catchUp) {
-    List<Boolean> locks = catchUp.extra().stream().map(lock -> "1".equals(lock.toString())).toList();
+    List<BoardSettings> settings = catchUp.extra().stream().map(BoardStore::settings).toList();
     return WorkshopStore.fromFields(stream.id(), catchUp.state())
-        .map(workshop -> workshops.describe(workshop, locks))
+        .map(workshop -> workshops.describe(workshop, settings))
         .orElseGet(() -> refused(Rejection.of("forbidden", "This workshop does not exist.")))
         .map(workshop -> new JsonObject().put("workshop", workshop));
   }

@@ -1,5 +1,7 @@
 -- note.create on a board stream. rules: board, maxNotes, mayWriteLocked. The note gets its
 -- stream order: the revision that creates it, by which every client stacks overlapping notes.
+-- On a board in private mode the note is its author's and the animators' until revealed; the
+-- others learn only how many notes are private.
 APPLY['note.create'] = function(ctx)
   local board = ctx.rules.board
   if not boardWritable(ctx, board) then return 'board_locked' end
@@ -7,11 +9,17 @@ APPLY['note.create'] = function(ctx)
   local note = ctx.event.note
   if redis.call('HEXISTS', notes, note.id) == 1 then return 'note_exists' end
   if redis.call('HLEN', notes) >= ctx.rules.maxNotes then return 'too_many_notes' end
+  local private = redis.call('HGET', boardKey(ctx, board), 'mode') == 'private'
+  if private then note.unrevealed = true end
   note.createdAt = ctx.at
   note.updatedAt = ctx.at
   note.order = ctx.rev
   local stored = cjson.encode(note)
   redis.call('HSET', notes, note.id, stored)
   redis.call('ZADD', boardKey(ctx, board, ':order'), ctx.rev, note.id)
-  return {type = 'note.created', body = '{"note":' .. stored .. '}'}
+  if not private then return {type = 'note.created', body = '{"note":' .. stored .. '}'} end
+  redis.call('SADD', boardKey(ctx, board, ':private'), note.id)
+  local count = privateCount(ctx, board)
+  return {type = 'note.created', body = '{"note":' .. stored .. ',"privateCount":' .. count .. '}',
+          audience = 'p:' .. ctx.by .. '|animators', shadow = '{"privateCount":' .. count .. '}'}
 end

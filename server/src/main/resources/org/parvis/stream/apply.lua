@@ -47,7 +47,8 @@ if type(result) == 'string' then return {result, 0} end
 local h = string.sub(redis.sha1hex(current[2] .. ':' .. cmd .. ':' .. rev), 1, 16)
 redis.call('HSET', head, 'rev', rev, 'h', h)
 local envelope = '"stream":"' .. stream .. '","rev":' .. rev .. ',"h":"' .. h .. '"'
-local event = '{"type":"' .. result.type .. '",' .. envelope .. ',"cmd":"' .. cmd .. '","by":"' .. ARGV[5]
+-- A function may withhold who made the change (an anonymous note changed by its author): by = ''.
+local event = '{"type":"' .. result.type .. '",' .. envelope .. ',"cmd":"' .. cmd .. '","by":"' .. (result.by or ARGV[5])
     .. '","at":' .. ARGV[6] .. tail(result.body)
 local audience = result.audience or 'all'
 local shadow = ''

@@ -3,26 +3,54 @@
 -- otherwise a snapshot (the history the client saw is not the one stored: restored storage).
 -- KEYS: 1 the stream's head hash (rev, h, h0)
 -- ARGV: 1 stream id, 2 key prefix 'parvis:{w:<id>}:', 3 revision the client has, or '',
---       4 the client's h at that revision, or ''
+--       4 the client's h at that revision, or '', 5 the reader's role (animator, participant or
+--       observer), 6 the reader's participant id or ''
 -- Returns {'events', rev, h, {entry...}}, {'snapshot', rev, h, ...what the stream kind holds}
 -- or {'unknown_stream'}. A log entry is '<audience>\n<event json>\n<shadow json or empty>'.
 local SNAPSHOT = {}
 
--- Notes in stream order (the revision that created each), then whether the board is locked.
-SNAPSHOT['board'] = function(prefix, id)
+-- Notes in stream order (the revision that created each), then the board's state: its lock, and
+-- how many of its notes are private. A note that is private (not revealed yet) or hidden reaches
+-- only its author and the animators; the author of an anonymous note is given back to them only.
+SNAPSHOT['board'] = function(prefix, id, reader)
   local board = prefix .. 'board:' .. id
   local ids = redis.call('ZRANGE', board .. ':order', 0, -1)
   local notes = {}
   if #ids > 0 then notes = redis.call('HMGET', board .. ':notes', unpack(ids)) end
-  return {notes, redis.call('HGET', board, 'locked') or '0'}
+  local animator = reader.role == 'animator'
+  local restricted = {}
+  for _, set in ipairs({':private', ':hidden'}) do
+    for _, note in ipairs(redis.call('SMEMBERS', board .. set)) do restricted[note] = true end
+  end
+  local authors = {}
+  local anonymous = redis.call('HGETALL', board .. ':authors')
+  for index = 1, #anonymous, 2 do
+    if animator or anonymous[index + 1] == reader.id then authors[anonymous[index]] = anonymous[index + 1] end
+  end
+  local visible = {}
+  for index, note in ipairs(notes) do
+    local noteId = ids[index]
+    if not note then
+      -- listed in the order but gone: nothing to show
+    elseif authors[noteId] then
+      local decoded = cjson.decode(note)
+      decoded.author = authors[noteId]
+      note = cjson.encode(decoded)
+    end
+    if note and (animator or not restricted[noteId] or authors[noteId] or cjson.decode(note).author == reader.id) then
+      visible[#visible + 1] = note
+    end
+  end
+  local state = redis.call('HMGET', board, 'locked', 'mode', 'anyoneEdits')
+  return {visible, {state[1] or '0', state[2] or 'open', state[3] or '0', redis.call('SCARD', board .. ':private')}}
 end
 
--- The workshop's fields, then each of its boards' lock, in the order of its board list.
+-- The workshop's fields, then each of its boards' lock, mode and anyoneEdits, in the order of its board list.
 SNAPSHOT['workshop'] = function(prefix, id)
   local workshop = prefix .. 'workshop'
   local locks = {}
   for _, board in ipairs(cjson.decode(redis.call('HGET', workshop, 'boards') or '[]')) do
-    locks[#locks + 1] = redis.call('HGET', prefix .. 'board:' .. board, 'locked') or '0'
+    locks[#locks + 1] = redis.call('HMGET', prefix .. 'board:' .. board, 'locked', 'mode', 'anyoneEdits')
   end
   return {redis.call('HGETALL', workshop), locks}
 end
@@ -48,5 +76,5 @@ if since and since >= 0 and since <= rev and ARGV[4] ~= '' then
   end
 end
 local kind, id = string.match(stream, '^(%a+):(.+)$')
-local state = SNAPSHOT[kind](prefix, id)
+local state = SNAPSHOT[kind](prefix, id, {role = ARGV[5], id = ARGV[6]})
 return {'snapshot', rev, current[2], state[1], state[2]}
