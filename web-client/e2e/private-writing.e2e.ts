@@ -106,5 +106,12 @@ describe('private writing, then the reveal (two phones, the animator, the projec
     expect(await othersCount(sylvie.page)).toBe('0');
     expect(await byTestId(notesWithText(marc.page, 'Un bus le samedi'), 'note-marks').textContent()).toBe('');
     expect(await notesWithText(projector, 'Un bus le samedi').textContent()).toContain('Marc');
+
+    // Revealed, Marc's note is Sylvie's to read, not to change: a tap only unfolds it.
+    const marcsNote = notesWithText(sylvie.page, 'Un bus le samedi');
+    expect(await marcsNote.getAttribute('aria-disabled')).toBe('true');
+    await touchTap(sylvie.context, sylvie.page, await centerOf(marcsNote));
+    expect(await byTestId(sylvie.page, 'note-editor').isHidden()).toBe(true);
+    expect(await notesWithText(sylvie.page, 'Une épicerie solidaire').getAttribute('aria-disabled')).toBe('false');
   });
 });

@@ -234,7 +234,8 @@ export class BoardCanvas {
     setText(card.author, note.anonymous ? this.t.t('note.anonymous') : note.authorName);
     setText(card.color, this.t.t(`color.${note.color}`));
     setText(card.pending, note.pending ? this.t.t('note.pending') : '');
-    setText(card.marks, noteMarks(this.t, note));
+    // The marks are for the note's author and the animators at work, not for the plenary's screen.
+    setText(card.marks, this.actions ? noteMarks(this.t, note) : '');
     element.classList.toggle('is-unrevealed', note.unrevealed === true);
     element.classList.toggle('is-hidden-note', note.hiddenBy !== undefined);
     element.dataset.color = note.color;
