@@ -120,6 +120,7 @@ export const en: Dictionary = {
   'animator.trashTitle': 'Notes deleted from “{name}”',
   'animator.trashEmpty': 'No deleted note.',
   'animator.trashEntry': 'Deleted by {name} at {time}',
+  'animator.trashEntryAnonymous': 'Deleted by its anonymous author at {time}',
   'animator.restore': 'Restore',
   'animator.restored': 'Note restored.',
   'animator.inPlenary': 'In plenary',

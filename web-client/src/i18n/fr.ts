@@ -118,6 +118,7 @@ export const fr = {
   'animator.trashTitle': 'Notes supprimées de « {name} »',
   'animator.trashEmpty': 'Aucune note supprimée.',
   'animator.trashEntry': 'Supprimée par {name} à {time}',
+  'animator.trashEntryAnonymous': 'Supprimée par son auteur ou autrice, anonyme, à {time}',
   'animator.restore': 'Rétablir',
   'animator.restored': 'Note rétablie.',
   'animator.inPlenary': 'En plénière',

@@ -36,19 +36,18 @@ function updated(
 }
 
 /**
- * A note as the server sends it to everyone, into a map that may know more: an anonymous note
- * keeps the author this client already knew (its own, or any for an animator who saw it written).
+ * A note as the server sends it to everyone: an anonymous one is still its author's own, as the
+ * author's snapshot says (an animator who saw it written forgets whose it was, as its snapshot does).
  */
-function known(notes: ReadonlyMap<string, Note>, note: Note): Note {
-  const local = notes.get(note.id);
-  if (!note.anonymous || note.author !== '' || !local || local.author === '') return note;
-  return { ...note, author: local.author };
+function known(notes: ReadonlyMap<string, Note>, note: Note, self: string): Note {
+  if (!note.anonymous || note.author !== '' || notes.get(note.id)?.author !== self) return note;
+  return { ...note, author: self };
 }
 
-function revealed(state: BoardState, incoming: readonly Note[]): BoardState {
+function revealed(state: BoardState, incoming: readonly Note[], self: string): BoardState {
   const notes = new Map<string, Note>();
   for (const [id, note] of state.notes) notes.set(id, withoutMark(note, 'unrevealed'));
-  for (const note of incoming) notes.set(note.id, known(state.notes, note));
+  for (const note of incoming) notes.set(note.id, known(state.notes, note, self));
   return { ...state, notes: new Map([...notes.values()].sort(byOrder).map((note) => [note.id, note])), privateCount: 0 };
 }
 
@@ -64,8 +63,8 @@ function marked(state: BoardState, noteId: string, mark: Partial<Note>): BoardSt
   return { ...state, notes: new Map(state.notes).set(noteId, { ...note, ...mark }) };
 }
 
-function restored(state: BoardState, note: Note): BoardState {
-  const notes = new Map(state.notes).set(note.id, known(state.notes, note));
+function restored(state: BoardState, note: Note, self: string): BoardState {
+  const notes = new Map(state.notes).set(note.id, known(state.notes, note, self));
   return { ...state, notes: new Map([...notes.values()].sort(byOrder).map((each) => [each.id, each])) };
 }
 
@@ -103,9 +102,9 @@ export function boardStreamType(author: LocalAuthor): StreamType<'board', BoardS
       'note.updated': (state, event) =>
         updated(state, event.noteId, event.moderatedBy ? { ...event.fields, moderatedBy: event.moderatedBy } : event.fields, event.at),
       'note.deleted': (state, event) => counted(deleted(state, event.noteId), event.privateCount),
-      'notes.revealed': (state, event) => revealed(state, event.notes),
+      'notes.revealed': (state, event) => revealed(state, event.notes, author.id),
       'note.hidden': (state, event) => marked(state, event.noteId, { hiddenBy: event.hiddenBy }),
-      'note.restored': (state, event) => counted(restored(state, event.note), event.privateCount),
+      'note.restored': (state, event) => counted(restored(state, event.note, author.id), event.privateCount),
       'notes.merged': (state, event) => merged(state, event.noteId, event.otherId, event.text, event.moderatedBy),
     },
     shadow: shadowed,

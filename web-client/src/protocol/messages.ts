@@ -84,7 +84,7 @@ export interface Note {
   order: number;
   /** Written in private mode and not revealed yet: only its author and the animators have it. */
   unrevealed?: boolean;
-  /** Revealed without its author: `author` and `authorName` are empty for all but the author and the animators. */
+  /** Revealed without its author: `author` and `authorName` are empty for all but the author. */
   anonymous?: boolean;
   /** The animator who hid it: only its author and the animators still have it. */
   hiddenBy?: string;
@@ -238,7 +238,6 @@ export interface WorkshopGetReply {
 /** A note an animator may restore, with who deleted it and when. */
 export interface DeletedNote {
   note: Note;
-  author: string;
   by: string;
   byName: string;
   at: Timestamp;

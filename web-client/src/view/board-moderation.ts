@@ -40,7 +40,13 @@ export function boardModeration(context: ScreenContext, session: WorkshopSession
                 'li',
                 { testid: 'trash-entry', attrs: { 'data-note-id': entry.note.id } },
                 h('p', { className: 'trash-text' }, entry.note.text),
-                h('p', { className: 'muted' }, t.t('animator.trashEntry', { name: entry.byName, time: time.format(entry.at) })),
+                h(
+                  'p',
+                  { className: 'muted' },
+                  entry.byName === ''
+                    ? t.t('animator.trashEntryAnonymous', { time: time.format(entry.at) })
+                    : t.t('animator.trashEntry', { name: entry.byName, time: time.format(entry.at) }),
+                ),
                 h(
                   'button',
                   {

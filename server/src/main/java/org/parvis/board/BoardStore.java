@@ -90,7 +90,10 @@ public final class BoardStore {
     return field == null ? null : field.toString();
   }
 
-  /** The notes an animator may restore, newest deletion first: {@code {note, author, by, byName, at}}. */
+  /**
+   * The notes an animator may restore, newest deletion first: {@code {note, by, byName, at}}. The
+   * author of an anonymous note, kept for its restore, stays out.
+   */
   public Future<JsonArray> trash(String boardId) {
     String trash = StreamKeys.board(boardId) + ":trash";
     return redis.send(Request.cmd(Command.LRANGE).arg(trash).arg(0).arg(-1)).compose(ids -> {
@@ -105,6 +108,7 @@ public final class BoardStore {
           if (record != null) {
             JsonObject stored = new JsonObject(record.toString());
             stored.remove("private");
+            stored.remove("author");
             deleted.add(stored);
           }
         });

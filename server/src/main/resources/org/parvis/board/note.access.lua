@@ -52,8 +52,10 @@ local function trashNote(ctx, board, view)
   redis.call('SREM', boardKey(ctx, board, ':private'), id)
   redis.call('SREM', boardKey(ctx, board, ':hidden'), id)
   redis.call('HDEL', boardKey(ctx, board, ':authors'), id)
-  local record = {note = view.note, author = view.author, private = view.private,
-                  by = ctx.by, byName = ctx.rules.name, at = ctx.at}
+  -- The author of an anonymous note who deletes it stays anonymous in the trash too.
+  local anonymousAuthor = view.note.anonymous and view.author == ctx.by
+  local record = {note = view.note, author = view.author, private = view.private, at = ctx.at,
+                  by = anonymousAuthor and '' or ctx.by, byName = anonymousAuthor and '' or ctx.rules.name}
   local trash = boardKey(ctx, board, ':trash')
   redis.call('HSET', boardKey(ctx, board, ':deleted'), id, cjson.encode(record))
   redis.call('LREM', trash, 0, id)

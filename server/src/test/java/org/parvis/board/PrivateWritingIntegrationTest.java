@@ -105,9 +105,17 @@ class PrivateWritingIntegrationTest {
       }
       assertThat(notesOf(author.command(Commands.sync(stream))).get("secret").getString("author"))
           .as("the author still knows its own note").isEqualTo(authorId);
+      assertThat(notesOf(animator.command(Commands.sync(stream))).get("secret").getString("author"))
+          .as("anonymous for the animators too: their screen may be projected").isEmpty();
       JsonObject ownEdit = author.command(Commands.updateNote(board, "secret", new JsonObject().put("color", "blue")));
       assertThat(ownEdit.getBoolean("ok")).as("the author may still change it").isTrue();
       assertThat(eventAt(overPolling, address, ownEdit.getLong("rev")).getString("by")).as("who changed an anonymous note").isEmpty();
+
+      author.command(Commands.deleteNote(board, "secret"));
+      JsonObject trashed = animator.command(Commands.trash(board)).getJsonArray("deleted").getJsonObject(0);
+      assertThat(trashed.getJsonObject("note").getString("text")).isEqualTo(EDITED);
+      assertThat(trashed.getString("byName")).as("who deleted it, its anonymous author").isEmpty();
+      assertThat(trashed.encode()).doesNotContain(authorId).doesNotContain("Aurélie");
 
       for (BridgeClient other : others) {
         assertThat(other.rawFrames()).as("everything the others received")
