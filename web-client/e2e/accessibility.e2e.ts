@@ -5,7 +5,7 @@ import { describeViolations, runAxe, seriousOrCritical } from './support/axe';
 import { BridgeClient } from './support/bridge';
 import { launchChromium, LAPTOP, newContext, PHONE, PROJECTOR } from './support/chromium';
 import { seedNotes } from './support/seed';
-import { byTestId, waitForBoardReady } from './support/ui';
+import { addNote, byTestId, waitForBoardReady } from './support/ui';
 import { randomId } from '../src/protocol/ids';
 
 const baseUrl = inject('parvisUrl');
@@ -95,7 +95,8 @@ describe('accessibility (axe-core)', () => {
     await byTestId(phone, 'note-editor-error').waitFor();
     await expectAccessible('board with the note editor and its error', phone);
     await byTestId(phone, 'note-editor-cancel').click();
-    await phone.locator('[data-testid="note"]').first().focus();
+    // A participant deletes its own notes: Yves writes one, then deletes it.
+    await (await addNote(phone, 'Une note de Yves')).focus();
     // The toast slides in with its opacity rising: axe would measure the contrast half-way.
     await phone.emulateMedia({ reducedMotion: 'reduce' });
     await phone.keyboard.press('Delete');

@@ -8,7 +8,7 @@ import { byTestId, notesWithText, waitForBoardReady } from './support/ui';
 const baseUrl = inject('parvisUrl');
 
 describe('two participants on the same board', () => {
-  const suite = useBrowserSuite();
+  const suite = useBrowserSuite(baseUrl);
 
   async function participantPage(code: string, name: string, board: string, options = LAPTOP): Promise<Page> {
     const context = await newContext(suite.browser, baseUrl, options);
@@ -20,12 +20,21 @@ describe('two participants on the same board', () => {
     return page;
   }
 
-  it('converge: a note added by A appears for B, B edits and recolours it, A sees both', async () => {
-    const { workshop } = await createWorkshop(baseUrl, {
+  it('converge: a note added by A appears for B, B edits and recolours it (a board where everyone edits), A sees both', async () => {
+    const { workshop, animatorToken } = await createWorkshop(baseUrl, {
       title: 'Atelier convergence',
       groups: [{ name: 'Mobilités', template: 'free' }],
     });
     const board = workshop.boards[0]!.id;
+    // B changes A's note: the animator lets everyone edit every note of this board.
+    const configured = await suite.bridge.request<{ ok: boolean }>(animatorToken, {
+      type: 'board.configure',
+      id: `configure-${board}`,
+      board,
+      mode: 'open',
+      anyoneEdits: true,
+    });
+    expect(configured.ok).toBe(true);
     const alice = await participantPage(workshop.code, 'Alice', board);
     const bruno = await participantPage(workshop.code, 'Bruno', board, TABLET);
 

@@ -1,6 +1,6 @@
 import { boardStream } from '../protocol/addresses';
 import { randomId } from '../protocol/ids';
-import type { BoardEvent, NoteDraft, NoteFields, Speaker } from '../protocol/messages';
+import type { BoardCommand, BoardEvent, NoteDraft, NoteFields, Speaker } from '../protocol/messages';
 import type { Answer, Indicator } from './barometer';
 import type { ClientErrorCode } from './errors';
 import { boardStreamType, type BoardState } from './note-reducer';
@@ -84,5 +84,25 @@ export class BoardModel {
 
   closeBarometer(closed: boolean): void {
     this.stream.queue({ type: 'barometer.close', id: this.newId(), board: this.boardId, closed });
+  }
+
+  // ---- The animators' moderation ----
+
+  hideNote(noteId: string): Promise<void> {
+    return this.settled({ type: 'note.hide', id: this.newId(), board: this.boardId, noteId });
+  }
+
+  restoreNote(noteId: string): Promise<void> {
+    return this.settled({ type: 'note.restore', id: this.newId(), board: this.boardId, noteId });
+  }
+
+  /** `otherId`'s text joins `noteId`'s, and `otherId` leaves the board (to the trash). */
+  mergeNotes(noteId: string, otherId: string): Promise<void> {
+    return this.settled({ type: 'note.merge', id: this.newId(), board: this.boardId, noteId, otherId });
+  }
+
+  private settled(command: BoardCommand): Promise<void> {
+    this.stream.queue(command);
+    return this.stream.whenSettled(command.id);
   }
 }

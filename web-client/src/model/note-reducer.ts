@@ -1,4 +1,4 @@
-import type { Board, BoardSnapshot, Note, NoteFields, Timestamp } from '../protocol/messages';
+import type { Board, BoardSnapshot, HiddenEvent, Note, NoteFields, Timestamp } from '../protocol/messages';
 import {
   isTallyShadow,
   predictAnswer,
@@ -11,10 +11,15 @@ import {
 import type { LocalAuthor } from './optimistic';
 import type { StreamType } from './stream-model';
 
-/** A board stream's state: the board's frame, its notes in stream order, and its barometer if it has one. */
+/**
+ * A board stream's state: the board's frame and its notes, in stream order, how many of its notes
+ * wait, private, for a reveal (the server counts them; others' private notes never reach us), and
+ * its barometer if it has one.
+ */
 export interface BoardState {
   readonly board: Board;
   readonly notes: ReadonlyMap<string, Note>;
+  readonly privateCount: number;
   readonly barometer: BarometerState | null;
 }
 
@@ -31,10 +36,63 @@ function created(state: BoardState, note: Note): BoardState {
   return { ...state, notes: new Map(state.notes).set(note.id, note) };
 }
 
-function updated(state: BoardState, noteId: string, fields: NoteFields, at: Timestamp): BoardState {
+function counted(state: BoardState, privateCount: number | undefined): BoardState {
+  return privateCount === undefined ? state : { ...state, privateCount };
+}
+
+function updated(
+  state: BoardState,
+  noteId: string,
+  fields: NoteFields & Partial<Pick<Note, 'moderatedBy'>>,
+  at: Timestamp,
+): BoardState {
   const note = state.notes.get(noteId);
   if (!note) return state;
   return { ...state, notes: new Map(state.notes).set(noteId, { ...note, ...fields, updatedAt: at }) };
+}
+
+/**
+ * A note as the server sends it to everyone: an anonymous one is still its author's own, as the
+ * author's snapshot says (an animator who saw it written forgets whose it was, as its snapshot does).
+ */
+function known(notes: ReadonlyMap<string, Note>, note: Note, self: string): Note {
+  if (!note.anonymous || note.author !== '' || notes.get(note.id)?.author !== self) return note;
+  return { ...note, author: self };
+}
+
+function revealed(state: BoardState, incoming: readonly Note[], self: string): BoardState {
+  const notes = new Map<string, Note>();
+  for (const [id, note] of state.notes) notes.set(id, withoutMark(note, 'unrevealed'));
+  for (const note of incoming) notes.set(note.id, known(state.notes, note, self));
+  return { ...state, notes: new Map([...notes.values()].sort(byOrder).map((note) => [note.id, note])), privateCount: 0 };
+}
+
+function withoutMark(note: Note, mark: 'unrevealed' | 'hiddenBy'): Note {
+  if (note[mark] === undefined) return note;
+  const { [mark]: _dropped, ...rest } = note;
+  return rest;
+}
+
+function marked(state: BoardState, noteId: string, mark: Partial<Note>): BoardState {
+  const note = state.notes.get(noteId);
+  if (!note) return state;
+  return { ...state, notes: new Map(state.notes).set(noteId, { ...note, ...mark }) };
+}
+
+function restored(state: BoardState, note: Note, self: string): BoardState {
+  const notes = new Map(state.notes).set(note.id, known(state.notes, note, self));
+  return { ...state, notes: new Map([...notes.values()].sort(byOrder).map((each) => [each.id, each])) };
+}
+
+function merged(state: BoardState, noteId: string, otherId: string, text: string, moderatedBy: string): BoardState {
+  if (!state.notes.has(noteId)) return deleted(state, otherId);
+  return deleted(marked(state, noteId, { text, moderatedBy }), otherId);
+}
+
+/** What a shadow may say of notes this client may not see: how many are private, or that one it had is gone. */
+function shadowed(state: BoardState, event: HiddenEvent): BoardState {
+  const withdrawn = event.withdrawn === undefined ? state : deleted(state, event.withdrawn);
+  return counted(withdrawn, event.privateCount);
 }
 
 function deleted(state: BoardState, noteId: string): BoardState {
@@ -53,20 +111,27 @@ export function boardStreamType(author: LocalAuthor): StreamType<'board', BoardS
     fromSnapshot: (snapshot: BoardSnapshot) => ({
       board: snapshot.board,
       notes: new Map([...snapshot.notes].sort(byOrder).map((note) => [note.id, note])),
+      privateCount: snapshot.privateCount ?? 0,
       barometer: snapshot.barometer ?? null,
     }),
     events: {
-      'note.created': (state, event) => created(state, { ...event.note, order: event.rev }),
-      'note.updated': (state, event) => updated(state, event.noteId, event.fields, event.at),
-      'note.deleted': (state, event) => deleted(state, event.noteId),
+      'note.created': (state, event) => counted(created(state, { ...event.note, order: event.rev }), event.privateCount),
+      'note.updated': (state, event) =>
+        updated(state, event.noteId, event.moderatedBy ? { ...event.fields, moderatedBy: event.moderatedBy } : event.fields, event.at),
+      'note.deleted': (state, event) => counted(deleted(state, event.noteId), event.privateCount),
+      'notes.revealed': (state, event) => revealed(state, event.notes, author.id),
+      'note.hidden': (state, event) => marked(state, event.noteId, { hiddenBy: event.hiddenBy }),
+      'note.restored': (state, event) => counted(restored(state, event.note, author.id), event.privateCount),
+      'notes.merged': (state, event) => merged(state, event.noteId, event.otherId, event.text, event.moderatedBy),
       'barometer.changed': (state, event) => barometer(state, (known) => withIndicators(known, event.indicators)),
       'barometer.answered': (state, event) =>
         barometer(state, (known) => withOwnAnswer(known, event.indicator, event.value, event.tally)),
       'barometer.closed': (state, event) => barometer(state, (known) => withClosed(known, event.closed, event.split)),
     },
-    // Someone else's answer: the new tally, never the person nor the place they chose.
+    // Someone else's answer: the new tally, never the person nor the place they chose; about notes,
+    // how many are private, or a note withdrawn.
     shadow: (state, shadow) =>
-      isTallyShadow(shadow) ? barometer(state, (known) => withTally(known, shadow.indicator, shadow.tally)) : state,
+      isTallyShadow(shadow) ? barometer(state, (known) => withTally(known, shadow.indicator, shadow.tally)) : shadowed(state, shadow),
     commands: {
       'note.create': (state, command, queuedAt) =>
         created(state, {
@@ -83,6 +148,19 @@ export function boardStreamType(author: LocalAuthor): StreamType<'board', BoardS
       'barometer.answer': (state, command) =>
         barometer(state, (known) => predictAnswer(known, command.indicator, command.value)),
       'barometer.close': (state, command) => barometer(state, (known) => withClosed(known, command.closed, known.split)),
+      'board.reveal': (state) => state,
+      'note.hide': (state, command) => marked(state, command.noteId, { hiddenBy: author.name }),
+      'note.restore': (state, command) => {
+        const note = state.notes.get(command.noteId);
+        return note ? { ...state, notes: new Map(state.notes).set(note.id, withoutMark(note, 'hiddenBy')) } : state;
+      },
+      'note.merge': (state, command) => {
+        const kept = state.notes.get(command.noteId);
+        const other = state.notes.get(command.otherId);
+        if (!kept || !other) return state;
+        const text = [kept.text, other.text].filter((part) => part !== '').join('\n');
+        return merged(state, kept.id, other.id, text, author.name);
+      },
     },
     // A held arrow key makes one command, not thirty; so does a cursor moved step by step.
     fold: (into, command) => {

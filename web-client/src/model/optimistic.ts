@@ -17,24 +17,27 @@ export interface BoardView {
   board: Board | null;
   /** Bottom to top: by the order the stream gave them, the pending ones last. */
   notes: ViewNote[];
+  /** How many notes of the board wait, private, for the reveal (this client's own included). */
+  privateCount: number;
   /** A barometer board's barometer, with this client's answers not confirmed yet in place. */
   barometer: BarometerState | null;
 }
 
 function noteIdOf(command: BoardCommand): string | null {
   if (command.type === 'note.create') return command.note.id;
-  return command.type === 'note.update' || command.type === 'note.delete' ? command.noteId : null;
+  return 'noteId' in command ? command.noteId : null;
 }
 
 /** The board as this client shows it: the optimistic state, notes stacked by their order. */
 export function boardView(state: BoardState | null, pending: readonly BoardCommand[]): BoardView {
-  if (!state) return { board: null, notes: [], barometer: null };
+  if (!state) return { board: null, notes: [], privateCount: 0, barometer: null };
   const pendingNoteIds = new Set(pending.map(noteIdOf));
   return {
     board: state.board,
     notes: [...state.notes.values()]
       .sort((a, b) => a.order - b.order)
       .map((note) => ({ ...note, pending: pendingNoteIds.has(note.id) })),
+    privateCount: state.privateCount,
     barometer: state.barometer,
   };
 }

@@ -38,12 +38,13 @@ export interface StreamType<K extends StreamKind, S> {
   readonly kind: K;
   fromSnapshot(snapshot: SnapshotOf[K]): S;
   readonly events: EventReducers<S, StreamEventOf<K>>;
-  /** What a shadow tells those outside an event's audience (a vote's progress), if anything. */
+  /**
+   * What the shadow of an event outside this client's audience still tells, if anything: a vote's
+   * progress, a barometer's tally, how many notes are private, a note withdrawn.
+   */
   readonly shadow?: (state: S, event: HiddenEvent) => S;
   readonly commands: CommandPredictions<S, ChangeCommandOf<K>>;
   readonly fold?: Fold<ChangeCommandOf<K>>;
-  /** What the shadow of an event this client may not see still tells (its public fields), if anything. */
-  hidden?(state: S, shadow: HiddenEvent): S;
   /** Refusals that say the command's effect is already there: nothing to tell the user. */
   alreadyDone?(command: ChangeCommandOf<K>, code: ClientErrorCode): boolean;
 }

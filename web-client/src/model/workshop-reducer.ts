@@ -41,6 +41,11 @@ function withWorkshop(state: WorkshopStreamState, change: Partial<Workshop>): Wo
   return { ...state, workshop: { ...state.workshop, ...change } };
 }
 
+function withBoardSettings(state: WorkshopStreamState, boardId: string, mode: string, anyoneEdits: boolean): WorkshopStreamState {
+  const boards = state.workshop.boards.map((board) => (board.id === boardId ? { ...board, mode, anyoneEdits } : board));
+  return { ...state, workshop: { ...state.workshop, boards } };
+}
+
 function withParticipant(state: WorkshopStreamState, participant: Participant): WorkshopStreamState {
   const others = state.participants.filter((known) => known.id !== participant.id);
   return { ...state, participants: [...others, participant] };
@@ -56,7 +61,7 @@ function withRosterChange(
   return { ...state, participants: state.participants.map((known) => (known.id === id ? { ...known, ...change } : known)) };
 }
 
-/** The element types of the workshop stream: the plenary's choice, board locks, the roster, the group menu. */
+/** The element types of the workshop stream: the plenary's choice, board locks and settings, the roster, the group menu. */
 export const workshopStreamType: StreamType<'workshop', WorkshopStreamState> = {
   kind: 'workshop',
   fromSnapshot: (snapshot: WorkshopSnapshot) => {
@@ -68,6 +73,7 @@ export const workshopStreamType: StreamType<'workshop', WorkshopStreamState> = {
   },
   events: {
     'board.locked': (state, event) => withBoardLocked(state, event.board, event.locked),
+    'board.configured': (state, event) => withBoardSettings(state, event.board, event.mode, event.anyoneEdits),
     'plenary.changed': (state, event) => withPlenary(state, event.plenary),
     'participant.joined': (state, event) => withParticipant(state, event.participant),
     'agenda.changed': (state, event) => ({ ...state, agenda: withSequences(state.agenda, event.sequences) }),
@@ -94,6 +100,7 @@ export const workshopStreamType: StreamType<'workshop', WorkshopStreamState> = {
   shadow: (state, event) => ({ ...state, votes: withShadow(state.votes, event) }),
   commands: {
     'board.lock': (state, command) => withBoardLocked(state, command.board, command.locked),
+    'board.configure': (state, command) => withBoardSettings(state, command.board, command.mode, command.anyoneEdits),
     'plenary.show': (state, command) => withPlenary(state, { boards: command.boards }),
     'agenda.set': (state, command) => ({ ...state, agenda: withSequences(state.agenda, command.sequences) }),
     'sequence.go': (state, command, queuedAt) => ({ ...state, agenda: predictedGo(state.agenda, command.to, queuedAt) }),

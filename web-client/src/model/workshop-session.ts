@@ -6,6 +6,8 @@ import { randomId } from '../protocol/ids';
 import type {
   AnimatorSelf,
   Sequence,
+  BoardCommand,
+  DeletedNote,
   Participant,
   ReplyTo,
   RetentionDates,
@@ -246,6 +248,37 @@ export class WorkshopSession {
   /** Closes the vote: everyone sees its results. */
   closeVote(vote: string): Promise<void> {
     return this.command({ type: 'vote.close', id: this.newId(), vote });
+  }
+
+  /** `mode`: `open`, or `private` (notes wait for a reveal); `anyoneEdits`: everyone edits every note. */
+  configureBoard(board: string, mode: string, anyoneEdits: boolean): Promise<void> {
+    return this.command({ type: 'board.configure', id: this.newId(), board, mode, anyoneEdits });
+  }
+
+  /** Every private note of a board to everyone, without their authors when `anonymous`. */
+  revealBoard(board: string, anonymous: boolean): Promise<void> {
+    return this.sendOnce({ type: 'board.reveal', id: this.newId(), board, anonymous });
+  }
+
+  /** A deleted note back on its board, from the trash. */
+  restoreNote(board: string, noteId: string): Promise<void> {
+    return this.sendOnce({ type: 'note.restore', id: this.newId(), board, noteId });
+  }
+
+  /**
+   * A board command from the console, which follows no board: sent once, not kept pending. Both
+   * are safe to try again by hand (a second reveal finds nothing private, a second restore nothing to restore).
+   */
+  private async sendOnce(command: BoardCommand): Promise<void> {
+    const reply = await sendCommand(this.socket, this.token, command);
+    if (!reply.ok) throw new CommandFailed(reply.error);
+  }
+
+  /** The notes deleted from a board, newest first, for an animator to restore. */
+  async trash(board: string): Promise<DeletedNote[]> {
+    const reply = await sendCommand(this.socket, this.token, { type: 'board.trash', board });
+    if (!reply.ok) throw new CommandFailed(reply.error);
+    return reply.deleted;
   }
 
   private command(command: WorkshopCommand): Promise<void> {

@@ -43,6 +43,10 @@ export interface Board {
   template: Template;
   zones: Zone[];
   locked: boolean;
+  /** `open`, or `private`: notes written now wait for the animator's reveal. */
+  mode: string;
+  /** Everyone may edit and delete every note, not only their own. */
+  anyoneEdits: boolean;
 }
 
 export interface Plenary {
@@ -98,6 +102,14 @@ export interface Note {
   authorCategory?: Category;
   scribe?: string;
   scribeName?: string;
+  /** Written in private mode and not revealed yet: only its author and the animators have it. */
+  unrevealed?: boolean;
+  /** Revealed without its author: `author` and `authorName` are empty for all but the author. */
+  anonymous?: boolean;
+  /** The animator who hid it: only its author and the animators still have it. */
+  hiddenBy?: string;
+  /** The animator who last changed it, when it is not theirs. */
+  moderatedBy?: string;
 }
 
 /** A note a vote is on, with its text when the vote opened. */
@@ -284,6 +296,8 @@ export interface BoardSnapshot {
   board: Board;
   /** In stream order: the order of the revisions that created them. */
   notes: Note[];
+  /** How many notes of the board wait, private, for a reveal (the reader's own included). */
+  privateCount?: number;
   /** A barometer board's barometer, as this reader may see it (`mine`: its own answers only). */
   barometer?: BarometerSnapshot;
 }
@@ -358,11 +372,27 @@ export interface WorkshopGetReply {
   retention?: RetentionDates;
 }
 
+/** A note an animator may restore, with who deleted it and when. */
+export interface DeletedNote {
+  note: Note;
+  by: string;
+  byName: string;
+  at: Timestamp;
+}
+
+export interface BoardTrashReply {
+  ok: true;
+  board: string;
+  /** Newest deletion first. */
+  deleted: DeletedNote[];
+}
+
 type SuccessReplyByType = { [T in ChangeCommand['type']]: ChangeReply } & {
   'stream.sync': SyncReply;
   'workshop.get': WorkshopGetReply;
   'clock.get': { ok: true; time: Timestamp };
   'sequence.snapshot': { ok: true; snapshots?: SequenceSnapshot[]; notes?: Note[] };
+  'board.trash': BoardTrashReply;
 };
 
 /** What a sequence left when it ended: its boards' notes, read with `sequence.snapshot`. */

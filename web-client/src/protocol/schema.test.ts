@@ -33,6 +33,8 @@ describe('the client protocol', () => {
       at: number;
       vote?: string;
       progress?: VoteProgress;
+      privateCount?: number;
+      withdrawn?: string;
     }>();
     expectTypeOf<EventOf<'stream.head'>>().toEqualTypeOf<{ type: 'stream.head'; stream: string; rev: number; h: string }>();
     expectTypeOf<EventOf<'board.locked'>>().toMatchTypeOf<{ cmd: string; by: string; board: string; locked: boolean }>();

@@ -32,6 +32,10 @@ export const PROTOCOL = {
       authorCategory: 'string?',
       scribe: 'string?',
       scribeName: 'string?',
+      unrevealed: 'boolean?',
+      anonymous: 'boolean?',
+      hiddenBy: 'string?',
+      moderatedBy: 'string?',
     },
     Board: {
       id: 'boardId',
@@ -39,6 +43,8 @@ export const PROTOCOL = {
       template: 'string',
       zones: [{ id: 'string', title: 'string' }],
       locked: 'boolean',
+      mode: 'string',
+      anyoneEdits: 'boolean',
     },
     Participant: { id: 'string', name: 'string', category: 'string', board: 'boardId?', done: 'boolean?' },
     Speaker: { id: 'string?', name: 'string?', category: 'string?' },
@@ -125,6 +131,36 @@ export const PROTOCOL = {
       stream: 'workshop',
       roles: ['animator'],
       fields: { id: 'commandId', board: 'boardId', locked: 'boolean' },
+    },
+    'board.configure': {
+      stream: 'workshop',
+      roles: ['animator'],
+      fields: { id: 'commandId', board: 'boardId', mode: 'string', anyoneEdits: 'boolean' },
+    },
+    'board.reveal': {
+      stream: 'board',
+      roles: ['animator'],
+      fields: { id: 'commandId', board: 'boardId', anonymous: 'boolean' },
+    },
+    'note.hide': {
+      stream: 'board',
+      roles: ['animator'],
+      fields: { id: 'commandId', board: 'boardId', noteId: 'noteId' },
+    },
+    'note.restore': {
+      stream: 'board',
+      roles: ['animator'],
+      fields: { id: 'commandId', board: 'boardId', noteId: 'noteId' },
+    },
+    'note.merge': {
+      stream: 'board',
+      roles: ['animator'],
+      fields: { id: 'commandId', board: 'boardId', noteId: 'noteId', otherId: 'noteId' },
+    },
+    'board.trash': {
+      stream: 'none',
+      roles: ['animator'],
+      fields: { board: 'boardId' },
     },
     'plenary.show': {
       stream: 'workshop',
@@ -246,16 +282,28 @@ export const PROTOCOL = {
     },
   },
   events: {
-    'note.created': { stream: 'board', fields: { note: 'Note' } },
+    'note.created': { stream: 'board', fields: { note: 'Note', privateCount: 'number?' } },
     'note.updated': {
       stream: 'board',
       fields: {
         noteId: 'noteId',
         fields: { text: 'string?', color: 'color?', zone: 'string?', x: 'number?', y: 'number?' },
+        moderatedBy: 'string?',
       },
     },
-    'note.deleted': { stream: 'board', fields: { noteId: 'noteId' } },
+    'note.deleted': { stream: 'board', fields: { noteId: 'noteId', privateCount: 'number?' } },
+    'notes.revealed': { stream: 'board', fields: { board: 'boardId', anonymous: 'boolean', notes: ['Note'] } },
+    'note.hidden': { stream: 'board', fields: { noteId: 'noteId', hiddenBy: 'string' } },
+    'note.restored': { stream: 'board', fields: { note: 'Note', privateCount: 'number?' } },
+    'notes.merged': {
+      stream: 'board',
+      fields: { noteId: 'noteId', otherId: 'noteId', text: 'string', moderatedBy: 'string' },
+    },
     'board.locked': { stream: 'workshop', fields: { board: 'boardId', locked: 'boolean' } },
+    'board.configured': {
+      stream: 'workshop',
+      fields: { board: 'boardId', mode: 'string', anyoneEdits: 'boolean' },
+    },
     'plenary.changed': { stream: 'workshop', fields: { plenary: { boards: ['boardId'] } } },
     'agenda.changed': { stream: 'workshop', fields: { sequences: ['Sequence'] } },
     'sequence.changed': {
@@ -304,7 +352,10 @@ export const PROTOCOL = {
         split: [{ indicator: 'number', category: 'string', steps: ['number'], unknown: 'number' }],
       },
     },
-    hidden: { stream: 'any', fields: { vote: 'string?', progress: 'VoteProgress?' } },
+    hidden: {
+      stream: 'any',
+      fields: { vote: 'string?', progress: 'VoteProgress?', privateCount: 'number?', withdrawn: 'noteId?' },
+    },
     'stream.resync': { stream: 'any', envelope: false, fields: { stream: 'streamId' } },
     'stream.head': { stream: 'any', envelope: false, fields: { stream: 'streamId', rev: 'number', h: 'string' } },
   },
@@ -345,6 +396,8 @@ export const PROTOCOL = {
     'unknown_indicator',
     'indicator_answered',
     'barometer_closed',
+    'not_author',
+    'note_not_public',
   ],
 } as const;
 

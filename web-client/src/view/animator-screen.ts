@@ -6,6 +6,7 @@ import type { Screen, ScreenContext } from './context';
 import { agendaBanner } from './agenda-banner';
 import { agendaConsole } from './agenda-console';
 import { animatorTeam } from './animator-team';
+import { boardModeration } from './board-moderation';
 import { absoluteLink, copyText, h, replaceChildren, replaceKeepingFocus } from './dom';
 import { linkRow } from './link-row';
 import { presentedIndex, steppedBoard } from './plenary-steps';
@@ -50,6 +51,7 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
   });
 
   const fail = (error: unknown) => context.toast(t.error(errorCodeOf(error)));
+  const moderation = boardModeration(context, session, () => update());
 
   function boardRow(board: Board, code: string, plenary: Set<string>) {
     const groupLink = absoluteLink(routes.join(code, board.id));
@@ -80,6 +82,7 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
         h('strong', {}, board.name),
         h('span', { className: 'muted' }, t.t(`template.${board.template}`)),
         board.locked && h('span', { className: 'badge' }, t.t('animator.locked')),
+        board.mode === 'private' && h('span', { className: 'badge', testid: 'private-badge' }, t.t('animator.private')),
       ),
       h(
         'div',
@@ -97,6 +100,7 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
         lock,
         h('label', { className: 'choice' }, checkbox, t.t('animator.inPlenary')),
       ),
+      moderation(board),
       // A link (and QR code, once shared) that puts whoever follows it in this group, chosen by the animator.
       h(
         'p',

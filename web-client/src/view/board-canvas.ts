@@ -19,7 +19,8 @@ import {
 } from './geometry';
 
 export interface NoteActions {
-  canEdit(): boolean;
+  /** Whether this person may change this note (any note: a new one, when none is given). */
+  canEdit(noteId?: string): boolean;
   edit(noteId: string, openedBy: OpenedBy): void;
   move(noteId: string, fields: NoteFields): void;
   remove(noteId: string): void;
@@ -32,6 +33,7 @@ interface Card {
   author: HTMLElement;
   color: HTMLElement;
   pending: HTMLElement;
+  marks: HTMLElement;
   note: ViewNote;
 }
 
@@ -208,6 +210,7 @@ export class BoardCanvas {
     const author = h('span', { className: 'note-author' });
     const color = h('span', { className: 'note-color-name' });
     const pending = h('span', { className: 'note-pending' });
+    const marks = h('span', { className: 'note-marks', testid: 'note-marks' });
     // Shown under a folded note; the whole text is read out anyway, so screen readers skip it.
     const more = h('span', { className: 'note-more', testid: 'note-more', attrs: { 'aria-hidden': 'true' } }, this.t.t('note.more'));
     // An editable note is a button (tap to edit); a read-only one, as on the plenary, an article.
@@ -215,11 +218,11 @@ export class BoardCanvas {
       this.actions ? 'div' : 'article',
       { className: 'note', testid: 'note', attrs: { 'data-note-id': note.id } },
       text,
-      h('p', { className: 'note-meta' }, more, author, color, pending),
+      h('p', { className: 'note-meta' }, more, author, color, pending, marks),
     );
     element.style.width = `${NOTE_WIDTH}px`;
     if (this.actions) this.makeInteractive(element, note.id, this.actions);
-    const card = { element, text, more, author, color, pending, note };
+    const card = { element, text, more, author, color, pending, marks, note };
     this.cards.set(note.id, card);
     return card;
   }
@@ -230,10 +233,18 @@ export class BoardCanvas {
     setText(card.text, note.text);
     setText(
       card.author,
-      note.scribeName ? this.t.t('note.scribed', { name: note.authorName, scribe: note.scribeName }) : note.authorName,
+      note.anonymous
+        ? this.t.t('note.anonymous')
+        : note.scribeName
+          ? this.t.t('note.scribed', { name: note.authorName, scribe: note.scribeName })
+          : note.authorName,
     );
     setText(card.color, this.t.t(`color.${note.color}`));
     setText(card.pending, note.pending ? this.t.t('note.pending') : '');
+    // The marks are for the note's author and the animators at work, not for the plenary's screen.
+    setText(card.marks, this.actions ? noteMarks(this.t, note) : '');
+    element.classList.toggle('is-unrevealed', note.unrevealed === true);
+    element.classList.toggle('is-hidden-note', note.hiddenBy !== undefined);
     element.dataset.color = note.color;
     element.dataset.zone = note.zone;
     element.classList.toggle('is-pending', note.pending);
@@ -242,7 +253,7 @@ export class BoardCanvas {
       element.style.top = `${note.y}px`;
     }
     if (this.actions) {
-      const editable = this.actions.canEdit();
+      const editable = this.actions.canEdit(note.id);
       element.classList.toggle('is-editable', editable);
       element.setAttribute('aria-disabled', String(!editable));
     }
@@ -279,7 +290,7 @@ export class BoardCanvas {
       this.markFolded();
     };
     element.addEventListener('pointerdown', (event) => {
-      if (!actions.canEdit()) {
+      if (!actions.canEdit(noteId)) {
         if (event.isPrimary && event.button === 0) unfold();
         return;
       }
@@ -321,7 +332,7 @@ export class BoardCanvas {
     // follow a pointer press come from the keyboard or from assistive technologies.
     element.addEventListener('click', (event) => {
       if (event.timeStamp - lastPointerUp < CLICK_AFTER_POINTER_MS) return;
-      if (actions.canEdit()) actions.edit(noteId, event.detail === 0 ? 'key' : 'click');
+      if (actions.canEdit(noteId)) actions.edit(noteId, event.detail === 0 ? 'key' : 'click');
     });
     element.addEventListener('keydown', (event) => {
       const card = this.cards.get(noteId);
@@ -334,7 +345,7 @@ export class BoardCanvas {
         ArrowDown: [0, KEYBOARD_STEP],
       };
       const arrow = arrows[event.key];
-      const editable = actions.canEdit();
+      const editable = actions.canEdit(noteId);
       if (arrow && event.shiftKey) {
         if (editable) actions.move(noteId, moveBy(card.note, arrow[0], arrow[1], zones));
       } else if (arrow || event.key === 'Home' || event.key === 'End') {
@@ -375,6 +386,16 @@ export class BoardCanvas {
       step(event.clientY < view.top + EDGE, event.clientY > view.bottom - EDGE),
     );
   }
+}
+
+/** What the note's author and the animators are told of it: private, hidden or changed by the animation. */
+function noteMarks(t: Translator, note: ViewNote): string {
+  const marks = [
+    note.unrevealed ? t.t('note.unrevealed') : '',
+    note.hiddenBy !== undefined ? t.t('note.hiddenBy') : '',
+    note.moderatedBy !== undefined ? t.t('note.moderated') : '',
+  ];
+  return marks.filter((mark) => mark !== '').join(' · ');
 }
 
 function setText(element: HTMLElement, text: string): void {

@@ -1,11 +1,12 @@
-import type { LocalAuthor } from '../model/optimistic';
+import { errorCodeOf } from '../model/errors';
+import { mayChangeNote, othersPrivateCount, type Reader } from '../model/note-rights';
+import type { BoardView, LocalAuthor } from '../model/optimistic';
 import { workshopIdOfBoard } from '../protocol/addresses';
-import type { Board, BoardEvent, NoteColor, NoteFields, Role, WorkshopEvent } from '../protocol/messages';
+import type { Board, BoardEvent, Note, NoteColor, NoteFields, Role, WorkshopEvent } from '../protocol/messages';
 import type { WorkshopState } from '../model/workshop-session';
 import type { Translator } from '../i18n';
 import { agendaBanner } from './agenda-banner';
 import type { MessageKey } from '../i18n/fr';
-import { errorCodeOf } from '../model/errors';
 import { createAnnouncer } from './announcer';
 import { BarometerPanel } from './barometer-view';
 import { BoardCanvas } from './board-canvas';
@@ -37,6 +38,15 @@ function announcement(t: Translator, event: BoardEvent | WorkshopEvent): string 
       return t.t(event.locked ? 'announce.locked' : 'announce.unlocked');
     case 'barometer.closed':
       return t.t(event.closed ? 'announce.barometerClosed' : 'announce.barometerReopened');
+    case 'notes.revealed':
+      return t.t('announce.revealed');
+    case 'note.hidden':
+      return t.t('announce.hidden');
+    case 'note.restored':
+      return t.t('announce.restored');
+    case 'notes.merged':
+      return t.t('announce.merged');
+    case 'board.configured':
     case 'plenary.changed':
     case 'participant.joined':
     case 'agenda.changed':
@@ -93,10 +103,16 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
   const { model } = board;
   const ballot = votePanel(context, workshop);
   const role = (): Role => workshop.state?.role ?? credential.role;
-  const locked = () => workshop.state?.workshop.boards.find((candidate) => candidate.id === boardId)?.locked ?? false;
+  const settings = () => workshop.state?.workshop.boards.find((candidate) => candidate.id === boardId);
+  const locked = () => settings()?.locked ?? false;
   /** A freezing timer reached zero: the server refuses participants' changes until it reopens. */
   let frozen = false;
-  const canEdit = () => role() === 'animator' || (role() === 'participant' && !locked() && !frozen);
+  const reader = (): Reader => ({ role: role(), id: author.id });
+  const canEdit = (noteId?: string) => {
+    if (frozen && role() !== 'animator') return false;
+    const note = noteId === undefined ? null : (model.view.notes.find((candidate) => candidate.id === noteId) ?? null);
+    return mayChangeNote(reader(), { locked: locked(), anyoneEdits: settings()?.anyoneEdits ?? false }, note);
+  };
 
   const heading = h('h1', { className: 'board-title', id: 'board-title', testid: 'board-title' }, t.t('board.loading'));
   const workshopTitle = h('p', { className: 'board-workshop muted' });
@@ -107,6 +123,10 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     className: 'board-scroller',
     attrs: { role: 'region', 'aria-labelledby': 'board-title' },
   });
+  const privateBanner = h(
+    'div',
+    { className: 'private-banner', testid: 'private-banner', hidden: true, attrs: { role: 'status' } },
+  );
   const emptyState = h('p', { className: 'board-empty', testid: 'empty-board', hidden: true }, t.t('board.empty'));
   const loadingState = h('p', { className: 'board-empty', testid: 'board-loading' }, t.t('board.loadingNotes'));
   const addButton = h(
@@ -185,6 +205,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     const { board: shown, notes } = shownView();
     const note = notes.find((candidate) => candidate.id === noteId);
     if (!note || !shown) return;
+    renderModeration(note);
     editor.open({ kind: 'existing', noteId, text: note.text, zone: note.zone, color: note.color }, zonesOf(shown), openedBy);
   }
 
@@ -212,6 +233,80 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
       durationMs: UNDO_MS,
       action: { label: t.t('undo.action'), run: () => model.updateNote(note.noteId, previous) },
     });
+  }
+
+  /** An animator's moderation of the note in the editor: hide or restore it, merge it into another. */
+  function renderModeration(note: Note): void {
+    if (role() !== 'animator') {
+      replaceChildren(editor.moderation);
+      return;
+    }
+    const act = (action: () => Promise<void>) => {
+      editor.close('away');
+      action().catch((error: unknown) => context.toast(t.error(errorCodeOf(error))));
+    };
+    const hidden = note.hiddenBy !== undefined;
+    const visibleToAll = (other: Note) => other.id !== note.id && !other.unrevealed && other.hiddenBy === undefined;
+    const targets = model.view.notes.filter(visibleToAll);
+    const mergeSelect = h(
+      'select',
+      { id: 'note-merge-target', testid: 'note-merge-target' },
+      h('option', { value: '' }, t.t('editor.mergeChoose')),
+      ...targets.map((other) => h('option', { value: other.id }, other.text.slice(0, 40) || '…')),
+    );
+    replaceChildren(
+      editor.moderation,
+      h(
+        'button',
+        {
+          type: 'button',
+          className: 'button secondary',
+          testid: hidden ? 'note-restore' : 'note-hide',
+          on: { click: () => act(() => (hidden ? model.restoreNote(note.id) : model.hideNote(note.id))) },
+        },
+        t.t(hidden ? 'editor.restore' : 'editor.hide'),
+      ),
+      !hidden &&
+        !note.unrevealed &&
+        targets.length > 0 &&
+        h(
+          'div',
+          { className: 'merge-row' },
+          h('label', { htmlFor: 'note-merge-target', className: 'label' }, t.t('editor.mergeInto')),
+          mergeSelect,
+          h(
+            'button',
+            {
+              type: 'button',
+              className: 'button secondary',
+              testid: 'note-merge',
+              on: {
+                click: () => {
+                  if (mergeSelect.value) act(() => model.mergeNotes(mergeSelect.value, note.id));
+                },
+              },
+            },
+            t.t('editor.merge'),
+          ),
+        ),
+    );
+  }
+
+  function renderPrivacy(view: BoardView): void {
+    const inPrivate = settings()?.mode === 'private';
+    privateBanner.hidden = !inPrivate && view.privateCount === 0;
+    // A participant has its own private notes on the board; of the others' it learns only how many.
+    const others = role() === 'participant';
+    const count = others ? othersPrivateCount(view.privateCount, view.notes) : view.privateCount;
+    replaceChildren(
+      privateBanner,
+      inPrivate && h('strong', {}, t.t('board.private')),
+      h(
+        'span',
+        { testid: 'private-count', attrs: { 'data-count': count } },
+        count > 0 ? t.count(others ? 'board.privateOthers' : 'board.privateAll', count) : '',
+      ),
+    );
   }
 
   function removeNote(noteId: string): void {
@@ -333,6 +428,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     }
     canvas.render(view);
     barometer.render(view.barometer);
+    renderPrivacy(view);
     zoom.apply();
     loadingState.hidden = view.board !== null;
     emptyState.hidden = view.board === null || view.notes.length > 0;
@@ -390,6 +486,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     agenda.element,
     ballot.element,
     barometer.element,
+    privateBanner,
     h('p', { id: 'note-keyboard-help', className: 'visually-hidden' }, t.t('board.keyboardHelp')),
     // Before the board in the tab order, a Tab or two from the top; shown below it, under the thumb.
     h('div', { className: 'board-actions' }, addButton, doneButton, zoom.controls),

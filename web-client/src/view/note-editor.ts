@@ -49,6 +49,8 @@ export class NoteEditor {
   private readonly zoneField: HTMLElement;
   private readonly deleteButton: HTMLButtonElement;
   private readonly addButton: HTMLButtonElement;
+  /** Filled by the screen with an animator's moderation of the note being edited (hide, restore, merge). */
+  readonly moderation = h('div', { className: 'editor-moderation stack-tight', testid: 'note-moderation' });
   private edited: EditedNote | null = null;
   private color: NoteColor = 'yellow';
   /** The colour or column was chosen here, so what others do to them no longer shows. */
@@ -209,6 +211,7 @@ export class NoteEditor {
         ),
       ),
       h('fieldset', { className: 'colors' }, h('legend', { className: 'label' }, t.t('editor.color')), this.colors),
+      this.moderation,
       this.deleteButton,
     );
   }
@@ -227,6 +230,7 @@ export class NoteEditor {
     this.deleteButton.hidden = note.kind === 'new';
     this.addButton.hidden = !this.scribe || note.kind !== 'new';
     if (this.scribe) this.scribe.hidden = note.kind !== 'new';
+    this.moderation.hidden = note.kind === 'new';
     replaceChildren(
       this.zoneSelect,
       ...zones.map((zone) => h('option', { value: zone.id, selected: zone.id === note.zone }, zone.title)),

@@ -142,6 +142,8 @@ export class FakeEngine {
         return { reply: { ok: true, time: 1_000 }, published: [] };
       case 'sequence.snapshot':
         return { reply: { ok: true, snapshots: [] }, published: [] };
+      case 'board.trash':
+        return { reply: refusal('forbidden'), published: [] };
       default:
         return this.change(command, identity);
     }
@@ -256,6 +258,8 @@ export class FakeEngine {
     if (isWorkshopCommand(command)) {
       return identity.role === 'animator' ? null : 'forbidden';
     }
+    // Private writing and moderation are the real server's, tested through its bridge.
+    if (command.type !== 'note.create' && command.type !== 'note.update' && command.type !== 'note.delete') return 'forbidden';
     const board = this.boardOf(command.board);
     if (!board) return 'unknown_board';
     if (board.locked && identity.role !== 'animator') return 'board_locked';

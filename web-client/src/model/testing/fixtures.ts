@@ -12,6 +12,8 @@ export const BOARD: Board = {
     { id: 'z2', title: 'Points de vigilance' },
   ],
   locked: false,
+  mode: 'open',
+  anyoneEdits: false,
 };
 
 export const WORKSHOP: Workshop = {

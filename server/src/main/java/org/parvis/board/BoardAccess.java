@@ -4,7 +4,11 @@ import org.parvis.sync.Rejection;
 import org.parvis.sync.Verdict;
 import org.parvis.workshop.Identity;
 
-/** Who may read, write and lock which board. */
+/**
+ * Who may read, write, lock and moderate which board. Whose note it is, and whether the board lets
+ * everyone edit everything, is stored state: the note functions decide that, told here whether the
+ * sender moderates.
+ */
 public final class BoardAccess {
 
   private BoardAccess() {}
@@ -27,6 +31,19 @@ public final class BoardAccess {
       return Verdict.refuse(Rejection.of("forbidden", "Only animators lock and unlock boards."));
     }
     return mayRead(who, boardId);
+  }
+
+  /** Settings, reveal, hiding, restoring and merging: the animators' moderation. */
+  public static Verdict<String> mayModerate(Identity who, String boardId) {
+    if (!who.role().mayRunWorkshop()) {
+      return Verdict.refuse(Rejection.of("forbidden", "Only animators moderate a board."));
+    }
+    return mayRead(who, boardId);
+  }
+
+  /** Animators move, edit, recolour and delete any note; the others only their own, unless the board lets everyone. */
+  public static boolean moderates(Identity who) {
+    return who.role().mayRunWorkshop();
   }
 
   /** Animators keep writing a locked board: they record ideas for people who do not type. */

@@ -19,9 +19,10 @@ import org.parvis.sync.Verdict;
 import org.parvis.workshop.Identity;
 
 /**
- * The board commands: note.create, note.update, note.delete on the board's stream, and board.lock
- * on the workshop's. Each is checked here (who, which fields) and decided in Redis by its apply
- * function (lock, existence, room on the board).
+ * The board commands: note.create, note.update, note.delete and the animators' moderation
+ * (board.reveal, note.hide, note.restore, note.merge) on the board's stream, board.lock and
+ * board.configure on the workshop's, and board.trash, a read. Each is checked here (who, which
+ * fields) and decided in Redis by its apply function (lock, existence, whose note, room on the board).
  */
 public final class BoardCommands {
 
@@ -32,7 +33,10 @@ public final class BoardCommands {
       "board_locked", "The animator has locked this board.",
       "input_frozen", "Time is up: the animator will reopen the board.",
       "too_many_notes", "This board is full (" + BoardRules.MAX_NOTES_PER_BOARD + " notes).",
-      "unknown_participant", "No such participant in this workshop.");
+      "unknown_participant", "No such participant in this workshop.",
+      "not_author", "Only its author or an animator may change this note.",
+      "note_not_public", "Reveal or restore both notes before merging them.",
+      "text_too_long", "The merged note would hold more than " + NoteText.MAX_CODE_POINTS + " characters.");
 
   private final BoardStore boards;
   private final StreamStore streams;
@@ -48,7 +52,13 @@ public final class BoardCommands {
     handlers.on(Command.NoteCreate.class, this::create)
         .on(Command.NoteUpdate.class, this::update)
         .on(Command.NoteDelete.class, this::delete)
-        .on(Command.BoardLock.class, this::lock);
+        .on(Command.BoardLock.class, this::lock)
+        .on(Command.BoardConfigure.class, this::configure)
+        .on(Command.BoardReveal.class, this::reveal)
+        .on(Command.NoteHide.class, this::hide)
+        .on(Command.NoteRestore.class, this::restore)
+        .on(Command.NoteMerge.class, this::merge)
+        .on(Command.BoardTrash.class, this::trash);
   }
 
   private Future<JsonObject> create(Identity sender, Command.NoteCreate command) {
@@ -58,7 +68,7 @@ public final class BoardCommands {
             .then(fields -> Verdict.allow(request(sender, command, StreamId.board(layout.boardId()),
                 new Event.NoteCreated(new Event.Note(noteId, fields.text(), fields.color(), fields.zone(), fields.x(),
                     fields.y(), by.author(), by.authorName(), null, null, null, by.authorCategory(), by.scribe(),
-                    by.scribeName())),
+                    by.scribeName(), null, null, null, null), null),
                 createRules(sender, layout, by)))))));
   }
 
@@ -66,18 +76,57 @@ public final class BoardCommands {
     return change(sender, command, command.board(), BoardAccess::mayWrite, layout -> BoardRules.noteId("noteId", command.noteId())
         .then(noteId -> BoardRules.patch(command.fields(), layout)
             .then(fields -> Verdict.allow(request(sender, command, StreamId.board(layout.boardId()),
-                new Event.NoteUpdated(noteId, fields), noteRules(sender, layout))))));
+                new Event.NoteUpdated(noteId, fields, null), noteRules(sender, layout))))));
   }
 
   private Future<JsonObject> delete(Identity sender, Command.NoteDelete command) {
     return change(sender, command, command.board(), BoardAccess::mayWrite, layout -> BoardRules.noteId("noteId", command.noteId())
         .then(noteId -> Verdict.allow(request(sender, command, StreamId.board(layout.boardId()),
-            new Event.NoteDeleted(noteId), noteRules(sender, layout)))));
+            new Event.NoteDeleted(noteId, null), noteRules(sender, layout)))));
   }
 
   private Future<JsonObject> lock(Identity sender, Command.BoardLock command) {
     return change(sender, command, command.board(), BoardAccess::mayLock, layout -> Verdict.allow(request(sender, command,
         StreamId.workshop(layout.workshopId()), new Event.BoardLocked(layout.boardId(), command.locked()), Map.of())));
+  }
+
+  private Future<JsonObject> configure(Identity sender, Command.BoardConfigure command) {
+    return change(sender, command, command.board(), BoardAccess::mayModerate, layout -> BoardRules.mode(command.mode())
+        .then(mode -> Verdict.allow(request(sender, command, StreamId.workshop(layout.workshopId()),
+            new Event.BoardConfigured(layout.boardId(), mode, command.anyoneEdits()), Map.of()))));
+  }
+
+  private Future<JsonObject> reveal(Identity sender, Command.BoardReveal command) {
+    return change(sender, command, command.board(), BoardAccess::mayModerate, layout -> Verdict.allow(request(sender, command,
+        StreamId.board(layout.boardId()), new Event.NotesRevealed(layout.boardId(), command.anonymous(), null),
+        noteRules(sender, layout))));
+  }
+
+  private Future<JsonObject> hide(Identity sender, Command.NoteHide command) {
+    return change(sender, command, command.board(), BoardAccess::mayModerate, layout -> BoardRules.noteId("noteId", command.noteId())
+        .then(noteId -> Verdict.allow(request(sender, command, StreamId.board(layout.boardId()),
+            new Event.NoteHidden(noteId, null), noteRules(sender, layout)))));
+  }
+
+  private Future<JsonObject> restore(Identity sender, Command.NoteRestore command) {
+    return change(sender, command, command.board(), BoardAccess::mayModerate, layout -> BoardRules.noteId("noteId", command.noteId())
+        .then(noteId -> Verdict.allow(request(sender, command, StreamId.board(layout.boardId()),
+            new Event.NoteRestored(new Event.Note(noteId, null, null, null, null, null, null, null), null),
+            noteRules(sender, layout)))));
+  }
+
+  private Future<JsonObject> merge(Identity sender, Command.NoteMerge command) {
+    return change(sender, command, command.board(), BoardAccess::mayModerate, layout -> BoardRules.mergeable(command.noteId(), command.otherId())
+        .then(other -> Verdict.allow(request(sender, command, StreamId.board(layout.boardId()),
+            new Event.NotesMerged(command.noteId(), other, null, null), noteRules(sender, layout)))));
+  }
+
+  private Future<JsonObject> trash(Identity sender, Command.BoardTrash command) {
+    String boardId = command.board() == null ? "" : command.board();
+    return guarded(BoardAccess.mayModerate(sender, boardId))
+        .compose(allowed -> boards.layout(boardId))
+        .compose(layout -> boards.trash(layout.boardId()))
+        .map(deleted -> new JsonObject().put("board", boardId).put("deleted", deleted));
   }
 
   /** The checks every board change shares, then the change the command makes, applied by its stream. */
@@ -104,8 +153,11 @@ public final class BoardCommands {
     return rules;
   }
 
+  /** What the note functions need of the sender: whether it writes a locked board and moderates, and its name for the marks. */
   private static Map<String, Object> noteRules(Identity sender, BoardLayout layout) {
-    return Map.of("board", layout.boardId(), "mayWriteLocked", BoardAccess.mayWriteLocked(sender));
+    return Map.of("board", layout.boardId(), "mayWriteLocked", BoardAccess.mayWriteLocked(sender),
+        "moderates", BoardAccess.moderates(sender), "name", sender.displayName(),
+        "maxNotes", BoardRules.MAX_NOTES_PER_BOARD, "maxText", NoteText.MAX_CODE_POINTS);
   }
 
   private static String typeOf(Command command) {

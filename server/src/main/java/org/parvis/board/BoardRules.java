@@ -19,6 +19,20 @@ public final class BoardRules {
         : Verdict.refuse(Rejection.invalidField(field, "A note id is 1 to 40 letters, digits, '-' or '_'."));
   }
 
+  /** A board's mode: {@code open}, or {@code private} (notes wait for a reveal). */
+  public static Verdict<String> mode(String mode) {
+    return BoardSettings.OPEN.equals(mode) || BoardSettings.PRIVATE.equals(mode)
+        ? Verdict.allow(mode)
+        : Verdict.refuse(Rejection.invalidField("mode", "A board's mode is open or private."));
+  }
+
+  /** Two notes to merge: each a note id, and not the same one. */
+  public static Verdict<String> mergeable(String noteId, String otherId) {
+    return noteId("noteId", noteId).then(kept -> noteId("otherId", otherId)).then(other -> other.equals(noteId)
+        ? Verdict.refuse(Rejection.invalidField("otherId", "A note cannot be merged into itself."))
+        : Verdict.allow(other));
+  }
+
   /** A new note: every field checked, missing ones given defaults (first zone, yellow, top left). */
   public static Verdict<NoteFields> newNote(NoteFields draft, BoardLayout layout) {
     NoteFields complete = new NoteFields(

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,10 +24,13 @@ public final class BoardStore {
 
   /** The apply functions of the board feature, one Lua file per command type. */
   public static final List<LuaScript.Part> APPLY_FUNCTIONS = List.of(
+      new LuaScript.Part(BoardStore.class, "note.access.lua"),
       new LuaScript.Part(BoardStore.class, "note.create.lua"),
       new LuaScript.Part(BoardStore.class, "note.update.lua"),
       new LuaScript.Part(BoardStore.class, "note.delete.lua"),
-      new LuaScript.Part(BoardStore.class, "board.lock.lua"));
+      new LuaScript.Part(BoardStore.class, "board.lock.lua"),
+      new LuaScript.Part(BoardStore.class, "board.configure.lua"),
+      new LuaScript.Part(BoardStore.class, "note.moderate.lua"));
 
   private static final Event.Tally EMPTY_TALLY = new Event.Tally(List.of(0, 0, 0, 0, 0, 0, 0), 0);
 
@@ -78,19 +82,57 @@ public final class BoardStore {
     });
   }
 
-  /** Whether each board is locked, in the order given. */
-  public Future<List<Boolean>> lockStates(List<String> boardIds) {
+  /** Each board's settings, in the order given. */
+  public Future<List<BoardSettings>> settings(List<String> boardIds) {
     List<Request> requests = boardIds.stream()
-        .map(id -> Request.cmd(Command.HGET).arg(StreamKeys.board(id)).arg("locked"))
+        .map(id -> Request.cmd(Command.HMGET).arg(StreamKeys.board(id)).arg("locked").arg("mode").arg("anyoneEdits"))
         .toList();
     if (requests.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
-    return redis.batch(requests)
-        .map(answers -> answers.stream().map(answer -> answer != null && "1".equals(answer.toString())).toList());
+    return redis.batch(requests).map(answers -> answers.stream().map(BoardStore::settings).toList());
   }
 
-  public static JsonObject boardJson(BoardLayout layout, boolean locked) {
+  /** The settings as the board hash's HMGET of {@code locked, mode, anyoneEdits} answers them. */
+  public static BoardSettings settings(Response fields) {
+    if (fields == null) {
+      return BoardSettings.DEFAULT;
+    }
+    return BoardSettings.fromStored(text(fields.get(0)), text(fields.get(1)), text(fields.get(2)));
+  }
+
+  private static String text(Response field) {
+    return field == null ? null : field.toString();
+  }
+
+  /**
+   * The notes an animator may restore, newest deletion first: {@code {note, by, byName, at}}. The
+   * author of an anonymous note, kept for its restore, stays out.
+   */
+  public Future<JsonArray> trash(String boardId) {
+    String trash = StreamKeys.board(boardId) + ":trash";
+    return redis.send(Request.cmd(Command.LRANGE).arg(trash).arg(0).arg(-1)).compose(ids -> {
+      if (ids == null || ids.size() == 0) {
+        return Future.succeededFuture(new JsonArray());
+      }
+      Request records = Request.cmd(Command.HMGET).arg(StreamKeys.board(boardId) + ":deleted");
+      ids.forEach(id -> records.arg(id.toString()));
+      return redis.send(records).map(found -> {
+        JsonArray deleted = new JsonArray();
+        found.forEach(record -> {
+          if (record != null) {
+            JsonObject stored = new JsonObject(record.toString());
+            stored.remove("private");
+            stored.remove("author");
+            deleted.add(stored);
+          }
+        });
+        return deleted;
+      });
+    });
+  }
+
+  public static JsonObject boardJson(BoardLayout layout, BoardSettings settings) {
     JsonArray zones = new JsonArray();
     layout.zones().forEach(zone -> zones.add(new JsonObject().put("id", zone.id()).put("title", zone.title())));
     return new JsonObject()
@@ -98,6 +140,8 @@ public final class BoardStore {
         .put("name", layout.name())
         .put("template", layout.template().wireName())
         .put("zones", zones)
-        .put("locked", locked);
+        .put("locked", settings.locked())
+        .put("mode", settings.mode())
+        .put("anyoneEdits", settings.anyoneEdits());
   }
 }

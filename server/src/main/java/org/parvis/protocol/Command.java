@@ -20,6 +20,12 @@ import org.parvis.sync.Verdict;
     @JsonSubTypes.Type(Command.NoteUpdate.class),
     @JsonSubTypes.Type(Command.NoteDelete.class),
     @JsonSubTypes.Type(Command.BoardLock.class),
+    @JsonSubTypes.Type(Command.BoardConfigure.class),
+    @JsonSubTypes.Type(Command.BoardReveal.class),
+    @JsonSubTypes.Type(Command.NoteHide.class),
+    @JsonSubTypes.Type(Command.NoteRestore.class),
+    @JsonSubTypes.Type(Command.NoteMerge.class),
+    @JsonSubTypes.Type(Command.BoardTrash.class),
     @JsonSubTypes.Type(Command.PlenaryShow.class),
     @JsonSubTypes.Type(Command.AgendaSet.class),
     @JsonSubTypes.Type(Command.SequenceGo.class),
@@ -96,6 +102,49 @@ public sealed interface Command {
     @Override
     public Verdict<Change> checked() {
       return Change.super.checked().then(ok -> required(this, locked, "locked")).then(ok -> required(this, board, "board"));
+    }
+  }
+
+  /** {@code mode}: {@code open} or {@code private}; {@code anyoneEdits}: everyone may edit and delete every note. */
+  @JsonTypeName("board.configure")
+  record BoardConfigure(String id, String board, String mode, Boolean anyoneEdits) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, mode, "mode")).then(ok -> required(this, anyoneEdits, "anyoneEdits"))
+          .then(ok -> required(this, board, "board"));
+    }
+  }
+
+  @JsonTypeName("board.reveal")
+  record BoardReveal(String id, String board, Boolean anonymous) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, anonymous, "anonymous")).then(ok -> required(this, board, "board"));
+    }
+  }
+
+  @JsonTypeName("note.hide")
+  record NoteHide(String id, String board, String noteId) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, board, "board"));
+    }
+  }
+
+  @JsonTypeName("note.restore")
+  record NoteRestore(String id, String board, String noteId) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, board, "board"));
+    }
+  }
+
+  /** {@code otherId}'s text joins {@code noteId}'s, and {@code otherId} goes to the trash. */
+  @JsonTypeName("note.merge")
+  record NoteMerge(String id, String board, String noteId, String otherId) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, board, "board"));
     }
   }
 
@@ -259,6 +308,10 @@ public sealed interface Command {
   /** {@code since} and {@code h}: the revision the client holds and its chain hash there. */
   @JsonTypeName("stream.sync")
   record StreamSync(String stream, Long since, String h) implements Command {}
+
+  /** The notes deleted from a board that an animator may restore. */
+  @JsonTypeName("board.trash")
+  record BoardTrash(String board) implements Command {}
 
   @JsonTypeName("workshop.get")
   record WorkshopGet() implements Command {}

@@ -14,27 +14,53 @@ import org.parvis.board.NoteFields;
 public sealed interface Event {
 
   /**
-   * A note as stored; {@code createdAt}, {@code updatedAt} and {@code order} are set by the apply script.
-   * A note an animator wrote for a speaker has the speaker as author (with its category) and the
-   * animator as {@code scribe}.
+   * A note as stored; {@code createdAt}, {@code updatedAt} and {@code order} are set by the apply
+   * script, and so are the marks of private writing and moderation: {@code unrevealed} (written in
+   * private mode, not revealed yet), {@code anonymous} (revealed without its author), {@code hiddenBy}
+   * and {@code moderatedBy} (the animator who hid or changed it). A note an animator wrote for a
+   * speaker has the speaker as author (with its category) and the animator as {@code scribe}.
    */
   record Note(String id, String text, String color, String zone, Double x, Double y, String author,
       String authorName, Long createdAt, Long updatedAt, Long order, String authorCategory, String scribe,
-      String scribeName) {}
+      String scribeName, Boolean unrevealed, Boolean anonymous, String hiddenBy, String moderatedBy) {
 
+    public Note(String id, String text, String color, String zone, Double x, Double y, String author, String authorName) {
+      this(id, text, color, zone, x, y, author, authorName, null, null, null, null, null, null, null, null, null, null);
+    }
+  }
+
+  /** {@code privateCount}: on a private note, how many notes of the board are private now (set by the apply script). */
   @JsonTypeName("note.created")
-  record NoteCreated(Note note) implements Event {}
+  record NoteCreated(Note note, Integer privateCount) implements Event {}
 
+  /** {@code moderatedBy}: set by the apply script when an animator changed another's note. */
   @JsonTypeName("note.updated")
-  record NoteUpdated(String noteId, NoteFields fields) implements Event {}
+  record NoteUpdated(String noteId, NoteFields fields, String moderatedBy) implements Event {}
 
   @JsonTypeName("note.deleted")
-  record NoteDeleted(String noteId) implements Event {}
+  record NoteDeleted(String noteId, Integer privateCount) implements Event {}
+
+  /** Every private note of the board, at once; the apply script lists them. */
+  @JsonTypeName("notes.revealed")
+  record NotesRevealed(String board, boolean anonymous, List<Note> notes) implements Event {}
+
+  @JsonTypeName("note.hidden")
+  record NoteHidden(String noteId, String hiddenBy) implements Event {}
+
+  /** A hidden note shown again or a deleted one back, as the apply script stored it. */
+  @JsonTypeName("note.restored")
+  record NoteRestored(Note note, Integer privateCount) implements Event {}
+
+  @JsonTypeName("notes.merged")
+  record NotesMerged(String noteId, String otherId, String text, String moderatedBy) implements Event {}
 
   @JsonTypeName("board.locked")
   record BoardLocked(String board, boolean locked) implements Event {}
 
   record Plenary(List<String> boards) {}
+
+  @JsonTypeName("board.configured")
+  record BoardConfigured(String board, String mode, boolean anyoneEdits) implements Event {}
 
   @JsonTypeName("plenary.changed")
   record PlenaryChanged(Plenary plenary) implements Event {}
@@ -127,9 +153,13 @@ public sealed interface Event {
   @JsonTypeName("barometer.closed")
   record BarometerClosed(boolean closed, List<SplitRow> split) implements Event {}
 
-  /** What a follower outside an event's audience gets instead, so its revisions stay gap-free. */
+  /**
+   * What a follower outside an event's audience gets instead, so its revisions stay gap-free; a
+   * vote's dot leaves the vote and its progress there; about notes, at most how many of the board's
+   * notes are private, or that a note it had was withdrawn.
+   */
   @JsonTypeName("hidden")
-  record Hidden(String vote, VoteProgress progress) implements Event {}
+  record Hidden(String vote, VoteProgress progress, Integer privateCount, String withdrawn) implements Event {}
 
   /** The node lost its feed of this stream for a while: sync now. */
   @JsonTypeName("stream.resync")

@@ -8,7 +8,8 @@ import java.util.Set;
  */
 public final class RateLimits {
 
-  static final Set<String> READS = Set.of("board.sync", "stream.sync", "workshop.get", "clock.get", "sequence.snapshot");
+  static final Set<String> READS = Set.of("board.sync", "stream.sync", "workshop.get", "clock.get", "sequence.snapshot",
+      "board.trash");
 
   private final RateLimiter writes;
   private final RateLimiter reads;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.parvis.board.BoardSettings;
 import org.parvis.board.BoardStore;
 import org.parvis.protocol.Command;
 import org.parvis.roster.GroupGate;
@@ -83,22 +84,23 @@ public final class StreamSyncCommands {
 
   private Future<JsonObject> boardSnapshot(StreamId stream, StreamStore.CatchUp catchUp) {
     List<String> notes = catchUp.state().stream().filter(Objects::nonNull).map(Response::toString).toList();
-    boolean locked = "1".equals(catchUp.extra().toString());
+    BoardSettings settings = BoardStore.settings(catchUp.extra());
     String barometer = catchUp.part(2).toString();
     return boards.layout(stream.id()).map(layout -> {
       JsonObject snapshot = new JsonObject()
-          .put("board", BoardStore.boardJson(layout, locked))
-          .put("notes", joined(notes));
+          .put("board", BoardStore.boardJson(layout, settings))
+          .put("notes", joined(notes))
+          .put("privateCount", catchUp.extra().get(3).toInteger());
       return barometer.isEmpty() ? snapshot : snapshot.put("barometer", new JsonObject(barometer));
     });
   }
 
   /** The workshop, with the roster for an animator (read.lua gives it to animators only). */
   private Future<JsonObject> workshopSnapshot(StreamId stream, StreamStore.CatchUp catchUp, Identity reader) {
-    List<Boolean> locks = catchUp.extra().stream().map(lock -> "1".equals(lock.toString())).toList();
+    List<BoardSettings> settings = catchUp.extra().stream().map(BoardStore::settings).toList();
     List<String> roster = catchUp.part(2).stream().map(Response::toString).toList();
     return WorkshopStore.fromFields(stream.id(), catchUp.state())
-        .map(workshop -> workshops.describe(workshop, locks))
+        .map(workshop -> workshops.describe(workshop, settings))
         .orElseGet(() -> refused(Rejection.of("forbidden", "This workshop does not exist.")))
         .map(workshop -> {
           JsonObject snapshot = new JsonObject()

@@ -10,6 +10,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.parvis.board.BoardLayout;
+import org.parvis.board.BoardSettings;
 import org.parvis.board.BoardStore;
 import org.parvis.protocol.Event;
 import org.parvis.store.LuaScript;
@@ -190,19 +191,19 @@ public final class WorkshopService {
             Rejection.of("unknown_workshop", "No workshop " + workshopId + ".")))));
   }
 
-  /** The workshop as the protocol describes it, with each board's zones and lock. */
+  /** The workshop as the protocol describes it, with each board's zones and settings. */
   public Future<JsonObject> describe(Workshop workshop) {
-    return boards.lockStates(workshop.boardIds()).compose(locks -> describe(workshop, locks));
+    return boards.settings(workshop.boardIds()).compose(settings -> describe(workshop, settings));
   }
 
-  /** The workshop as the protocol describes it, with the locks given (in the order of its boards). */
-  public Future<JsonObject> describe(Workshop workshop, List<Boolean> locks) {
+  /** The workshop as the protocol describes it, with the boards' settings given (in the order of its boards). */
+  public Future<JsonObject> describe(Workshop workshop, List<BoardSettings> settings) {
     List<Future<BoardLayout>> layouts = workshop.boardIds().stream().map(boards::layout).toList();
     return Future.all(layouts)
         .map(loaded -> {
           JsonArray boardsJson = new JsonArray();
           for (int index = 0; index < layouts.size(); index++) {
-            boardsJson.add(BoardStore.boardJson(layouts.get(index).result(), locks.get(index)));
+            boardsJson.add(BoardStore.boardJson(layouts.get(index).result(), settings.get(index)));
           }
           JsonObject described = new JsonObject()
               .put("id", workshop.id())

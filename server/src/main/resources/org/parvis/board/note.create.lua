@@ -1,6 +1,8 @@
 -- note.create on a board stream. rules: board, maxNotes, mayWriteLocked, and speaker (scribe mode:
 -- the roster participant whose stored name and category the note takes). The note gets its
 -- stream order: the revision that creates it, by which every client stacks overlapping notes.
+-- On a board in private mode the note is its author's and the animators' until revealed; the
+-- others learn only how many notes are private.
 APPLY['note.create'] = function(ctx)
   local board = ctx.rules.board
   local writable, refusal = boardWritable(ctx, board)
@@ -15,11 +17,17 @@ APPLY['note.create'] = function(ctx)
     speaker = cjson.decode(speaker)
     note.authorName, note.authorCategory = speaker.name, speaker.category
   end
+  local private = redis.call('HGET', boardKey(ctx, board), 'mode') == 'private'
+  if private then note.unrevealed = true end
   note.createdAt = ctx.at
   note.updatedAt = ctx.at
   note.order = ctx.rev
   local stored = cjson.encode(note)
   redis.call('HSET', notes, note.id, stored)
   redis.call('ZADD', boardKey(ctx, board, ':order'), ctx.rev, note.id)
-  return {type = 'note.created', body = '{"note":' .. stored .. '}'}
+  if not private then return {type = 'note.created', body = '{"note":' .. stored .. '}'} end
+  redis.call('SADD', boardKey(ctx, board, ':private'), note.id)
+  local count = privateCount(ctx, board)
+  return {type = 'note.created', body = '{"note":' .. stored .. ',"privateCount":' .. count .. '}',
+          audience = 'p:' .. note.author .. '|animators', shadow = '{"privateCount":' .. count .. '}'}
 end

@@ -1,15 +1,20 @@
 -- note.update on a board stream, field by field: last writer wins in the order Redis runs scripts.
--- rules: board, mayWriteLocked.
+-- rules: board, mayWriteLocked, moderates, name. An animator's change to another's note marks it
+-- (moderatedBy), so its author sees that the animation changed it.
 APPLY['note.update'] = function(ctx)
   local board = ctx.rules.board
   local writable, refusal = boardWritable(ctx, board)
   if not writable then return refusal end
-  local notes = boardKey(ctx, board, ':notes')
-  local stored = redis.call('HGET', notes, ctx.event.noteId)
-  if not stored then return 'unknown_note' end
-  local note = cjson.decode(stored)
+  local view = noteView(ctx, board, ctx.event.noteId)
+  if not view then return 'unknown_note' end
+  if not mayChangeNote(ctx, board, view) then return 'not_author' end
+  local note = view.note
   for name, value in pairs(ctx.event.fields) do note[name] = value end
-  note.updatedAt = ctx.at
-  redis.call('HSET', notes, ctx.event.noteId, cjson.encode(note))
-  return {type = 'note.updated', body = ctx.body}
+  local body = ctx.body
+  if ctx.rules.moderates and view.author ~= ctx.by then
+    note.moderatedBy = ctx.rules.name
+    body = string.sub(body, 1, -2) .. ',"moderatedBy":' .. cjson.encode(ctx.rules.name) .. '}'
+  end
+  storeNote(ctx, board, note)
+  return noteEvent(ctx, board, view, 'note.updated', body)
 end

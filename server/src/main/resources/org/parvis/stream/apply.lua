@@ -62,7 +62,8 @@ redis.call('HSET', head, 'rev', rev, 'h', h)
 -- The retention sweeper deletes a workshop idle for too long (README, "Security and privacy").
 redis.call('HSET', prefix .. 'workshop', 'lastActivity', ARGV[6])
 local envelope = '"stream":"' .. stream .. '","rev":' .. rev .. ',"h":"' .. h .. '"'
-local event = '{"type":"' .. result.type .. '",' .. envelope .. ',"cmd":"' .. cmd .. '","by":"' .. ARGV[5]
+-- A function may withhold who made the change (an anonymous note changed by its author): by = ''.
+local event = '{"type":"' .. result.type .. '",' .. envelope .. ',"cmd":"' .. cmd .. '","by":"' .. (result.by or ARGV[5])
     .. '","at":' .. ARGV[6] .. tail(result.body)
 local audience = result.audience or 'all'
 local shadow = ''

@@ -23,14 +23,39 @@ local function barometerFor(board, reader)
       .. ',"split":' .. (closed and stored[4] or '[]') .. ',"mine":' .. cjson.encode(mine) .. '}'
 end
 
--- Notes in stream order (the revision that created each), whether the board is locked, then its
--- barometer for this reader.
+-- Notes in stream order (the revision that created each), then the board's state: its lock, mode,
+-- anyoneEdits, and how many of its notes are private, then its barometer for this reader. A note that is private (not revealed yet) or
+-- hidden reaches only its author and the animators; an anonymous note's author is given back to
+-- that author only. Stored notes are cjson's, where a quote inside a text is escaped: '"author":"'
+-- can only start the author field, so it is found and filled in without decoding the note.
 SNAPSHOT['board'] = function(prefix, id, reader)
   local board = prefix .. 'board:' .. id
   local ids = redis.call('ZRANGE', board .. ':order', 0, -1)
   local notes = {}
   if #ids > 0 then notes = redis.call('HMGET', board .. ':notes', unpack(ids)) end
-  return {notes, redis.call('HGET', board, 'locked') or '0', barometerFor(board, reader)}
+  local animator = reader.role == 'animator'
+  local restricted = {}
+  for _, set in ipairs({':private', ':hidden'}) do
+    for _, note in ipairs(redis.call('SMEMBERS', board .. set)) do restricted[note] = true end
+  end
+  local own = {}
+  local anonymous = redis.call('HGETALL', board .. ':authors')
+  for index = 1, #anonymous, 2 do
+    if anonymous[index + 1] == reader.id then own[anonymous[index]] = true end
+  end
+  local readerField = '"author":"' .. reader.id .. '"'
+  local visible = {}
+  for index, note in ipairs(notes) do
+    local noteId = ids[index]
+    if note and own[noteId] then
+      visible[#visible + 1] = string.gsub(note, '"author":""', readerField, 1)
+    elseif note and (animator or not restricted[noteId] or string.find(note, readerField, 1, true)) then
+      visible[#visible + 1] = note
+    end
+  end
+  local state = redis.call('HMGET', board, 'locked', 'mode', 'anyoneEdits')
+  return {visible, {state[1] or '0', state[2] or 'open', state[3] or '0', redis.call('SCARD', board .. ':private')},
+    barometerFor(board, reader)}
 end
 
 -- Each vote as this reader may see it, in opening order: its settings and progress, the reader's
@@ -61,13 +86,13 @@ local function votes(prefix, reader)
   return seen
 end
 
--- The workshop's fields, then each of its boards' lock, in the order of its board list, then the
+-- The workshop's fields, then each of its boards' lock, mode and anyoneEdits, in the order of its board list, then the
 -- roster (each participant's stored JSON) for animators only, then its votes.
 SNAPSHOT['workshop'] = function(prefix, id, reader)
   local workshop = prefix .. 'workshop'
   local locks = {}
   for _, board in ipairs(cjson.decode(redis.call('HGET', workshop, 'boards') or '[]')) do
-    locks[#locks + 1] = redis.call('HGET', prefix .. 'board:' .. board, 'locked') or '0'
+    locks[#locks + 1] = redis.call('HMGET', prefix .. 'board:' .. board, 'locked', 'mode', 'anyoneEdits')
   end
   local roster = {}
   if reader.role == 'animator' then roster = redis.call('HVALS', prefix .. 'participants') end

@@ -34,4 +34,18 @@ class BoardAccessTest {
     assertThat(BoardAccess.mayWriteLocked(animator)).isTrue();
     assertThat(BoardAccess.mayWriteLocked(participant)).isFalse();
   }
+
+  @Test
+  void onlyAnimatorsModerateAndChangeNotesThatAreNotTheirs() {
+    Identity animator = Identity.animator("abc");
+    Identity observer = Identity.observer("abc");
+
+    assertThat(BoardAccess.mayModerate(animator, "abc-1").isAllowed()).isTrue();
+    assertThat(BoardAccess.mayModerate(animator, "xyz-1").rejection().code()).as("another workshop's board").isEqualTo("forbidden");
+    assertThat(BoardAccess.mayModerate(participant, "abc-1").rejection().code()).isEqualTo("forbidden");
+    assertThat(BoardAccess.mayModerate(observer, "abc-1").rejection().code()).isEqualTo("forbidden");
+    assertThat(BoardAccess.moderates(animator)).isTrue();
+    assertThat(BoardAccess.moderates(participant)).as("a participant changes its own notes only").isFalse();
+    assertThat(BoardAccess.moderates(observer)).isFalse();
+  }
 }

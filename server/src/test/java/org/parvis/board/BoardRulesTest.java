@@ -57,4 +57,26 @@ class BoardRulesTest {
     assertThat(BoardRules.noteId("noteId", "<script>").isAllowed()).isFalse();
     assertThat(BoardRules.noteId("noteId", "x".repeat(41)).isAllowed()).isFalse();
   }
+
+  @Test
+  void aBoardIsOpenOrPrivateAndNothingElse() {
+    assertThat(BoardRules.mode("open").value()).isEqualTo("open");
+    assertThat(BoardRules.mode("private").value()).isEqualTo("private");
+    assertThat(BoardRules.mode("secret").rejection().field()).isEqualTo("mode");
+    assertThat(BoardRules.mode(null).rejection().code()).isEqualTo("invalid_field");
+  }
+
+  @Test
+  void twoDifferentNotesMergeButANoteNeverIntoItself() {
+    assertThat(BoardRules.mergeable("a", "b").value()).isEqualTo("b");
+    assertThat(BoardRules.mergeable("a", "a").rejection().field()).isEqualTo("otherId");
+    assertThat(BoardRules.mergeable("a", "no way").rejection().field()).isEqualTo("otherId");
+    assertThat(BoardRules.mergeable(null, "b").rejection().field()).isEqualTo("noteId");
+  }
+
+  @Test
+  void aNewBoardIsOpenUnlockedAndOwnersOnly() {
+    assertThat(BoardSettings.fromStored(null, null, null)).isEqualTo(new BoardSettings(false, "open", false));
+    assertThat(BoardSettings.fromStored("1", "private", "1")).isEqualTo(new BoardSettings(true, "private", true));
+  }
 }

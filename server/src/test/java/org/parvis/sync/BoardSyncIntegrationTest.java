@@ -92,7 +92,10 @@ class BoardSyncIntegrationTest {
     String board = workshop.board(0);
     String address = "parvis.board." + board;
     try (BridgeClient alice = BridgeClient.connect(vertx, node.port(), workshop.join(vertx, "Alice"));
-         BridgeClient bob = BridgeClient.connect(vertx, node.port(), workshop.join(vertx, "Bob"))) {
+         BridgeClient bob = BridgeClient.connect(vertx, node.port(), workshop.join(vertx, "Bob"));
+         BridgeClient animator = BridgeClient.connect(vertx, node.port(), workshop.animatorToken())) {
+      // Bob edits Alice's note: a board where everyone edits everything.
+      assertThat(animator.command(Commands.configure(board, "open", true)).getBoolean("ok")).isTrue();
       alice.register(address);
       bob.register(address);
       StreamReplica aliceView = StreamReplica.fromSync(alice.command(Commands.boardSnapshot(board)));
@@ -142,7 +145,10 @@ class BoardSyncIntegrationTest {
       bob.command(Commands.createNote(board, "before", "avant la coupure"));
       bobView = StreamReplica.fromSync(bob.command(Commands.boardSnapshot(board)));
     }
-    try (BridgeClient alice = BridgeClient.connect(vertx, node.port(), workshop.join(vertx, "Alice"))) {
+    try (BridgeClient alice = BridgeClient.connect(vertx, node.port(), workshop.join(vertx, "Alice"));
+         BridgeClient animator = BridgeClient.connect(vertx, node.port(), workshop.animatorToken())) {
+      // Alice recolours Bob's note: a board where everyone edits everything.
+      animator.command(Commands.configure(board, "open", true));
       alice.command(Commands.createNote(board, "during", "pendant"));
       alice.command(Commands.updateNote(board, "before", new JsonObject().put("color", "pink")));
       alice.command(Commands.deleteNote(board, "during"));

@@ -33,6 +33,32 @@ public final class Commands {
     return new JsonObject().put("type", "board.lock").put("id", freshId()).put("board", board).put("locked", locked);
   }
 
+  public static JsonObject configure(String board, String mode, boolean anyoneEdits) {
+    return new JsonObject().put("type", "board.configure").put("id", freshId()).put("board", board).put("mode", mode)
+        .put("anyoneEdits", anyoneEdits);
+  }
+
+  public static JsonObject reveal(String board, boolean anonymous) {
+    return new JsonObject().put("type", "board.reveal").put("id", freshId()).put("board", board).put("anonymous", anonymous);
+  }
+
+  public static JsonObject hideNote(String board, String noteId) {
+    return new JsonObject().put("type", "note.hide").put("id", freshId()).put("board", board).put("noteId", noteId);
+  }
+
+  public static JsonObject restoreNote(String board, String noteId) {
+    return new JsonObject().put("type", "note.restore").put("id", freshId()).put("board", board).put("noteId", noteId);
+  }
+
+  public static JsonObject mergeNotes(String board, String noteId, String otherId) {
+    return new JsonObject().put("type", "note.merge").put("id", freshId()).put("board", board).put("noteId", noteId)
+        .put("otherId", otherId);
+  }
+
+  public static JsonObject trash(String board) {
+    return new JsonObject().put("type", "board.trash").put("board", board);
+  }
+
   public static JsonObject showOnPlenary(List<String> boards) {
     return new JsonObject().put("type", "plenary.show").put("id", freshId()).put("boards", new JsonArray(boards));
   }

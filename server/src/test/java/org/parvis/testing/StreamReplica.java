@@ -90,8 +90,21 @@ public final class StreamReplica {
         JsonObject note = notes.get(event.getString("noteId"));
         note.mergeIn(event.getJsonObject("fields"));
         note.put("updatedAt", event.getValue("at"));
+        if (event.containsKey("moderatedBy")) {
+          note.put("moderatedBy", event.getString("moderatedBy"));
+        }
       }
       case "note.deleted" -> notes.remove(event.getString("noteId"));
+      case "notes.revealed" -> {
+        notes.values().forEach(note -> note.remove("unrevealed"));
+        event.getJsonArray("notes").forEach(note -> notes.put(((JsonObject) note).getString("id"), ((JsonObject) note).copy()));
+      }
+      case "note.hidden" -> notes.get(event.getString("noteId")).put("hiddenBy", event.getString("hiddenBy"));
+      case "note.restored" -> notes.put(event.getJsonObject("note").getString("id"), event.getJsonObject("note").copy());
+      case "notes.merged" -> {
+        notes.get(event.getString("noteId")).put("text", event.getString("text")).put("moderatedBy", event.getString("moderatedBy"));
+        notes.remove(event.getString("otherId"));
+      }
       case "board.locked" -> locks.put(event.getString("board"), event.getBoolean("locked"));
       case "plenary.changed" -> plenary = event.getJsonObject("plenary").getJsonArray("boards").copy();
       default -> { }
