@@ -343,7 +343,11 @@ final class BenchClient implements Transport.Listener {
     });
   }
 
-  /** One edit on the home board: create 30%, move 40%, edit text 15%, recolour 10%, delete 5%. */
+  /**
+   * One edit on the home board: create 30%, move 40%, edit text 15%, recolour 10%, delete 5%. A
+   * participant changes only its own notes (the server refuses the others' with not_author), so
+   * a change picks one of this client's notes, and creates one when it has none.
+   */
   private void edit() {
     Replica replica = home;
     long sequence = ++seq;
@@ -352,7 +356,8 @@ final class BenchClient implements Transport.Listener {
     String board = replica.board.id;
     int roll = random.nextInt(100);
     StringBuilder body = new StringBuilder(256);
-    if (replica.size() == 0 || roll < 30) {
+    Replica.Note note = roll < 30 ? null : replica.randomWithPrefix(random, "n" + idText + "_");
+    if (note == null) {
       String noteId = "n" + idText + "_" + Long.toString(sequence, 36);
       body.append("{\"type\":\"note.create\",\"id\":\"").append(cmd).append("\",\"board\":\"").append(board)
           .append("\",\"note\":{\"id\":\"").append(noteId).append("\",\"text\":\"note ").append(cmd)
@@ -361,7 +366,6 @@ final class BenchClient implements Transport.Listener {
           .append("\",\"x\":").append(random.nextInt(10_000)).append(",\"y\":").append(random.nextInt(10_000))
           .append("}}");
     } else {
-      Replica.Note note = replica.random(random);
       if (roll < 95) {
         body.append("{\"type\":\"note.update\",\"id\":\"").append(cmd).append("\",\"board\":\"").append(board)
             .append("\",\"noteId\":\"").append(note.id).append("\",\"fields\":{");

@@ -91,8 +91,17 @@ final class Replica {
     return list.size();
   }
 
-  Note random(SplittableRandom random) {
-    return list.get(random.nextInt(list.size()));
+  /** A note whose id starts with {@code prefix} (its writer's own), from a random place on; null when there is none. */
+  Note randomWithPrefix(SplittableRandom random, String prefix) {
+    int size = list.size();
+    int start = size == 0 ? 0 : random.nextInt(size);
+    for (int i = 0; i < size; i++) {
+      Note note = list.get((start + i) % size);
+      if (note.id.startsWith(prefix)) {
+        return note;
+      }
+    }
+    return null;
   }
 
   /** Replaces the notes with a snapshot answer's ({"rev", "snapshot": {"board", "notes"}}). */
