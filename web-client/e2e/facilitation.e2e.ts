@@ -2,10 +2,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { createWorkshop, joinedContext } from './support/api';
-import { newContext, PHONE_740, PROJECTOR, TABLET } from './support/chromium';
+import { createWorkshop } from './support/api';
+import { newContext, PROJECTOR, TABLET } from './support/chromium';
+import { phoneOnBoard, writeByTouch } from './support/phones';
 import { useBrowserSuite } from './support/suite';
-import { centerOf, touchTap } from './support/touch';
 import { byTestId, notesWithText, waitForBoardReady, waitForNothingPending } from './support/ui';
 import { eventually } from './support/wait';
 
@@ -52,25 +52,7 @@ describe('an evening run by its animator (issue 10): agenda, timer, private writ
     return created;
   }
 
-  async function phone(code: string, name: string, board: string) {
-    const phoneContext = await context(PHONE_740);
-    await joinedContext(baseUrl, phoneContext, code, name, board);
-    const page = await phoneContext.newPage();
-    await page.goto(`/#/b/${board}`);
-    await waitForBoardReady(page);
-    return { context: phoneContext, page };
-  }
 
-  async function writeByTouch(phoneContext: BrowserContext, page: Page, text: string): Promise<void> {
-    await touchTap(phoneContext, page, await centerOf(byTestId(page, 'add-note-button')));
-    const editor = byTestId(page, 'note-editor');
-    await editor.waitFor();
-    await byTestId(editor, 'note-editor-text').fill(text);
-    await touchTap(phoneContext, page, await centerOf(byTestId(editor, 'note-editor-done')));
-    await editor.waitFor({ state: 'hidden' });
-    await notesWithText(page, text).waitFor();
-    await waitForNothingPending(page);
-  }
 
   it('the tablet runs the sequence and its timer, two phones write privately, the animator notes for a speaker, reveals, and presents the two groups in turn', async () => {
     const { workshop, animatorToken, observerToken } = await createWorkshop(baseUrl, {
@@ -98,8 +80,8 @@ describe('an evening run by its animator (issue 10): agenda, timer, private writ
     const projector = await (await context(PROJECTOR)).newPage();
     await projector.goto(`/#/o/${observerToken}`);
 
-    const sylvie = await phone(workshop.code, 'Sylvie', habitat);
-    const marc = await phone(workshop.code, 'Marc', habitat);
+    const sylvie = await phoneOnBoard(suite, baseUrl, workshop.code, 'Sylvie', habitat);
+    const marc = await phoneOnBoard(suite, baseUrl, workshop.code, 'Marc', habitat);
     for (const page of [sylvie.page, marc.page]) {
       await byTestId(page, 'agenda-sequence').getByText('Travail en sous-groupes').waitFor();
       await byTestId(page, 'private-banner').waitFor();
@@ -111,8 +93,8 @@ describe('an evening run by its animator (issue 10): agenda, timer, private writ
     );
     expect(Math.abs(onTablet! - onPhone!), 'the same second on the tablet and the phone').toBeLessThanOrEqual(1);
 
-    await writeByTouch(sylvie.context, sylvie.page, 'Des logements vacants au-dessus des commerces');
-    await writeByTouch(marc.context, marc.page, 'Les jeunes couples ne trouvent rien à louer');
+    await writeByTouch(sylvie, 'Des logements vacants au-dessus des commerces');
+    await writeByTouch(marc, 'Les jeunes couples ne trouvent rien à louer');
 
     // Scribe mode: the animator takes the pen on Habitat for Sylvie, then for Marc, without closing the editor.
     await tablet.goto(`/#/b/${habitat}`);

@@ -3,11 +3,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { createWorkshop, joinedContext } from './support/api';
-import { LAPTOP, newContext, PHONE_740, PROJECTOR } from './support/chromium';
+import { createWorkshop } from './support/api';
+import { LAPTOP, newContext, PROJECTOR } from './support/chromium';
+import { phoneOnBoard, writeByTouch } from './support/phones';
 import { useBrowserSuite } from './support/suite';
 import { centerOf, touchTap } from './support/touch';
-import { byTestId, notesWithText, waitForBoardReady, waitForNothingPending } from './support/ui';
+import { byTestId, notesWithText } from './support/ui';
 
 const baseUrl = inject('parvisUrl');
 const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
@@ -21,27 +22,7 @@ describe('private writing, then the reveal (two phones, the animator, the projec
     return created;
   }
 
-  /** A participant's phone on the board, joined through the API. */
-  async function phone(code: string, name: string, board: string) {
-    const phoneContext = await context(PHONE_740);
-    await joinedContext(baseUrl, phoneContext, code, name, board);
-    const page = await phoneContext.newPage();
-    await page.goto(`/#/b/${board}`);
-    await waitForBoardReady(page);
-    return { context: phoneContext, page };
-  }
 
-  /** "+ Ajouter une note", the text, "Terminé": every press a finger's tap. */
-  async function writeByTouch(phoneContext: BrowserContext, page: Page, text: string): Promise<void> {
-    await touchTap(phoneContext, page, await centerOf(byTestId(page, 'add-note-button')));
-    const editor = byTestId(page, 'note-editor');
-    await editor.waitFor();
-    await byTestId(editor, 'note-editor-text').fill(text);
-    await touchTap(phoneContext, page, await centerOf(byTestId(editor, 'note-editor-done')));
-    await editor.waitFor({ state: 'hidden' });
-    await notesWithText(page, text).waitFor();
-    await waitForNothingPending(page);
-  }
 
   const othersCount = (page: Page) => byTestId(page, 'private-count').getAttribute('data-count');
 
@@ -66,14 +47,14 @@ describe('private writing, then the reveal (two phones, the animator, the projec
     await projector.goto(`/#/o/${observerToken}`);
     await byTestId(projector, 'plenary-board').waitFor();
 
-    const sylvie = await phone(workshop.code, 'Sylvie', board);
-    const marc = await phone(workshop.code, 'Marc', board);
+    const sylvie = await phoneOnBoard(suite, baseUrl, workshop.code, 'Sylvie', board);
+    const marc = await phoneOnBoard(suite, baseUrl, workshop.code, 'Marc', board);
     await byTestId(sylvie.page, 'private-banner').waitFor();
     expect(await byTestId(sylvie.page, 'private-banner').textContent()).toContain('Écriture privée : l’animation voit vos notes');
 
-    await writeByTouch(sylvie.context, sylvie.page, 'Une épicerie solidaire');
-    await writeByTouch(sylvie.context, sylvie.page, 'Des bancs sur la place');
-    await writeByTouch(marc.context, marc.page, 'Un bus le samedi');
+    await writeByTouch(sylvie, 'Une épicerie solidaire');
+    await writeByTouch(sylvie, 'Des bancs sur la place');
+    await writeByTouch(marc, 'Un bus le samedi');
 
     // Each sees its own notes, marked private, and how many the others wrote; never their text.
     await sylvie.page.waitForFunction(() => document.querySelector('[data-testid="private-count"]')?.getAttribute('data-count') === '1');
