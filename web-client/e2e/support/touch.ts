@@ -50,7 +50,16 @@ export async function touchTap(context: BrowserContext, page: Page, at: { x: num
 
 /** The middle of an element, in viewport coordinates. */
 export async function centerOf(locator: Locator): Promise<{ x: number; y: number }> {
-  const box = await locator.boundingBox();
+  // A finger lands where the element is once the page has stopped moving (a scroll into view, a
+  // banner appearing): the box is read until two readings, two frames apart, agree.
+  let box = await locator.boundingBox();
+  for (let reading = 0; reading < 20; reading++) {
+    await locator.page().evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const again = await locator.boundingBox();
+    const still = box && again && box.x === again.x && box.y === again.y && box.width === again.width && box.height === again.height;
+    box = again;
+    if (still) break;
+  }
   if (!box) throw new Error('element not visible');
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
