@@ -3,7 +3,7 @@ package org.parvis.bridge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -61,9 +61,10 @@ class SockJsWebSocketIntegrationTest {
     WebSocketClient client = vertx.createWebSocketClient();
     BlockingQueue<String> frames = new LinkedBlockingQueue<>();
     CompletableFuture<Void> closed = new CompletableFuture<>();
-    // Handlers set on the client's event loop as the socket opens, before it reads the first frame.
-    WebSocket socket = client.connect(node.port(), "127.0.0.1", "/eventbus/000/raw00001/websocket")
-        .onSuccess(opened -> opened.textMessageHandler(frames::add).closeHandler(none -> closed.complete(null))).await();
+    // Handlers set before connecting: set once the connection succeeded, they could miss the first frame.
+    ClientWebSocket socket = client.webSocket();
+    socket.textMessageHandler(frames::add).closeHandler(none -> closed.complete(null));
+    socket.connect(node.port(), "127.0.0.1", "/eventbus/000/raw00001/websocket").await();
 
     assertThat(frames.poll(5, TimeUnit.SECONDS)).isEqualTo("o");
     socket.writeTextMessage("{\"type\":\"ping\"}");
