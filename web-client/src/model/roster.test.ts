@@ -115,6 +115,14 @@ describe('the workshop stream, for the roster', () => {
     expect(predicted.own).toEqual({ board: 'w1-2', done: true });
   });
 
+  it('resets "j’ai fini" for everyone when the next sequence starts', () => {
+    const done = events['participant.finished'](start, { type: 'participant.finished', ...envelope, participant: 'pA', done: true });
+    const next = events['sequence.changed'](done, { type: 'sequence.changed', ...envelope, current: 's2', startedAt: 2 });
+    expect(next.participants.map((one) => one.done ?? false)).toEqual([false, false]);
+    const mine = workshopStreamType.commands['participant.done'](workshopStreamType.fromSnapshot({ workshop: WORKSHOP }), { type: 'participant.done', id: 'c', done: true }, 1);
+    expect(events['sequence.changed'](mine, { type: 'sequence.changed', ...envelope, current: 's2', startedAt: 2 }).own.done).toBe(false);
+  });
+
   it('follows the group menu and the join code display', () => {
     const locked = events['groups.locked'](start, { type: 'groups.locked', ...envelope, locked: true });
     const corner = events['join.displayed'](locked, { type: 'join.displayed', ...envelope, mode: 'corner' });

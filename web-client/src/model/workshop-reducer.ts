@@ -61,6 +61,15 @@ function withRosterChange(
   return { ...state, participants: state.participants.map((known) => (known.id === id ? { ...known, ...change } : known)) };
 }
 
+/** A new sequence: nobody is done with it yet (the server resets "j'ai fini" in the same step). */
+function notDone(state: WorkshopStreamState): WorkshopStreamState {
+  return {
+    ...state,
+    participants: state.participants.map((known) => (known.done ? { ...known, done: false } : known)),
+    own: state.own.done ? { ...state.own, done: false } : state.own,
+  };
+}
+
 /** The element types of the workshop stream: the plenary's choice, board locks and settings, the roster, the group menu. */
 export const workshopStreamType: StreamType<'workshop', WorkshopStreamState> = {
   kind: 'workshop',
@@ -77,7 +86,7 @@ export const workshopStreamType: StreamType<'workshop', WorkshopStreamState> = {
     'plenary.changed': (state, event) => withPlenary(state, event.plenary),
     'participant.joined': (state, event) => withParticipant(state, event.participant),
     'agenda.changed': (state, event) => ({ ...state, agenda: withSequences(state.agenda, event.sequences) }),
-    'sequence.changed': (state, event) => ({ ...state, agenda: withCurrent(state.agenda, event.current, event.startedAt) }),
+    'sequence.changed': (state, event) => ({ ...notDone(state), agenda: withCurrent(state.agenda, event.current, event.startedAt) }),
     'timer.changed': (state, event) => ({ ...state, timers: withTimer(state.timers, event.group, event.timer) }),
     'join.displayed': (state, event) => withWorkshop(state, { joinDisplay: event.mode as JoinDisplay }),
     'participant.moved': (state, event) => withRosterChange(state, event.participant, { board: event.board }),

@@ -47,7 +47,8 @@ public final class AgendaStore {
     snapshot.put("agenda", agenda).put("timers", timers);
   }
 
-  /** Every end-of-sequence snapshot of the workshop, oldest first: {n, sequence, title, kind, startedAt, endedAt, boards}. */
+  /** Every end-of-sequence snapshot of the workshop, oldest first: {n, sequence, title, kind, startedAt, endedAt, boards,
+   * votes (the ids of the votes opened during it)}. */
   public Future<JsonArray> snapshots(String workshopId) {
     return redis.send(Request.cmd(Command.HGET).arg(StreamKeys.workshop(workshopId)).arg("snapshots")).compose(count -> {
       long taken = count == null ? 0 : count.toLong();
@@ -68,7 +69,8 @@ public final class AgendaStore {
               .put("kind", meta.get("kind").toString())
               .put("startedAt", meta.get("startedAt").toLong())
               .put("endedAt", meta.get("endedAt").toLong())
-              .put("boards", new JsonArray(meta.get("boards").toString())));
+              .put("boards", new JsonArray(meta.get("boards").toString()))
+              .put("votes", new JsonArray(text(meta, "votes").orElse("[]"))));
         }
         return list;
       });

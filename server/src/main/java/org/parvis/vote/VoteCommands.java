@@ -41,6 +41,7 @@ public final class VoteCommands {
       Map.entry("no_items", "There is no note to vote on."),
       Map.entry("too_many_items", "A vote is on at most " + VoteRules.MAX_ITEMS + " notes."),
       Map.entry("unknown_note", "A chosen note does not exist any more."),
+      Map.entry("note_not_public", "A chosen note is private or hidden: reveal or restore it first."),
       Map.entry("unknown_board", "No such board."));
 
   private final BoardStore boards;

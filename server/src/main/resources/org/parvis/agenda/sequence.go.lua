@@ -1,7 +1,9 @@
 -- sequence.go on the workshop stream: the next sequence, a given one, or the end of the agenda.
 -- The sequence that ends leaves a snapshot of its boards (every board when it names none), copied
 -- in the same step: parvis:{w:<id>}:seq:<n> (what ended, when) and seq:<n>:board:<board>:notes
--- and :order, copies of the board's notes hash and order.
+-- and :order, copies of the board's notes hash and order, and the ids of the votes opened during
+-- it ('votes', their results stay on the votes). Every participant's "j'ai fini" is reset: it was
+-- about the sequence that ends.
 APPLY['sequence.go'] = function(ctx)
   local workshop = ctx.prefix .. 'workshop'
   local fields = redis.call('HMGET', workshop, 'agenda', 'sequence', 'boards')
@@ -36,9 +38,23 @@ APPLY['sequence.go'] = function(ctx)
         redis.call('COPY', boardKey(ctx, board, part), seq .. ':board:' .. board .. part, 'REPLACE')
       end
     end
+    local votes = {}
+    for _, vote in ipairs(redis.call('LRANGE', ctx.prefix .. 'votes', 0, -1)) do
+      local settings = redis.call('HGET', ctx.prefix .. 'vote:' .. vote, 'settings')
+      if settings and cjson.decode(settings).sequence == ended.id then votes[#votes + 1] = vote end
+    end
     redis.call('HSET', seq, 'sequence', ended.id, 'title', ended.title, 'kind', ended.kind,
         'startedAt', redis.call('HGET', workshop, 'sequenceStartedAt') or ctx.at, 'endedAt', ctx.at,
-        'boards', cjson.encode(boards))
+        'boards', cjson.encode(boards), 'votes', #votes > 0 and cjson.encode(votes) or '[]')
+  end
+
+  local participants = redis.call('HGETALL', ctx.prefix .. 'participants')
+  for i = 1, #participants, 2 do
+    if string.find(participants[i + 1], '"done":true', 1, true) then
+      local participant = cjson.decode(participants[i + 1])
+      participant.done = false
+      redis.call('HSET', ctx.prefix .. 'participants', participants[i], cjson.encode(participant))
+    end
   end
 
   if target then

@@ -21,11 +21,18 @@ APPLY['vote.open'] = function(ctx)
   else
     boards = cjson.decode(redis.call('HGET', ctx.prefix .. 'workshop', 'boards') or '[]')
   end
+  -- A note still private (not revealed) or hidden by an animator is not everyone's to read: its
+  -- text would reach every phone with the vote. Chosen, it is refused; in a scope, left out.
+  local function public(board, noteId)
+    return redis.call('SISMEMBER', boardKey(ctx, board, ':private'), noteId) == 0
+        and redis.call('SISMEMBER', boardKey(ctx, board, ':hidden'), noteId) == 0
+  end
   local items = {}
   if #ctx.rules.notes > 0 then
     local stored = redis.call('HMGET', boardKey(ctx, vote.board, ':notes'), unpack(ctx.rules.notes))
     for i, noteId in ipairs(ctx.rules.notes) do
       if not stored[i] then return 'unknown_note' end
+      if not public(vote.board, noteId) then return 'note_not_public' end
       items[#items + 1] = {board = vote.board, noteId = noteId, text = cjson.decode(stored[i]).text}
     end
   else
@@ -35,7 +42,7 @@ APPLY['vote.open'] = function(ctx)
         local stored = redis.call('HMGET', boardKey(ctx, board, ':notes'), unpack(ids))
         for i, noteId in ipairs(ids) do
           local note = stored[i] and cjson.decode(stored[i])
-          if note and (not vote.zone or note.zone == vote.zone) then
+          if note and (not vote.zone or note.zone == vote.zone) and public(board, noteId) then
             items[#items + 1] = {board = board, noteId = noteId, text = note.text}
           end
         end

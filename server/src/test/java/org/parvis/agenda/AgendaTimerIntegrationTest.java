@@ -147,9 +147,15 @@ class AgendaTimerIntegrationTest {
         assertThat(started.getString("current")).isEqualTo("s1");
         assertThat(started.containsKey("snapshot")).as("nothing ended").isFalse();
         assertOk(sylvie.command(Commands.createNote(groupA, "n1", "avant la fin")));
+        assertOk(sylvie.command(change("participant.done").put("done", true)));
 
         assertOk(lead.command(change("sequence.go").put("to", "next")));
         JsonObject second2 = nextEvent(projector, address, "sequence.changed");
+        JsonArray roster = lead.command(Commands.sync("workshop:" + workshop.id())).getJsonObject("snapshot")
+            .getJsonObject("workshop").getJsonArray("participants");
+        assertThat(roster.getJsonObject(0).getBoolean("done")).as("\"j'ai fini\" was about the sequence that ended").isFalse();
+        assertOk(lead.command(change("vote.open").put("vote", "garder").put("title", "Actions à garder").put("board", groupA)
+            .put("notes", new JsonArray()).put("budget", 3)));
         assertThat(second2.getString("current")).isEqualTo("s2");
         assertThat(second2.getLong("snapshot")).isEqualTo(1L);
         assertOk(sylvie.command(Commands.updateNote(groupA, "n1", new JsonObject().put("text", "après la fin"))));
@@ -168,6 +174,7 @@ class AgendaTimerIntegrationTest {
         JsonObject kept = list.getJsonArray("snapshots").getJsonObject(0);
         assertThat(kept.getString("sequence")).isEqualTo("s1");
         assertThat(kept.getJsonArray("boards").getList()).containsExactly(groupA);
+        assertThat(kept.getJsonArray("votes")).as("no vote was opened in s1").isEmpty();
         JsonObject notes = lead.command(new JsonObject().put("type", "sequence.snapshot").put("n", 1).put("board", groupA));
         assertThat(notes.getJsonArray("notes").size()).isEqualTo(1);
         assertThat(notes.getJsonArray("notes").getJsonObject(0).getString("text")).isEqualTo("avant la fin");
@@ -183,6 +190,7 @@ class AgendaTimerIntegrationTest {
             .getJsonArray("snapshots").getJsonObject(1);
         assertThat(everyBoard.getJsonArray("boards").getList()).as("a sequence naming no board keeps them all")
             .containsExactly(groupA, workshop.board(1));
+        assertThat(everyBoard.getJsonArray("votes").getList()).as("the vote of s2 is kept with s2").containsExactly("garder");
         assertThat(lead.command(new JsonObject().put("type", "sequence.snapshot").put("n", 2).put("board", groupA))
             .getJsonArray("notes").size()).isEqualTo(2);
       }

@@ -230,6 +230,39 @@ class VoteIntegrationTest {
     }
   }
 
+  @Test
+  void aVoteNeverCarriesTheTextOfAPrivateOrHiddenNote(Vertx vertx) {
+    try (RedisProcess redis = RedisProcess.start(); ParvisNode node = ParvisNode.start(redis.url(), UNTHROTTLED)) {
+      TestWorkshop workshop = TestWorkshop.create(vertx, node.port(), "Écriture privée", "Actions");
+      String board = workshop.board(0);
+      String address = Commands.workshopAddress(workshop.id());
+      try (BridgeClient animator = BridgeClient.connect(vertx, node.port(), workshop.animatorToken());
+           BridgeClient author = BridgeClient.connect(vertx, node.port(), workshop.join(vertx, "Aurélie"));
+           BridgeClient other = BridgeClient.connect(vertx, node.port(), workshop.join(vertx, "Bruno"))) {
+        other.keepRawFrames().register(address);
+        other.command(Commands.sync("workshop:" + workshop.id()));
+        addActions(animator, board);
+        assertOk(animator.command(Commands.hideNote(board, "n-jardin")));
+        assertOk(animator.command(Commands.configure(board, "private", false)));
+        assertOk(author.command(Commands.createNote(board, "n-secret", "Mon idée pas encore révélée")));
+
+        assertThat(animator.command(Commands.openVote("choisies", board, 3).put("notes", new JsonArray().add("n-cafe").add("n-secret")))
+            .getString("error")).as("a chosen private note").isEqualTo("note_not_public");
+        assertThat(animator.command(Commands.openVote("choisies", board, 3).put("notes", new JsonArray().add("n-jardin")))
+            .getString("error")).as("a chosen hidden note").isEqualTo("note_not_public");
+        assertOk(animator.command(Commands.openVote("tout", board, 3)));
+        JsonObject opened = nextEventOf(other, address);
+        while (!"vote.opened".equals(opened.getString("type"))) {
+          opened = nextEventOf(other, address);
+        }
+        assertThat(opened.getJsonObject("vote").getJsonArray("items").stream().map(item -> ((JsonObject) item).getString("noteId")))
+            .as("the whole board, without its private and hidden notes").containsExactly("n-cafe", "n-bus");
+        assertThat(other.rawFrames()).noneMatch(frame -> frame.contains("pas encore révélée") || frame.contains("Action n-jardin"));
+        assertThat(voteState(other, workshop, 0).encode()).doesNotContain("pas encore révélée").doesNotContain("n-jardin");
+      }
+    }
+  }
+
   private static List<String> ranking(JsonObject result) {
     return result.getJsonArray("ranking").stream().map(item -> (JsonObject) item)
         .map(item -> item.getString("noteId") + ":" + item.getInteger("dots") + ":" + item.getInteger("rank")).toList();
