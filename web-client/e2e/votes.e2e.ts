@@ -157,4 +157,51 @@ describe('atelier 3: a dot vote on the actions (phones 360×740, projector 1920�
     await byTestId(marc.page, 'vote-ranking').waitFor();
     expect(await byTestId(marc.page, 'vote-add').count()).toBe(0);
   });
+
+  it('the console ticks three notes of a board and opens a vote on them; the animator sees the dots left in the group', async () => {
+    const created = await createWorkshop(baseUrl, {
+      title: 'Atelier 3 — notes choisies',
+      groups: [{ name: 'Intentions', template: 'free' }],
+    });
+    const { workshop } = created;
+    const board = workshop.boards[0]!;
+    await seedNotes(
+      suite.bridge,
+      created.animatorToken,
+      board.id,
+      ACTIONS.map((text) => ({ text, zone: board.zones[0]!.id })),
+    );
+    const animatorContext = await newContext(suite.browser, baseUrl, LAPTOP);
+    const phoneContext = await newContext(suite.browser, baseUrl, PHONE_740);
+    const otherContext = await newContext(suite.browser, baseUrl, PHONE_740);
+    suite.contexts.push(animatorContext, phoneContext, otherContext);
+    await joinedContext(baseUrl, phoneContext, workshop.code, 'Sylvie', board.id);
+    await joinedContext(baseUrl, otherContext, workshop.code, 'Marc', board.id);
+    const animator = await animatorContext.newPage();
+    await animator.goto(`/#/a/${created.animatorToken}`);
+
+    const votes = byTestId(animator, 'vote-console');
+    await byTestId(votes, 'vote-kind-notes').check();
+    const boxes = byTestId(votes, 'vote-note');
+    await boxes.nth(3).waitFor();
+    expect(await byTestId(votes, 'vote-open').isDisabled(), 'nothing ticked yet').toBe(true);
+    expect(await byTestId(votes, 'vote-open-hint').isVisible()).toBe(true);
+    for (const text of [MINIBUS, JARDIN, FETE]) {
+      await votes.getByRole('checkbox', { name: text }).check();
+    }
+    await byTestId(votes, 'vote-notes-count').filter({ hasText: '3 choisies' }).waitFor();
+    await byTestId(votes, 'vote-budget').fill('2');
+    await expectAccessible('the vote console with notes ticked', animator);
+    await byTestId(votes, 'vote-open').click();
+    await byTestId(votes, 'vote-row').waitFor();
+    await byTestId(votes, 'vote-progress').filter({ hasText: '4 points restent dans le groupe' }).waitFor();
+
+    const phone = await phoneContext.newPage();
+    await phone.goto(`/#/b/${board.id}`);
+    await byTestId(phone, 'vote-panel').waitFor();
+    const texts = await byTestId(phone, 'vote-item').locator('.vote-item-text').allTextContents();
+    expect(texts).toEqual([MINIBUS, JARDIN, FETE]);
+    await tapDot({ context: phoneContext, page: phone }, JARDIN);
+    await byTestId(votes, 'vote-progress').filter({ hasText: '3 points restent dans le groupe' }).waitFor();
+  });
 });

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { BarometerSnapshot, BoardEvent } from '../protocol/messages';
-import { answeredCount, emptyTally, median, moved, splitOf, withIndicators, type Tally } from './barometer';
+import { answeredCount, emptyTally, median, moved, onScale, placedValues, share, splitOf, withIndicators, type Tally } from './barometer';
 import { BOARD, STREAM, hashAt, newModel } from './testing/fixtures';
 
 /** A tally from the steps chosen ("unknown" for "je ne sais pas"). */
 function tallyOf(...answers: string[]): Tally {
   return answers.reduce((tally, answer) => moved(tally, '', answer), emptyTally());
+}
+
+/** A continuous scale's tally from the places chosen, 0 to 100. */
+function continuousOf(...answers: string[]): Tally {
+  return answers.reduce((tally, answer) => moved(tally, '', answer), emptyTally('continuous'));
 }
 
 const FOUR = [
@@ -16,7 +21,7 @@ const FOUR = [
 ];
 
 function barometerSnapshot(fields: Partial<BarometerSnapshot> = {}): BarometerSnapshot {
-  return { indicators: FOUR, tallies: FOUR.map(emptyTally), closed: false, split: [], mine: ['', '', '', ''], ...fields };
+  return { indicators: FOUR, tallies: FOUR.map(() => emptyTally()), closed: false, split: [], mine: ['', '', '', ''], ...fields };
 }
 
 function loadedBarometer(fields: Partial<BarometerSnapshot> = {}) {
@@ -66,8 +71,38 @@ describe('the distribution of a scale', () => {
     expect(moved(tally, '', '3')).toEqual({ steps: [0, 0, 3, 0, 0, 0, 0], unknown: 0 });
   });
 
+  it('counts a continuous cursor at each of its 101 places, with its median and its dot strip', () => {
+    const tally = continuousOf('0', '63', '64', 'unknown', '100');
+    expect(tally.steps).toHaveLength(101);
+    expect(tally.steps[63]).toBe(1);
+    expect(answeredCount(tally)).toBe(5);
+    expect(median(tally)).toBe(63.5);
+    expect(median(continuousOf('12', '80', '40'))).toBe(40);
+    expect(median(continuousOf('0'))).toBe(0);
+    expect(placedValues(tally)).toEqual([0, 63, 64, 100]);
+    expect(share(tally, 100)).toBe(1);
+    expect(share(tallyOf('1'), 1)).toBe(0);
+    expect(share(tallyOf('1'), 4)).toBe(0.5);
+    expect(moved(tally, '63', '20').steps[20]).toBe(1);
+    expect(moved(tally, '63', '20').steps[63]).toBe(0);
+  });
+
+  it('accepts on each scale what the server accepts', () => {
+    expect(['1', '7', 'unknown'].every((value) => onScale('steps', value))).toBe(true);
+    expect(['0', '8', '3.5', ''].some((value) => onScale('steps', value))).toBe(false);
+    expect(['0', '57', '100', 'unknown'].every((value) => onScale('continuous', value))).toBe(true);
+    expect(['101', '-1', 'x'].some((value) => onScale('continuous', value))).toBe(false);
+  });
+
+  it('starts the counts again when the animator changes the kind of scale', () => {
+    const state = { ...barometerSnapshot(), scale: 'steps' as const };
+    const continuous = withIndicators(state, FOUR, 'continuous');
+    expect(continuous.scale).toBe('continuous');
+    expect(continuous.tallies.every((tally) => tally.steps.length === 101)).toBe(true);
+  });
+
   it('keeps tallies and answers in place when the animator renames, adds or removes scales', () => {
-    const state = { ...barometerSnapshot({ mine: ['4', '', '', ''] }), tallies: [tallyOf('4'), ...FOUR.slice(1).map(emptyTally)] };
+    const state = { ...barometerSnapshot({ mine: ['4', '', '', ''] }), scale: 'steps' as const, tallies: [tallyOf('4'), ...FOUR.slice(1).map(() => emptyTally())] };
     const three = withIndicators(state, [{ ...FOUR[0]!, title: 'Vie sociale' }, FOUR[1]!, FOUR[2]!]);
     expect(three.indicators[0]?.title).toBe('Vie sociale');
     expect(three.mine).toEqual(['4', '', '']);
@@ -112,7 +147,7 @@ describe('a barometer board', () => {
   });
 
   it('learns the tally of the others from the shadow of their answers, and nothing of whose they are', () => {
-    const model = loadedBarometer({ mine: ['6', '', '', ''], tallies: [tallyOf('6'), ...FOUR.slice(1).map(emptyTally)] });
+    const model = loadedBarometer({ mine: ['6', '', '', ''], tallies: [tallyOf('6'), ...FOUR.slice(1).map(() => emptyTally())] });
     model.stream.receive({ type: 'hidden', stream: STREAM, rev: 4, h: hashAt(4), at: 4, indicator: 0, tally: tallyOf('6', '1') } as never);
     expect(model.revision).toBe(4);
     expect(model.view.barometer?.tallies[0]).toEqual(tallyOf('6', '1'));

@@ -1,7 +1,7 @@
 import { boardStream } from '../protocol/addresses';
 import { randomId } from '../protocol/ids';
 import type { BoardCommand, BoardEvent, NoteDraft, NoteFields, Speaker } from '../protocol/messages';
-import type { Answer, Indicator } from './barometer';
+import type { Answer, Indicator, Scale } from './barometer';
 import type { ClientErrorCode } from './errors';
 import { boardStreamType, type BoardState } from './note-reducer';
 import { boardView, type BoardView, type LocalAuthor } from './optimistic';
@@ -78,8 +78,8 @@ export class BoardModel {
     this.stream.queue({ type: 'barometer.answer', id: this.newId(), board: this.boardId, indicator, value });
   }
 
-  setBarometer(indicators: Indicator[]): void {
-    this.stream.queue({ type: 'barometer.set', id: this.newId(), board: this.boardId, indicators });
+  setBarometer(indicators: Indicator[], scale?: Scale): void {
+    this.stream.queue({ type: 'barometer.set', id: this.newId(), board: this.boardId, indicators, ...(scale ? { scale } : {}) });
   }
 
   closeBarometer(closed: boolean): void {

@@ -6,6 +6,8 @@ import {
   withIndicators,
   withOwnAnswer,
   withTally,
+  anyAnswer,
+  isScale,
   type BarometerState,
 } from './barometer';
 import type { LocalAuthor } from './optimistic';
@@ -112,7 +114,7 @@ export function boardStreamType(author: LocalAuthor): StreamType<'board', BoardS
       board: snapshot.board,
       notes: new Map([...snapshot.notes].sort(byOrder).map((note) => [note.id, note])),
       privateCount: snapshot.privateCount ?? 0,
-      barometer: snapshot.barometer ?? null,
+      barometer: snapshot.barometer ? { ...snapshot.barometer, scale: isScale(snapshot.barometer.scale) ? snapshot.barometer.scale : 'steps' } : null,
     }),
     events: {
       'note.created': (state, event) => counted(created(state, { ...event.note, order: event.rev }), event.privateCount),
@@ -123,7 +125,8 @@ export function boardStreamType(author: LocalAuthor): StreamType<'board', BoardS
       'note.hidden': (state, event) => marked(state, event.noteId, { hiddenBy: event.hiddenBy }),
       'note.restored': (state, event) => counted(restored(state, event.note, author.id), event.privateCount),
       'notes.merged': (state, event) => merged(state, event.noteId, event.otherId, event.text, event.moderatedBy),
-      'barometer.changed': (state, event) => barometer(state, (known) => withIndicators(known, event.indicators)),
+      'barometer.changed': (state, event) =>
+        barometer(state, (known) => withIndicators(known, event.indicators, isScale(event.scale) ? event.scale : known.scale)),
       'barometer.answered': (state, event) =>
         barometer(state, (known) => withOwnAnswer(known, event.indicator, event.value, event.tally)),
       'barometer.closed': (state, event) => barometer(state, (known) => withClosed(known, event.closed, event.split)),
@@ -144,7 +147,10 @@ export function boardStreamType(author: LocalAuthor): StreamType<'board', BoardS
         }),
       'note.update': (state, command, queuedAt) => updated(state, command.noteId, command.fields, queuedAt),
       'note.delete': (state, command) => deleted(state, command.noteId),
-      'barometer.set': (state, command) => barometer(state, (known) => withIndicators(known, command.indicators)),
+      'barometer.set': (state, command) =>
+        barometer(state, (known) =>
+          withIndicators(known, command.indicators, isScale(command.scale) && !anyAnswer(known) ? command.scale : known.scale),
+        ),
       'barometer.answer': (state, command) =>
         barometer(state, (known) => predictAnswer(known, command.indicator, command.value)),
       'barometer.close': (state, command) => barometer(state, (known) => withClosed(known, command.closed, known.split)),

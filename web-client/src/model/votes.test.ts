@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventOf, Vote, VoteResult, Workshop } from '../protocol/messages';
-import { ballotVote, dotsLeft, itemKey, mayPlace, opened, predictDot, rank, shownRanking, withShadow, type VoteState } from './votes';
+import { ballotVote, dotsLeft, groupDotsLeft, itemKey, targetSettings, mayPlace, opened, predictDot, rank, shownRanking, withShadow, type VoteState } from './votes';
 import { EMPTY_AGENDA } from './agenda';
 import { workshopStreamType, type WorkshopStreamState } from './workshop-reducer';
 
@@ -118,5 +118,23 @@ describe('a ranking', () => {
       ['jardin', 3, false],
     ]);
     expect(rank(items, { [cafe]: 1 }).map((item) => item.rank)).toEqual([1, 2, 2]);
+  });
+});
+
+describe('what the console opens a vote on', () => {
+  it('is a board, a zone, the notes ticked, or the whole workshop; never an empty choice', () => {
+    expect(targetSettings({ kind: 'board', board: 'b1' })).toEqual({ board: 'b1', notes: [] });
+    expect(targetSettings({ kind: 'zone', board: 'b1', zone: 'z2' })).toEqual({ board: 'b1', zone: 'z2', notes: [] });
+    expect(targetSettings({ kind: 'zone', board: 'b1', zone: '' })).toBeNull();
+    expect(targetSettings({ kind: 'notes', board: 'b1', notes: ['n3', 'n1', 'n3'] })).toEqual({ board: 'b1', notes: ['n3', 'n1'] });
+    expect(targetSettings({ kind: 'notes', board: 'b1', notes: [] })).toBeNull();
+    expect(targetSettings({ kind: 'workshop' })).toEqual({ notes: [] });
+  });
+
+  it('tells the animator how many dots the group has left, late joiners included', () => {
+    const state: VoteState = { ...opened(vote), progress: { voters: 2, dots: 5 } };
+    expect(groupDotsLeft(state, 4)).toBe(7);
+    expect(groupDotsLeft(state, 5)).toBe(10);
+    expect(groupDotsLeft(state, 1)).toBe(0);
   });
 });

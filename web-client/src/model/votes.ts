@@ -98,3 +98,39 @@ export function shownRanking(state: VoteState): RankedItem[] | null {
   if (state.result) return state.result.ranking;
   return state.tally ? rank(state.vote.items, state.tally) : null;
 }
+
+/**
+ * What a vote is on, as the animator's console picks it: a board, one of its zones, notes ticked
+ * on a board, or every board of the workshop. A new kind (clusters) is one more member here and
+ * one more branch in `targetSettings`.
+ */
+export type VoteTarget =
+  | { readonly kind: 'board'; readonly board: string }
+  | { readonly kind: 'zone'; readonly board: string; readonly zone: string }
+  | { readonly kind: 'notes'; readonly board: string; readonly notes: readonly string[] }
+  | { readonly kind: 'workshop' };
+
+export type VoteTargetKind = VoteTarget['kind'];
+export const VOTE_TARGET_KINDS: readonly VoteTargetKind[] = ['board', 'zone', 'notes', 'workshop'];
+
+/** The `vote.open` fields of a target; null when it cannot be opened yet (no note ticked, no zone). */
+export function targetSettings(target: VoteTarget): { board?: string; zone?: string; notes: string[] } | null {
+  switch (target.kind) {
+    case 'board':
+      return { board: target.board, notes: [] };
+    case 'zone':
+      return target.zone ? { board: target.board, zone: target.zone, notes: [] } : null;
+    case 'notes':
+      return target.notes.length > 0 ? { board: target.board, notes: [...new Set(target.notes)] } : null;
+    case 'workshop':
+      return { notes: [] };
+  }
+}
+
+/**
+ * The dots the group may still place, for the animator: every participant's budget less the dots
+ * placed. `participants` counts everyone who joined, late joiners included (they may vote too).
+ */
+export function groupDotsLeft(state: VoteState, participants: number): number {
+  return Math.max(0, participants * state.vote.budget - state.progress.dots);
+}

@@ -304,11 +304,13 @@ export interface BoardSnapshot {
 
 export interface BarometerSnapshot {
   indicators: CommandOf<'barometer.set'>['indicators'];
+  /** "steps" (7) or "continuous" (0 to 100); a tally counts each place of it. */
+  scale?: string;
   tallies: EventOf<'barometer.answered'>['tally'][];
   closed: boolean;
   /** Empty until the barometer is closed. */
   split: EventOf<'barometer.closed'>['split'];
-  /** Per indicator: "1" to "7", "unknown", or '' where this reader has not answered. */
+  /** Per indicator: "1" to "7" (or "0" to "100"), "unknown", or '' where this reader has not answered. */
   mine: string[];
 }
 

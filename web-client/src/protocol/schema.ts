@@ -258,7 +258,12 @@ export const PROTOCOL = {
     'barometer.set': {
       stream: 'board',
       roles: ['animator'],
-      fields: { id: 'commandId', board: 'boardId', indicators: [{ title: 'string', low: 'string', high: 'string' }] },
+      fields: {
+        id: 'commandId',
+        board: 'boardId',
+        indicators: [{ title: 'string', low: 'string', high: 'string' }],
+        scale: 'string?',
+      },
     },
     'barometer.answer': {
       stream: 'board',
@@ -338,7 +343,10 @@ export const PROTOCOL = {
       fields: DOT_EVENT_FIELDS,
     },
     'vote.closed': { stream: 'workshop', fields: { vote: 'string', result: 'VoteResult' } },
-    'barometer.changed': { stream: 'board', fields: { indicators: [{ title: 'string', low: 'string', high: 'string' }] } },
+    'barometer.changed': {
+      stream: 'board',
+      fields: { indicators: [{ title: 'string', low: 'string', high: 'string' }], scale: 'string' },
+    },
     'barometer.answered': {
       stream: 'board',
       audience: 'author',
@@ -398,6 +406,8 @@ export const PROTOCOL = {
     'barometer_closed',
     'not_author',
     'note_not_public',
+    'off_scale',
+    'barometer_answered',
   ],
 } as const;
 

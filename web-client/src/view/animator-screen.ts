@@ -246,7 +246,7 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
     const observerLink = renewed.observerLink ?? state.links?.observer ?? credentials.links(workshop.id)?.observer;
     const deletion = retentionWarning(state.retention, Date.now());
     admin.update(state);
-    votes ??= voteConsole(context, session, workshop.boards);
+    votes ??= voteConsole(context, session, workshop.boards, token);
     votes.update(state);
     const showing = workshop.boards
       .filter((board) => workshop.plenary.boards.includes(board.id))

@@ -1,15 +1,21 @@
 import type { Translator } from '../i18n';
 import {
   answeredCount,
+  anyAnswer,
   emptyTally,
   INDICATORS,
   median,
+  placedValues,
+  SCALES,
+  scaleOf,
+  share,
   splitOf,
   STEPS,
   UNKNOWN,
   type Answer,
   type BarometerState,
   type Indicator,
+  type Scale,
   type Tally,
 } from '../model/barometer';
 import type { Role } from '../protocol/messages';
@@ -19,7 +25,7 @@ import { h, replaceKeepingFocus } from './dom';
 export interface BarometerIntents {
   answer(indicator: number, value: Answer): void;
   close(closed: boolean): void;
-  set(indicators: Indicator[]): void;
+  set(indicators: Indicator[], scale: Scale): void;
 }
 
 const STEP_VALUES = Array.from({ length: STEPS }, (_, index) => String(index + 1));
@@ -39,32 +45,63 @@ function summary(t: Translator, tally: Tally): string {
   return parts.join(' · ');
 }
 
+/** Dots closer than this (in places of 0..100) pile up instead of covering each other. */
+const STRIP_NEAR = 3;
+
 /**
- * A scale's live distribution: a bar per step (its count written on it), the median marked under
- * the bars, and the same said in words for screen readers. Who chose what is never known here.
+ * A continuous scale's live distribution: one dot per answer at its place, piled where places are
+ * close, the median marked under the strip, and the places said in words for screen readers.
  */
-export function distributionChart(t: Translator, tally: Tally, testid = 'barometer-chart'): HTMLElement {
+function dotStrip(t: Translator, tally: Tally): { figure: HTMLElement[]; label: string } {
+  const values = placedValues(tally);
+  const rows: number[] = [];
+  const dots = values.map((value, index) => {
+    let row = 0;
+    for (let earlier = index - 1; earlier >= 0 && value - values[earlier]! < STRIP_NEAR; earlier--) row = Math.max(row, rows[earlier]! + 1);
+    rows[index] = row;
+    const dot = h('span', { className: 'barometer-dot', attrs: { 'data-value': value } });
+    dot.style.setProperty('--at', String(share(tally, value)));
+    dot.style.setProperty('--row', String(row));
+    return dot;
+  });
+  const strip = h('div', { className: 'barometer-strip', testid: 'barometer-strip' }, ...dots);
+  strip.style.setProperty('--rows', String(Math.max(3, ...rows.map((row) => row + 1))));
+  const label = t.t('barometer.strip', {
+    values: values.length ? values.join(', ') : t.t('barometer.stripNone'),
+    unknown: tally.unknown,
+  });
+  return { figure: [strip], label };
+}
+
+/** A 7-step scale's live distribution: a bar per step, its count written on it. */
+function histogram(t: Translator, tally: Tally): { figure: HTMLElement[]; label: string } {
   const highest = Math.max(1, ...tally.steps);
   const bars = tally.steps.map((count, index) => {
     const bar = h('span', { className: 'barometer-bar', attrs: { 'data-step': index + 1 } });
     bar.style.setProperty('--share', String(count / highest));
     return h('span', { className: 'barometer-column' }, h('span', { className: 'barometer-count' }, count || ''), bar);
   });
+  const steps = tally.steps.map((count, index) => `${index + 1} : ${count}`).join(', ');
+  return { figure: bars, label: t.t('barometer.chart', { steps, unknown: tally.unknown }) };
+}
+
+/**
+ * A scale's live distribution (bars for 7 steps, a dot strip for a continuous scale), the median
+ * marked under it, and the same said in words for screen readers. Who chose what is never known here.
+ */
+export function distributionChart(t: Translator, tally: Tally, testid = 'barometer-chart'): HTMLElement {
+  const continuous = scaleOf(tally) === 'continuous';
+  const { figure, label } = continuous ? dotStrip(t, tally) : histogram(t, tally);
   const middle = median(tally);
   const marker = h('span', { className: 'barometer-median', testid: 'barometer-median', hidden: middle === null });
   if (middle !== null) {
-    marker.style.setProperty('--at', String((middle - 0.5) / STEPS));
+    marker.style.setProperty('--at', String(continuous ? share(tally, middle) : (middle - 0.5) / STEPS));
     marker.dataset.median = String(middle);
   }
-  const steps = tally.steps.map((count, index) => `${index + 1} : ${count}`).join(', ');
   return h(
     'figure',
-    { className: 'barometer-chart', testid },
-    h(
-      'div',
-      { className: 'barometer-bars', attrs: { role: 'img', 'aria-label': t.t('barometer.chart', { steps, unknown: tally.unknown }) } },
-      ...bars,
-    ),
+    { className: `barometer-chart${continuous ? ' is-strip' : ''}`, testid },
+    h('div', { className: continuous ? 'barometer-strip-frame' : 'barometer-bars', attrs: { role: 'img', 'aria-label': label } }, ...figure),
     h('div', { className: 'barometer-axis', attrs: { 'aria-hidden': 'true' } }, marker),
     h('figcaption', { className: 'barometer-summary', testid: 'barometer-summary' }, summary(t, tally)),
   );
@@ -96,13 +133,13 @@ function splitList(t: Translator, state: BarometerState, indicator: number): HTM
 }
 
 /** The scale's heading: its title, and its poles at either end. */
-function scaleHeading(t: Translator, indicator: Indicator, id: string, tag: 'legend' | 'h3'): HTMLElement[] {
+function scaleHeading(t: Translator, indicator: Indicator, id: string, tag: 'legend' | 'h3', scale: Scale): HTMLElement[] {
   return [
     h(
       tag,
       { className: 'barometer-scale-title', id },
       indicator.title,
-      h('span', { className: 'visually-hidden' }, ` — ${t.t('barometer.scale', indicator)}`),
+      h('span', { className: 'visually-hidden' }, ` — ${t.t(scale === 'continuous' ? 'barometer.scaleContinuous' : 'barometer.scale', indicator)}`),
     ),
     h(
       'div',
@@ -145,6 +182,71 @@ function answerGroup(t: Translator, indicator: Indicator, index: number, chosen:
   ];
 }
 
+/** "64 sur 100, côté Isolement": what a screen reader says of a continuous cursor's place. */
+function cursorText(t: Translator, indicator: Indicator, value: number): string {
+  if (value === 50) return t.t('barometer.middle');
+  return t.t('barometer.towards', { value, pole: value < 50 ? indicator.low : indicator.high });
+}
+
+/**
+ * A continuous cursor from 0 (the vitality pole) to 100, as a native range input: a finger drags or
+ * taps it, arrows move it by 1 and Page Up/Down by 10, and the screen reader hears the place and its
+ * pole. The answer is sent when the finger lifts or the key is released, not at every pixel. Before
+ * any answer the thumb waits in the middle, greyed, and touching it (or Enter) answers 50.
+ */
+function cursorGroup(t: Translator, indicator: Indicator, index: number, chosen: Answer, intents: BarometerIntents) {
+  const placed = chosen !== '' && chosen !== UNKNOWN;
+  const range = h('input', {
+    type: 'range',
+    min: '0',
+    max: '100',
+    step: '1',
+    value: placed ? chosen : '50',
+    className: 'barometer-cursor',
+    testid: `barometer-cursor-${index}`,
+    attrs: {
+      'aria-label': t.t('barometer.cursor', indicator),
+      'aria-valuetext': cursorText(t, indicator, placed ? Number(chosen) : 50),
+      'data-indicator': index,
+      'data-answered': placed,
+    },
+  });
+  const send = () => {
+    range.dataset.answered = 'true';
+    intents.answer(index, range.value);
+  };
+  range.addEventListener('input', () => range.setAttribute('aria-valuetext', cursorText(t, indicator, Number(range.value))));
+  range.addEventListener('change', send);
+  range.addEventListener('pointerup', () => {
+    if (range.dataset.answered !== 'true') send();
+  });
+  range.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && range.dataset.answered !== 'true') send();
+  });
+  const unknown = h(
+    'label',
+    { className: 'barometer-unknown' },
+    h('input', {
+      type: 'checkbox',
+      checked: chosen === UNKNOWN,
+      testid: `barometer-answer-${index}-${UNKNOWN}`,
+      attrs: { 'data-indicator': index, 'data-unknown': 'true' },
+      on: {
+        change: (event: Event) => {
+          if ((event.target as HTMLInputElement).checked) intents.answer(index, UNKNOWN);
+          else send();
+        },
+      },
+    }),
+    h('span', {}, t.t('barometer.unknown')),
+  );
+  return [
+    h('div', { className: 'barometer-cursor-row' }, range),
+    h('p', { className: 'help barometer-not-yet', hidden: chosen !== '', testid: `barometer-not-yet-${index}` }, t.t('barometer.notYet')),
+    unknown,
+  ];
+}
+
 /**
  * The barometer on a barometer board (phones, tablets, the animator's screen): per indicator, a
  * participant's cursor and the live distribution; for animators, closing, reopening and editing
@@ -158,6 +260,7 @@ export class BarometerPanel {
     attrs: { 'aria-labelledby': 'barometer-title' },
   });
   private editing: Indicator[] | null = null;
+  private editingScale: Scale = 'steps';
   private state: BarometerState | null = null;
   /** What the built elements show, apart from tallies and answers. */
   private shape = '';
@@ -179,14 +282,27 @@ export class BarometerPanel {
   }
 
   private shapeOf(state: BarometerState): string {
-    return JSON.stringify([state.indicators, state.closed, state.split, this.role(), this.editing !== null]);
+    return JSON.stringify([state.indicators, state.scale, state.closed, state.split, this.role(), this.editing !== null]);
   }
 
   /** Only the tallies and this person's answers moved: charts redrawn, radios checked, nothing replaced under a finger. */
   private refresh(state: BarometerState): void {
-    this.charts.forEach((chart, index) => chart.replaceWith((this.charts[index] = distributionChart(this.t, state.tallies[index] ?? emptyTally()))));
-    for (const radio of this.element.querySelectorAll<HTMLInputElement>('input[type="radio"]')) {
+    this.charts.forEach((chart, index) =>
+      chart.replaceWith((this.charts[index] = distributionChart(this.t, state.tallies[index] ?? emptyTally(state.scale)))),
+    );
+    for (const radio of this.element.querySelectorAll<HTMLInputElement>('input[type="radio"][data-indicator]')) {
       radio.checked = state.mine[Number(radio.dataset.indicator)] === radio.value;
+    }
+    for (const box of this.element.querySelectorAll<HTMLInputElement>('input[data-unknown]')) {
+      box.checked = state.mine[Number(box.dataset.indicator)] === UNKNOWN;
+    }
+    for (const range of this.element.querySelectorAll<HTMLInputElement>('input[type="range"]')) {
+      const index = Number(range.dataset.indicator);
+      const mine = state.mine[index] ?? '';
+      if (mine !== '' && mine !== UNKNOWN && range !== document.activeElement) range.value = mine;
+      range.dataset.answered = String(mine !== '' && mine !== UNKNOWN);
+      const notYet = this.element.querySelector<HTMLElement>(`[data-testid="barometer-not-yet-${index}"]`);
+      if (notYet) notYet.hidden = mine !== '';
     }
   }
 
@@ -194,11 +310,11 @@ export class BarometerPanel {
     const { t } = this;
     this.shape = this.shapeOf(state);
     const answering = this.role() === 'participant' && !state.closed;
-    this.charts = state.indicators.map((_, index) => distributionChart(t, state.tallies[index] ?? emptyTally()));
+    this.charts = state.indicators.map((_, index) => distributionChart(t, state.tallies[index] ?? emptyTally(state.scale)));
     replaceKeepingFocus(
       this.element,
       h('h2', { className: 'barometer-title', id: 'barometer-title' }, t.t('barometer.title')),
-      answering && h('p', { className: 'help' }, t.t('barometer.help')),
+      answering && h('p', { className: 'help' }, t.t(state.scale === 'continuous' ? 'barometer.helpContinuous' : 'barometer.help')),
       state.closed && h('p', { className: 'barometer-closed', testid: 'barometer-closed', attrs: { role: 'status' } }, t.t('barometer.closedNote')),
       this.role() === 'animator' && this.animatorTools(state),
       this.editing ? this.editor(this.editing) : null,
@@ -210,14 +326,16 @@ export class BarometerPanel {
           ? h(
               'fieldset',
               { className: 'barometer-scale', testid: 'barometer-scale' },
-              ...scaleHeading(t, indicator, `barometer-scale-${index}`, 'legend'),
-              ...answerGroup(t, indicator, index, mine, this.intents),
+              ...scaleHeading(t, indicator, `barometer-scale-${index}`, 'legend', state.scale),
+              ...(state.scale === 'continuous'
+                ? cursorGroup(t, indicator, index, mine, this.intents)
+                : answerGroup(t, indicator, index, mine, this.intents)),
               chart,
             )
           : h(
               'div',
               { className: 'barometer-scale', testid: 'barometer-scale', attrs: { role: 'group', 'aria-labelledby': `barometer-scale-${index}` } },
-              ...scaleHeading(t, indicator, `barometer-scale-${index}`, 'h3'),
+              ...scaleHeading(t, indicator, `barometer-scale-${index}`, 'h3', state.scale),
               mine &&
                 h(
                   'p',
@@ -262,11 +380,44 @@ export class BarometerPanel {
 
   private toggleEditor(): void {
     this.editing = this.editing ? null : [...(this.state?.indicators ?? [])].map((indicator) => ({ ...indicator }));
+    this.editingScale = this.state?.scale ?? 'steps';
     this.rebuild();
   }
 
   private rebuild(): void {
     if (this.state) this.build(this.state);
+  }
+
+  /** 7 steps or continuous: the animator's choice, fixed once anyone answered (the server says so too). */
+  private scaleChoice(): HTMLElement {
+    const { t } = this;
+    const fixed = this.state !== null && anyAnswer(this.state);
+    return h(
+      'fieldset',
+      { className: 'barometer-editor-kind', testid: 'barometer-kind' },
+      h('legend', { className: 'label' }, t.t('barometer.kind')),
+      h(
+        'div',
+        { className: 'choices' },
+        ...SCALES.map((scale) =>
+          h(
+            'label',
+            { className: 'choice' },
+            h('input', {
+              type: 'radio',
+              name: 'barometer-kind',
+              value: scale,
+              checked: scale === this.editingScale,
+              disabled: fixed,
+              testid: `barometer-kind-${scale}`,
+              on: { change: () => (this.editingScale = scale) },
+            }),
+            t.t(`barometer.kind.${scale}`),
+          ),
+        ),
+      ),
+      fixed && h('p', { className: 'help' }, t.t('barometer.kindFixed')),
+    );
   }
 
   private editor(indicators: Indicator[]): HTMLElement {
@@ -297,12 +448,16 @@ export class BarometerPanel {
         on: {
           submit: (event: SubmitEvent) => {
             event.preventDefault();
-            this.intents.set(indicators.map((indicator) => ({ ...indicator })));
+            this.intents.set(
+              indicators.map((indicator) => ({ ...indicator })),
+              this.editingScale,
+            );
             this.editing = null;
             this.rebuild();
           },
         },
       },
+      this.scaleChoice(),
       ...indicators.map((indicator, index) =>
         h(
           'fieldset',
@@ -361,8 +516,8 @@ export function plenaryBarometer(t: Translator, boardId: string, state: Baromete
         return h(
           'section',
           { className: 'barometer-scale', testid: 'barometer-scale', attrs: { 'aria-labelledby': `${boardId}-scale-${index}` } },
-          ...scaleHeading(t, indicator, `${boardId}-scale-${index}`, 'h3'),
-          distributionChart(t, state.tallies[index] ?? emptyTally()),
+          ...scaleHeading(t, indicator, `${boardId}-scale-${index}`, 'h3', state.scale),
+          distributionChart(t, state.tallies[index] ?? emptyTally(state.scale)),
           splitList(t, state, index),
         );
       }),

@@ -152,7 +152,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
   const barometer = new BarometerPanel(t, role, {
     answer: (indicator, value) => model.answerBarometer(indicator, value),
     close: (closed) => model.closeBarometer(closed),
-    set: (indicators) => model.setBarometer(indicators),
+    set: (indicators, scale) => model.setBarometer(indicators, scale),
   });
 
   const zoom = new BoardZoom(t, scroller, canvas, () => model.view.board?.zones.length ?? 1, credential.role === 'animator');

@@ -38,7 +38,9 @@ public final class BarometerCommands {
       "not_a_barometer", "This board has no barometer.",
       "unknown_indicator", "The barometer has no such indicator.",
       "indicator_answered", "Someone already answered an indicator this would remove.",
-      "barometer_closed", "The animator has closed the barometer.");
+      "barometer_closed", "The animator has closed the barometer.",
+      "off_scale", "This answer is not a place on this barometer's scale.",
+      "barometer_answered", "Someone already answered: the kind of scale no longer changes.");
 
   /** The order of the split's rows within an indicator. */
   private static final List<String> CATEGORY_ORDER = Arrays.stream(Category.values()).map(Category::wireName).toList();
@@ -61,22 +63,23 @@ public final class BarometerCommands {
 
   private Future<JsonObject> set(Identity sender, Command.BarometerSet command) {
     return change(sender, command, command.board(), BarometerRules::mayRun, layout -> BarometerRules.indicators(command.indicators())
-        .then(indicators -> Verdict.allow(request(sender, command, layout, new Event.BarometerChanged(indicators),
-            Map.of("board", layout.boardId(), "steps", BarometerRules.STEPS)))));
+        .then(indicators -> BarometerRules.scale(command.scale())
+            .then(scale -> Verdict.allow(request(sender, command, layout, new Event.BarometerChanged(indicators, scale),
+                Map.of("board", layout.boardId(), "places", BarometerRules.PLACES))))));
   }
 
   private Future<JsonObject> answer(Identity sender, Command.BarometerAnswer command) {
     return change(sender, command, command.board(), BarometerRules::mayAnswer, layout -> BarometerRules.indicator(command.indicator())
         .then(indicator -> BarometerRules.value(command.value())
             .then(value -> Verdict.allow(request(sender, command, layout, new Event.BarometerAnswered(indicator, value, null),
-                Map.of("board", layout.boardId(), "unknown", BarometerRules.UNKNOWN,
+                Map.of("board", layout.boardId(), "unknown", BarometerRules.UNKNOWN, "continuous", BarometerRules.SCALE_CONTINUOUS,
                     "category", sender.category().orElse(Category.AUTRE).wireName()))))));
   }
 
   private Future<JsonObject> close(Identity sender, Command.BarometerClose command) {
     return change(sender, command, command.board(), BarometerRules::mayRun, layout -> Verdict.allow(request(sender, command, layout,
         new Event.BarometerClosed(command.closed(), List.of()),
-        Map.of("board", layout.boardId(), "unknown", BarometerRules.UNKNOWN, "steps", BarometerRules.STEPS,
+        Map.of("board", layout.boardId(), "unknown", BarometerRules.UNKNOWN, "continuous", BarometerRules.SCALE_CONTINUOUS,
             "minAnswers", BarometerRules.MIN_CATEGORY_ANSWERS, "categories", CATEGORY_ORDER))));
   }
 

@@ -2,7 +2,8 @@ package org.parvis.barometer;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.parvis.board.BoardLayout;
 import org.parvis.board.NoteText;
 import org.parvis.protocol.Command.Indicator;
@@ -23,11 +24,18 @@ public final class BarometerRules {
   public static final int MAX_POLE = 40;
   /** A cursor of 7 steps: "1" is the vitality pole (low), "7" the depression pole (high). */
   public static final int STEPS = 7;
+  /** A continuous cursor: "0" is the vitality pole, "100" the depression pole, counted at each of its 101 places. */
+  public static final int CONTINUOUS_PLACES = 101;
+  public static final String SCALE_STEPS = "steps";
+  public static final String SCALE_CONTINUOUS = "continuous";
+  /** How many places each kind of scale counts, for the apply functions. */
+  public static final Map<String, Integer> PLACES = Map.of(SCALE_STEPS, STEPS, SCALE_CONTINUOUS, CONTINUOUS_PLACES);
   public static final String UNKNOWN = "unknown";
   /** The split by category after closing shows a category on an indicator only from this many answers. */
   public static final int MIN_CATEGORY_ANSWERS = 3;
 
-  private static final Set<String> VALUES = Set.of("1", "2", "3", "4", "5", "6", "7", UNKNOWN);
+  /** "unknown", or a whole number from 0 to 100 written plainly; whether it is on the barometer's scale is barometer.lua's to say. */
+  private static final Pattern VALUE = Pattern.compile(UNKNOWN + "|0|[1-9][0-9]?|100");
 
   private BarometerRules() {}
 
@@ -85,11 +93,19 @@ public final class BarometerRules {
         : Verdict.refuse(Rejection.invalidField("indicator", "indicator is a place from 0 to " + (MAX_INDICATORS - 1) + "."));
   }
 
-  /** "1" to "7", or "unknown" ("je ne sais pas"), which is counted apart. */
+  /** "1" to "7" on steps, "0" to "100" on a continuous scale, or "unknown" ("je ne sais pas"), which is counted apart. */
   public static Verdict<String> value(String value) {
-    return VALUES.contains(value)
+    return value != null && VALUE.matcher(value).matches()
         ? Verdict.allow(value)
-        : Verdict.refuse(Rejection.invalidField("value", "value is \"1\" to \"" + STEPS + "\", or \"" + UNKNOWN + "\"."));
+        : Verdict.refuse(Rejection.invalidField("value", "value is \"1\" to \"" + STEPS + "\" (continuous: \"0\" to \"100\"), or \""
+            + UNKNOWN + "\"."));
+  }
+
+  /** "steps" or "continuous"; none (null) keeps the barometer's. */
+  public static Verdict<String> scale(String scale) {
+    return scale == null || PLACES.containsKey(scale)
+        ? Verdict.allow(scale)
+        : Verdict.refuse(Rejection.invalidField("scale", "scale is \"" + SCALE_STEPS + "\" or \"" + SCALE_CONTINUOUS + "\"."));
   }
 
   private static Verdict<String> bounded(String raw, String field, int max) {

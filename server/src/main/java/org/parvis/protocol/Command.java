@@ -279,15 +279,16 @@ public sealed interface Command {
   /** A bipolar scale of the barometer: its title, its low (vitality) pole and its high (depression) pole. */
   record Indicator(String title, String low, String high) {}
 
+  /** {@code scale}: "steps" (a cursor of 7 steps) or "continuous" (0 to 100); none keeps the barometer's. */
   @JsonTypeName("barometer.set")
-  record BarometerSet(String id, String board, List<Indicator> indicators) implements Change {
+  record BarometerSet(String id, String board, List<Indicator> indicators, String scale) implements Change {
     @Override
     public Verdict<Change> checked() {
       return Change.super.checked().then(ok -> required(this, indicators, "indicators")).then(ok -> required(this, board, "board"));
     }
   }
 
-  /** {@code indicator}: its place in the barometer's list, from 0; {@code value}: "1" to "7", or "unknown". */
+  /** {@code indicator}: its place in the barometer's list, from 0; {@code value}: "1" to "7" (steps) or "0" to "100" (continuous), or "unknown". */
   @JsonTypeName("barometer.answer")
   record BarometerAnswer(String id, String board, Integer indicator, String value) implements Change {
     @Override

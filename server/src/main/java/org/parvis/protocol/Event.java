@@ -137,10 +137,14 @@ public sealed interface Event {
   @JsonTypeName("vote.closed")
   record VoteClosed(String vote, VoteResult result) implements Event {}
 
+  /** {@code scale}: "steps" or "continuous", as the barometer is now (the apply script says). */
   @JsonTypeName("barometer.changed")
-  record BarometerChanged(List<Command.Indicator> indicators) implements Event {}
+  record BarometerChanged(List<Command.Indicator> indicators, String scale) implements Event {}
 
-  /** How many placed the territory on each of the 7 steps of one scale, and how many said they do not know. */
+  /**
+   * How many placed the territory on each place of one scale (7 steps, or 101 places 0 to 100 for a
+   * continuous one), and how many said they do not know.
+   */
   record Tally(List<Integer> steps, Integer unknown) {}
 
   /** To its author only; the others get its shadow: the indicator and its new tally, without the person. The tally is the apply script's. */

@@ -12,14 +12,14 @@ local SNAPSHOT = {}
 -- A barometer board's barometer as the reader may see it: the scales, the public tallies, the split
 -- once closed, and the reader's own answers only ('' where none); '' for a board without one.
 local function barometerFor(board, reader)
-  local stored = redis.call('HMGET', board .. ':barometer', 'indicators', 'tallies', 'closed', 'split')
+  local stored = redis.call('HMGET', board .. ':barometer', 'indicators', 'tallies', 'closed', 'split', 'scale')
   if not stored[1] then return '' end
   local mine = {}
   for index = 0, #cjson.decode(stored[2]) - 1 do
     mine[index + 1] = reader.role == 'participant' and redis.call('HGET', board .. ':answers:' .. index, reader.id) or ''
   end
   local closed = stored[3] == '1'
-  return '{"indicators":' .. stored[1] .. ',"tallies":' .. stored[2] .. ',"closed":' .. tostring(closed)
+  return '{"indicators":' .. stored[1] .. ',"scale":' .. cjson.encode(stored[5] or 'steps') .. ',"tallies":' .. stored[2] .. ',"closed":' .. tostring(closed)
       .. ',"split":' .. (closed and stored[4] or '[]') .. ',"mine":' .. cjson.encode(mine) .. '}'
 end
 

@@ -161,7 +161,9 @@ class BarometerIntegrationTest {
       JsonObject refused = animator.command(set(board, three));
       assertThat(refused.getString("error")).as("removing the fourth, which Alice answered").isEqualTo("indicator_answered");
       assertThat(alice.command(answer(board, 8, "4")).getString("field")).isEqualTo("indicator");
-      assertThat(alice.command(answer(board, 0, "8")).getString("field")).isEqualTo("value");
+      assertThat(alice.command(answer(board, 0, "8")).getString("error")).as("a step beyond 7").isEqualTo("off_scale");
+      assertThat(alice.command(answer(board, 0, "0")).getString("error")).as("steps start at 1").isEqualTo("off_scale");
+      assertThat(alice.command(answer(board, 0, "101")).getString("field")).isEqualTo("value");
 
       JsonArray four = three.copy().add(indicator("Intégration", "Initiatives", "Passivité"));
       assertThat(animator.command(set(board, four)).getBoolean("ok")).isTrue();
@@ -181,6 +183,62 @@ class BarometerIntegrationTest {
       String notes = room.notesBoard;
       assertThat(alice.command(answer(notes, 0, "4")).getString("error")).isEqualTo("not_a_barometer");
       assertThat(alice.command(Commands.boardSnapshot(notes)).getJsonObject("snapshot").containsKey("barometer")).isFalse();
+    }
+  }
+
+  @Test
+  void aContinuousCursorCountsEachPlaceAndKeepsEveryAnswerItsAuthors(Vertx vertx) {
+    Room room = Room.open(vertx);
+    String board = room.board;
+    String address = Commands.boardAddress(board);
+    try (BridgeClient animator = BridgeClient.connect(vertx, NODE.port(), room.animatorToken);
+         BridgeClient alice = BridgeClient.connect(vertx, NODE.port(), room.join(vertx, "Alice", "habitant"));
+         BridgeClient bruno = BridgeClient.connectPolling(vertx, NODE.port(), room.join(vertx, "Bruno", "habitant"));
+         BridgeClient chloe = BridgeClient.connect(vertx, NODE.port(), room.join(vertx, "Chloé", "habitant"));
+         BridgeClient projector = BridgeClient.connectPolling(vertx, NODE.port(), room.observerToken)) {
+      JsonArray indicators = animator.command(Commands.boardSnapshot(board)).getJsonObject("snapshot")
+          .getJsonObject("barometer").getJsonArray("indicators");
+      assertThat(animator.command(set(board, indicators).put("scale", "slider")).getString("field")).isEqualTo("scale");
+      assertThat(animator.command(set(board, indicators).put("scale", "continuous")).getBoolean("ok")).isTrue();
+      for (BridgeClient client : List.of(bruno.keepRawFrames(), projector.keepRawFrames())) {
+        client.register(address);
+        JsonObject barometer = client.command(Commands.boardSnapshot(board)).getJsonObject("snapshot").getJsonObject("barometer");
+        assertThat(barometer.getString("scale")).isEqualTo("continuous");
+        assertThat(barometer.getJsonArray("tallies").getJsonObject(0).getJsonArray("steps")).hasSize(101);
+      }
+
+      assertThat(alice.command(answer(board, 0, "63")).getBoolean("ok")).isTrue();
+      JsonObject shadow = nextEventOf(bruno, address);
+      assertThat(shadow.getString("type")).isEqualTo("hidden");
+      assertThat(shadow.fieldNames()).doesNotContain("value", "by");
+      assertThat(tally(shadow).getJsonArray("steps").getInteger(63)).isEqualTo(1);
+      assertThat(alice.command(answer(board, 0, "64")).getBoolean("ok")).as("changeable until closed").isTrue();
+      assertThat(bruno.command(answer(board, 0, "0")).getBoolean("ok")).isTrue();
+      assertThat(chloe.command(answer(board, 0, "100")).getBoolean("ok")).isTrue();
+      assertThat(chloe.command(answer(board, 1, "unknown")).getBoolean("ok")).isTrue();
+      assertThat(animator.command(set(board, indicators).put("scale", "steps")).getString("error"))
+          .as("the kind of scale, once answered").isEqualTo("barometer_answered");
+      assertThat(animator.command(set(board, indicators)).getBoolean("ok")).as("titles without the scale").isTrue();
+
+      JsonObject seen = projector.command(Commands.boardSnapshot(board)).getJsonObject("snapshot").getJsonObject("barometer");
+      JsonArray places = seen.getJsonArray("tallies").getJsonObject(0).getJsonArray("steps");
+      assertThat(places.getInteger(0) + places.getInteger(64) + places.getInteger(100)).isEqualTo(3);
+      assertThat(places.getInteger(63)).as("Alice's first place, moved").isZero();
+      assertThat(seen.getJsonArray("tallies").getJsonObject(1).getInteger("unknown")).isEqualTo(1);
+      assertThat(seen.getJsonArray("mine")).containsExactly("", "", "", "");
+      assertThat(alice.command(Commands.boardSnapshot(board)).getJsonObject("snapshot").getJsonObject("barometer")
+          .getJsonArray("mine")).containsExactly("64", "", "", "");
+
+      assertThat(animator.command(close(board, true)).getBoolean("ok")).isTrue();
+      JsonArray split = alice.command(Commands.boardSnapshot(board)).getJsonObject("snapshot").getJsonObject("barometer")
+          .getJsonArray("split");
+      assertThat(split).hasSize(1);
+      assertThat(split.getJsonObject(0).getJsonArray("steps")).hasSize(101);
+      for (BridgeClient other : List.of(bruno, projector)) {
+        assertThat(other.rawFrames()).as("everything Bruno and the projector received")
+            .noneMatch(frame -> frame.contains(room.ids.get("Alice")) || frame.contains(room.ids.get("Chloé"))
+                || frame.contains("\"64\"") || frame.contains("\"100\""));
+      }
     }
   }
 

@@ -64,17 +64,26 @@ class BarometerRulesTest {
   }
 
   @Test
-  void anAnswerIsOneOfSevenStepsOrIDoNotKnow() {
-    for (String step : List.of("1", "4", "7", "unknown")) {
+  void anAnswerIsAPlaceFromZeroToAHundredOrIDoNotKnow() {
+    for (String step : List.of("0", "1", "4", "7", "63", "100", "unknown")) {
       assertThat(BarometerRules.value(step).isAllowed()).as(step).isTrue();
     }
-    for (String wrong : List.of("0", "8", "3.5", "", "Unknown", "je ne sais pas")) {
+    for (String wrong : List.of("101", "-1", "07", "3.5", "", "Unknown", "je ne sais pas")) {
       assertThat(BarometerRules.value(wrong).rejection().field()).as(wrong).isEqualTo("value");
     }
     assertThat(BarometerRules.indicator(0).isAllowed()).isTrue();
     assertThat(BarometerRules.indicator(7).isAllowed()).isTrue();
     assertThat(BarometerRules.indicator(8).rejection().field()).isEqualTo("indicator");
     assertThat(BarometerRules.indicator(-1).rejection().field()).isEqualTo("indicator");
+  }
+
+  @Test
+  void aBarometerIsOnStepsOrContinuousAndNoneKeepsWhatItIs() {
+    assertThat(BarometerRules.scale("steps").value()).isEqualTo("steps");
+    assertThat(BarometerRules.scale("continuous").value()).isEqualTo("continuous");
+    assertThat(BarometerRules.scale(null).isAllowed()).isTrue();
+    assertThat(BarometerRules.scale("slider").rejection().field()).isEqualTo("scale");
+    assertThat(BarometerRules.PLACES).containsEntry("steps", 7).containsEntry("continuous", 101);
   }
 
   @Test
