@@ -69,13 +69,25 @@ describe('atelier 1: the barometer of social vitality', () => {
     // An elected official answers through the bridge: one answer of that category, never shown apart.
     const elu = await joinWorkshop(baseUrl, workshop.code, 'Bernard', { board, category: 'elu' as Category });
     await suite.bridge.request(elu.token, { type: 'barometer.answer', id: randomId(), board, indicator: 0, value: '1' });
-    // The images the room associates with the indicators: notes in their zones, under the scales.
+    // The images the room associates with the poles: notes in each pole's zone, beside its scale.
     await seedNotes(suite.bridge, elu.token, board, [
       { text: 'Le marché du jeudi, où tout le monde se croise', zone: 'z1', color: 'yellow' },
       { text: 'Le bus ne passe plus le samedi', zone: 'z2', color: 'pink' },
-      { text: 'La banque alimentaire tenue par des bénévoles', zone: 'z3', color: 'green' },
-      { text: 'Un café associatif ouvert par des jeunes', zone: 'z4', color: 'blue' },
+      { text: 'La banque alimentaire tenue par des bénévoles', zone: 'z5', color: 'green' },
+      { text: 'Un café associatif ouvert par des jeunes', zone: 'z7', color: 'blue' },
     ]);
+    const sociability = scales.nth(0);
+    await byTestId(sociability, 'barometer-pole-note').nth(1).waitFor();
+    expect(await sociability.locator('[data-pole="low"] [data-testid="barometer-pole-note"]').allTextContents()).toEqual([
+      'Le marché du jeudi, où tout le monde se croise',
+    ]);
+    expect(await sociability.locator('[data-pole="high"] [data-testid="barometer-pole-note"]').allTextContents()).toEqual([
+      'Le bus ne passe plus le samedi',
+    ]);
+    expect(await byTestId(scales.nth(2), 'barometer-pole-notes').first().getAttribute('aria-label')).toBe(
+      'Images associées à « Solidarités interactives »',
+    );
+    expect(await byTestId(scales.nth(3), 'barometer-pole-note').allTextContents()).toEqual(['Un café associatif ouvert par des jeunes']);
 
     const phones: Page[] = [];
     for (const [name, answers] of Object.entries(ANSWERS)) {
@@ -139,7 +151,10 @@ describe('atelier 1: the barometer of social vitality', () => {
     expect(await first.locator('[data-testid="barometer-median"]').first().getAttribute('data-median')).toBe('3.5');
     expect(await byTestId(projector, 'barometer-split').count()).toBe(0);
     // Legible from the back of the room: every label of the barometer at 28 px or more.
-    const sizes = await fontSizes(projector, '.plenary-barometer .barometer-scale-title, .plenary-barometer .barometer-pole, .plenary-barometer .barometer-count, .plenary-barometer .barometer-summary');
+    const sizes = await fontSizes(
+      projector,
+      '.plenary-barometer .barometer-scale-title, .plenary-barometer .barometer-pole, .plenary-barometer .barometer-count, .plenary-barometer .barometer-summary, .plenary-barometer .barometer-pole-note',
+    );
     expect(sizes.length).toBeGreaterThan(4 * 4);
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(28);
     // A phone sees the distribution and its own answers, never whose the others are.
@@ -181,5 +196,72 @@ describe('atelier 1: the barometer of social vitality', () => {
     const stored = await suite.bridge.snapshot(elu.token, board);
     expect(stored.barometer?.closed).toBe(true);
     expect(stored.barometer?.mine).toEqual(['1', '', '', '']);
+  });
+
+  it('the animator makes the cursor continuous; a phone sets it by keyboard and by touch, the projector draws a dot per answer', async () => {
+    const { workshop, animatorToken, observerToken } = await createWorkshop(baseUrl, {
+      title: 'Atelier 1 — curseur continu',
+      groups: [{ name: 'Baromètre', template: 'barometre' }],
+    });
+    const board = workshop.boards[0]!.id;
+    await suite.bridge.request(animatorToken, { type: 'plenary.show', id: randomId(), boards: [board] });
+
+    // The animator, on the board: "Modifier les indicateurs", continuous scale, saved.
+    const animatorContext = await newContext(suite.browser, baseUrl, LAPTOP);
+    suite.contexts.push(animatorContext);
+    const animator = await animatorContext.newPage();
+    await animator.goto(`/#/a/${animatorToken}`);
+    await byTestId(animator, 'animator-title').waitFor();
+    await animator.goto(`/#/b/${board}`);
+    await byTestId(animator, 'barometer-edit').click();
+    await byTestId(animator, 'barometer-kind-continuous').check();
+    await byTestId(animator, 'barometer-save').click();
+    await eventually(async () => (await suite.bridge.snapshot(animatorToken, board)).barometer?.scale, (scale) => scale === 'continuous');
+
+    const projectorContext = await newContext(suite.browser, baseUrl, PROJECTOR);
+    const phoneContext = await newContext(suite.browser, baseUrl, PHONE_740);
+    suite.contexts.push(projectorContext, phoneContext);
+    const projector = await projectorContext.newPage();
+    await projector.goto(`/#/o/${observerToken}`);
+    const joined = await joinWorkshop(baseUrl, workshop.code, 'Lucie', { board, category: 'habitant' });
+    await rememberParticipant(phoneContext, joined, board);
+    const phone = await phoneContext.newPage();
+    await phone.goto(`/#/b/${board}`);
+
+    // By keyboard: the cursor is a slider named after its scale; three steps right from the middle.
+    const first = byTestId(phone, 'barometer-cursor-0');
+    await first.waitFor();
+    expect(await phone.getByRole('slider', { name: 'Sociabilité : de Rendez-vous à Isolement' }).count()).toBe(1);
+    expect(await first.getAttribute('data-answered')).toBe('false');
+    await first.focus();
+    for (let press = 0; press < 3; press++) await phone.keyboard.press('ArrowRight');
+    expect(await first.getAttribute('aria-valuetext')).toBe('53 sur 100, côté Isolement');
+    await eventually(async () => (await suite.bridge.snapshot(joined.token, board)).barometer?.mine[0], (mine) => mine === '53');
+    await phone.keyboard.press('PageDown');
+    await eventually(async () => (await suite.bridge.snapshot(joined.token, board)).barometer?.mine[0], (mine) => mine === '43');
+
+    // By touch: a finger lands near the left end of the second scale's track.
+    const second = byTestId(phone, 'barometer-cursor-1');
+    await second.scrollIntoViewIfNeeded();
+    const box = (await second.boundingBox())!;
+    await touchTap(phoneContext, phone, { x: box.x + box.width * 0.2, y: box.y + box.height / 2 });
+    const touched = await eventually(
+      async () => Number((await suite.bridge.snapshot(joined.token, board)).barometer?.mine[1] || -1),
+      (value) => value >= 10 && value <= 30,
+    );
+    const sizes = await targetSizes(phone, ['[data-testid^="barometer-cursor-"]', '.barometer-unknown']);
+    for (const size of sizes) expect(size.height, size.name).toBeGreaterThanOrEqual(44);
+    const overflow = await pageOverflowX(phone);
+    expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.innerWidth);
+    const onPhone = seriousOrCritical(await runAxe(phone));
+    expect(onPhone, describeViolations('continuous barometer on a phone', onPhone)).toEqual([]);
+
+    // The projector: one dot at each answer's place, the median marked, nobody named.
+    const scales = projector.locator(`[data-testid="plenary-board"][data-board-id="${board}"] [data-testid="barometer-scale"]`);
+    await eventually(() => scales.nth(1).locator('.barometer-dot').count(), (count) => count === 1);
+    expect(await scales.nth(0).locator('.barometer-dot').getAttribute('data-value')).toBe('43');
+    expect(await scales.nth(1).locator('.barometer-dot').getAttribute('data-value')).toBe(String(touched));
+    expect(await byTestId(scales.nth(0), 'barometer-median').getAttribute('data-median')).toBe('43');
+    expect(await projector.locator('.plenary-barometer').textContent()).not.toContain('Lucie');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BarometerSnapshot, BoardEvent } from '../protocol/messages';
-import { answeredCount, emptyTally, median, moved, onScale, placedValues, share, splitOf, withIndicators, type Tally } from './barometer';
+import { answeredCount, emptyTally, median, moved, onScale, placedValues, poleNotes, poleZones, share, splitOf, withIndicators, type Tally } from './barometer';
 import { BOARD, STREAM, hashAt, newModel } from './testing/fixtures';
 
 /** A tally from the steps chosen ("unknown" for "je ne sais pas"). */
@@ -37,6 +37,31 @@ function loadedBarometer(fields: Partial<BarometerSnapshot> = {}) {
 }
 
 const envelope = (rev: number, cmd: string, by = 'p-other') => ({ stream: STREAM, rev, h: hashAt(rev), cmd, by, at: rev });
+
+describe('the images associated with each pole', () => {
+  const zones = Array.from({ length: 16 }, (_, index) => ({ id: `z${index + 1}`, title: `zone ${index + 1}` }));
+
+  it('are the notes of the pole’s zone, two zones per indicator, titled by the poles as they are now', () => {
+    const three = [...FOUR.slice(0, 2), { title: 'Mobilité', low: 'Proximité', high: 'Éloignement' }];
+    const shown = poleZones(zones, three);
+    expect(shown.map((zone) => [zone.id, zone.title, zone.indicator, zone.pole])).toEqual([
+      ['z1', 'Rendez-vous', 0, 'low'],
+      ['z2', 'Isolement', 0, 'high'],
+      ['z3', 'Perspectives', 1, 'low'],
+      ['z4', 'Impuissance', 1, 'high'],
+      ['z5', 'Proximité', 2, 'low'],
+      ['z6', 'Éloignement', 2, 'high'],
+    ]);
+    const notes = [
+      { id: 'a', zone: 'z4' },
+      { id: 'b', zone: 'z3' },
+      { id: 'c', zone: 'z4' },
+    ];
+    expect(poleNotes(zones, 1, 'high', notes).map((note) => note.id)).toEqual(['a', 'c']);
+    expect(poleNotes(zones, 1, 'low', notes).map((note) => note.id)).toEqual(['b']);
+    expect(poleNotes(zones, 9, 'low', notes)).toEqual([]);
+  });
+});
 
 describe('the distribution of a scale', () => {
   it('counts who answered, "je ne sais pas" included', () => {

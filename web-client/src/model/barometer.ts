@@ -168,3 +168,29 @@ export function isTallyShadow(event: object): event is { indicator: number; tall
     typeof candidate.tally?.unknown === 'number'
   );
 }
+
+/** A pole of a scale: `low` the vitality pole, `high` the depression pole. */
+export type Pole = 'low' | 'high';
+export const POLES: readonly Pole[] = ['low', 'high'];
+
+/**
+ * The zones of a barometer board that hold the images of each pole (zone 2i+1 the low pole of
+ * indicator i, 2i+2 its high pole), for the indicators the barometer has, titled by the poles' names.
+ */
+export function poleZones<Z extends { id: string; title: string }>(
+  zones: readonly Z[],
+  indicators: readonly Indicator[],
+): (Z & { indicator: number; pole: Pole })[] {
+  return indicators.flatMap((indicator, index) =>
+    POLES.flatMap((pole, side) => {
+      const zone = zones[2 * index + side];
+      return zone ? [{ ...zone, title: indicator[pole], indicator: index, pole }] : [];
+    }),
+  );
+}
+
+/** The notes associated with one pole of one indicator: those written in that pole's zone. */
+export function poleNotes<N extends { zone: string }>(zones: readonly { id: string }[], indicator: number, pole: Pole, notes: readonly N[]): N[] {
+  const zone = zones[2 * indicator + POLES.indexOf(pole)];
+  return zone ? notes.filter((note) => note.zone === zone.id) : [];
+}

@@ -6,6 +6,9 @@ import {
   INDICATORS,
   median,
   placedValues,
+  poleNotes,
+  poleZones,
+  POLES,
   SCALES,
   scaleOf,
   share,
@@ -18,7 +21,7 @@ import {
   type Scale,
   type Tally,
 } from '../model/barometer';
-import type { Role } from '../protocol/messages';
+import type { Board, Note, Role } from '../protocol/messages';
 import { h, replaceKeepingFocus } from './dom';
 
 /** What a barometer's people may do; the board screen hands these to the model. */
@@ -500,10 +503,45 @@ export class BarometerPanel {
 }
 
 /**
- * The barometer on the projector: every scale large, side by side in two columns, with its
- * distribution, median and count of answers, then the split by category once closed.
+ * A barometer board as its screens show it: its zones are the poles of the indicators it has, each
+ * titled by the pole's name in this language (the notes there are the images associated with it).
  */
-export function plenaryBarometer(t: Translator, boardId: string, state: BarometerState): HTMLElement {
+export function withPoleZones(t: Translator, board: Board, state: BarometerState | null): Board {
+  if (!state) return board;
+  const indicators = state.indicators.map((indicator, index) => t.indicator(index, indicator));
+  return { ...board, zones: poleZones(board.zones, indicators).map(({ id, title }) => ({ id, title })) };
+}
+
+/** The images associated with each pole of one scale, under their pole, for the projector. */
+function poleImages(t: Translator, indicator: Indicator, index: number, zones: readonly { id: string }[], notes: readonly Note[]) {
+  const lists = POLES.map((pole) => {
+    const here = poleNotes(zones, index, pole, notes);
+    return h(
+      'ul',
+      {
+        className: 'barometer-pole-notes',
+        testid: 'barometer-pole-notes',
+        attrs: { 'data-pole': pole, 'aria-label': t.t('barometer.poleNotes', { pole: indicator[pole] }) },
+      },
+      ...here.map((note) =>
+        h('li', { className: 'barometer-pole-note', testid: 'barometer-pole-note', attrs: { 'data-color': note.color } }, note.text),
+      ),
+    );
+  });
+  return lists.some((list) => list.childElementCount > 0) ? h('div', { className: 'barometer-poles-notes' }, ...lists) : null;
+}
+
+/**
+ * The barometer on the projector: every scale large, side by side in two columns, with its
+ * distribution, median and count of answers, the notes and images associated with each pole beside
+ * it, then the split by category once closed.
+ */
+export function plenaryBarometer(
+  t: Translator,
+  boardId: string,
+  state: BarometerState,
+  images: { zones: readonly { id: string }[]; notes: readonly Note[] } = { zones: [], notes: [] },
+): HTMLElement {
   return h(
     'div',
     { className: 'plenary-barometer', testid: 'plenary-barometer' },
@@ -518,6 +556,7 @@ export function plenaryBarometer(t: Translator, boardId: string, state: Baromete
           { className: 'barometer-scale', testid: 'barometer-scale', attrs: { 'aria-labelledby': `${boardId}-scale-${index}` } },
           ...scaleHeading(t, indicator, `${boardId}-scale-${index}`, 'h3', state.scale),
           distributionChart(t, state.tallies[index] ?? emptyTally(state.scale)),
+          poleImages(t, indicator, index, images.zones, images.notes),
           splitList(t, state, index),
         );
       }),

@@ -8,7 +8,7 @@ import type { Translator } from '../i18n';
 import { agendaBanner } from './agenda-banner';
 import type { MessageKey } from '../i18n/fr';
 import { createAnnouncer } from './announcer';
-import { BarometerPanel } from './barometer-view';
+import { BarometerPanel, withPoleZones } from './barometer-view';
 import { BoardCanvas } from './board-canvas';
 import { BoardZoom } from './board-zoom';
 import type { Screen, ScreenContext } from './context';
@@ -137,9 +137,13 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
 
   /** Notes deleted here whose deletion waits for the undo delay to pass. */
   const deletionsOnHold = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The board as shown: deletions waiting for "undo" left out; a barometer board's zones are its poles. */
   const shownView = () => {
     const view = model.view;
-    return deletionsOnHold.size ? { ...view, notes: view.notes.filter((note) => !deletionsOnHold.has(note.id)) } : view;
+    const board = view.board && view.barometer ? withPoleZones(t, view.board, view.barometer) : view.board;
+    return deletionsOnHold.size || board !== view.board
+      ? { ...view, board, notes: view.notes.filter((note) => !deletionsOnHold.has(note.id)) }
+      : view;
   };
 
   const canvas = new BoardCanvas(t, scroller, {
@@ -155,7 +159,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     set: (indicators, scale) => model.setBarometer(indicators, scale),
   });
 
-  const zoom = new BoardZoom(t, scroller, canvas, () => model.view.board?.zones.length ?? 1, credential.role === 'animator');
+  const zoom = new BoardZoom(t, scroller, canvas, () => shownView().board?.zones.length ?? 1, credential.role === 'animator');
 
   let lastColor: EditedNote['color'] = 'yellow';
   // Scribe mode: an animator writes for a speaker of the group, or one typed once on this tablet.
@@ -336,7 +340,8 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
   window.addEventListener('pagehide', commitAllDeletions);
 
   addButton.addEventListener('click', () => {
-    const zones = model.view.board ? zonesOf(model.view.board) : [];
+    const shownBoard = shownView().board;
+    const zones = shownBoard ? zonesOf(shownBoard) : [];
     const zone = canvas.keyboardZoneId() ?? canvas.visibleZoneId() ?? zones[0]?.id;
     picker?.refresh();
     if (zone && canEdit()) editor.open({ kind: 'new', zone, color: lastColor }, zones, 'click');
@@ -432,6 +437,9 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     zoom.apply();
     loadingState.hidden = view.board !== null;
     emptyState.hidden = view.board === null || view.notes.length > 0;
+    // Without a note to focus, the scroller itself takes the focus, so the keyboard can scroll its zones.
+    if (view.notes.length === 0) scroller.tabIndex = 0;
+    else scroller.removeAttribute('tabindex');
     addButton.disabled = !view.board || !canEdit();
     addButton.hidden = role() === 'observer';
     banner.update(connection.status, locked() && role() !== 'animator', model.pendingCount);

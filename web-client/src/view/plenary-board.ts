@@ -98,9 +98,12 @@ export class PlenaryBoard {
     if (!view.board) return;
     this.title.textContent = view.board.name;
     this.barometer.hidden = view.barometer === null;
-    if (view.barometer) replaceChildren(this.barometer, plenaryBarometer(this.t, this.boardId, view.barometer));
-    this.element.dataset.barometer = view.barometer ? (view.notes.length ? 'with-notes' : 'only') : 'none';
-    this.zones = view.board.zones.length ? view.board.zones : [{ id: '', title: '' }];
+    if (view.barometer) {
+      // The notes of a barometer board are the images of its poles: shown beside their scale.
+      replaceChildren(this.barometer, plenaryBarometer(this.t, this.boardId, view.barometer, { zones: view.board.zones, notes: view.notes }));
+    }
+    this.element.dataset.barometer = view.barometer ? 'only' : 'none';
+    this.zones = view.barometer ? [] : view.board.zones.length ? view.board.zones : [{ id: '', title: '' }];
     const zoneIndex = new Map(this.zones.map((zone, index) => [zone.id, index]));
     const byZone: ViewNote[][] = this.zones.map(() => []);
     const seen = new Set<string>();

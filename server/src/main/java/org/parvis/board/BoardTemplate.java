@@ -12,11 +12,20 @@ public enum BoardTemplate {
   PEPITES("pepites", List.of("Pépites", "Opportunités", "Points de vigilance")),
   GRILLE("grille", List.of("Thématique", "Types de pratiques, exemples", "Études, documentation", "Enjeux")),
   TENDANCES("tendances", List.of("Tendances", "Risques", "Opportunités", "Intentions d'actions")),
+  /**
+   * One zone per pole of each of the 8 indicators a barometer may have (zone 2i+1 the low pole of
+   * indicator i, 2i+2 its high pole): the images associated with that pole. Clients show those of
+   * the indicators the barometer has, under the poles' current names.
+   */
   BAROMETRE("barometre", List.of(
-      "Rendez-vous / Isolement",
-      "Perspectives / Impuissance",
-      "Solidarités interactives / Dépendance",
-      "Initiatives / Passivité"),
+      "Rendez-vous", "Isolement",
+      "Perspectives", "Impuissance",
+      "Solidarités interactives", "Dépendance",
+      "Initiatives", "Passivité",
+      "Indicateur 5 — vitalité", "Indicateur 5 — dépression",
+      "Indicateur 6 — vitalité", "Indicateur 6 — dépression",
+      "Indicateur 7 — vitalité", "Indicateur 7 — dépression",
+      "Indicateur 8 — vitalité", "Indicateur 8 — dépression"),
       List.of(
           new Indicator("Sociabilité", "Rendez-vous", "Isolement"),
           new Indicator("Accès aux ressources", "Perspectives", "Impuissance"),
