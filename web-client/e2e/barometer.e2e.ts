@@ -255,6 +255,8 @@ describe('atelier 1: the barometer of social vitality', () => {
     expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.innerWidth);
     const onPhone = seriousOrCritical(await runAxe(phone));
     expect(onPhone, describeViolations('continuous barometer on a phone', onPhone)).toEqual([]);
+    await phone.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(phone, 'barometer-continuous-phone.png');
 
     // The projector: one dot at each answer's place, the median marked, nobody named.
     const scales = projector.locator(`[data-testid="plenary-board"][data-board-id="${board}"] [data-testid="barometer-scale"]`);

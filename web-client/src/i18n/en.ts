@@ -19,6 +19,7 @@ export const en: Dictionary = {
   'category.acteur': 'Local actor',
   'category.habitant': 'Resident',
   'category.autre': 'Other',
+  'category.unsaid': 'Not said',
 
   'color.yellow': 'Yellow',
   'color.pink': 'Pink',
@@ -495,7 +496,7 @@ export const en: Dictionary = {
   'error.no_items': 'There is no note to vote on here.',
   'error.too_many_items': 'A vote is on 200 notes at most: choose a board or a column.',
   'error.not_author': 'Only the person who wrote this note, or a facilitator, may change it.',
-  'error.note_not_public': 'Reveal or restore these notes before merging them.',
+  'error.note_not_public': 'Reveal or restore these notes first: not everyone may read them yet.',
   'error.rate_limited': 'You are going a bit fast: try again in a moment.',
   'error.unavailable': 'The server is unavailable for a moment: your notes will be sent as soon as possible.',
   'error.sequence_in_progress': 'The sequence in progress cannot be removed: move to another one first.',

@@ -17,6 +17,7 @@ export const fr = {
   'category.acteur': 'Acteur local',
   'category.habitant': 'Habitant',
   'category.autre': 'Autre',
+  'category.unsaid': 'Non précisé',
 
   'color.yellow': 'Jaune',
   'color.pink': 'Rose',
@@ -493,7 +494,7 @@ export const fr = {
   'error.no_items': 'Il n’y a aucune note à soumettre au vote ici.',
   'error.too_many_items': 'Un vote porte sur 200 notes au plus : choisissez un tableau ou une colonne.',
   'error.not_author': 'Seule la personne qui a écrit cette note, ou l’animation, peut la modifier.',
-  'error.note_not_public': 'Révélez ou rétablissez ces notes avant de les fusionner.',
+  'error.note_not_public': 'Révélez ou rétablissez d’abord ces notes : tout le monde ne peut pas encore les lire.',
   'error.rate_limited': 'Vous allez un peu vite : réessayez dans un instant.',
   'error.unavailable': 'Le serveur est momentanément indisponible : vos notes seront envoyées dès que possible.',
   'error.sequence_in_progress': 'La séquence en cours ne peut pas être retirée : passez d’abord à une autre.',

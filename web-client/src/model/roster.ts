@@ -1,11 +1,11 @@
 import type { AgendaState } from './agenda';
-import { CATEGORIES, type Board, type Category, type Note, type Participant } from '../protocol/messages';
+import { CATEGORIES, type Board, type Category, type Note, type Participant, type ParticipantCategory } from '../protocol/messages';
 
 /** Someone of the roster: a participant who joined, or a speaker an animator typed in scribe mode. */
 export interface RosterPerson {
   id: string;
   name: string;
-  category: Category;
+  category: ParticipantCategory;
   /** The group's board; for a typed speaker, the board of their first note. */
   board: string | null;
   done: boolean;
@@ -68,7 +68,8 @@ export function contributionsSince(notes: Iterable<Note>, since: number): Map<st
   return counts;
 }
 
-const isCategory = (value: string | undefined): value is Category => CATEGORIES.includes(value as Category);
+const isCategory = (value: string | undefined): value is ParticipantCategory =>
+  value === 'unsaid' || CATEGORIES.includes(value as Category);
 
 /** The speakers animators typed in, as the notes written for them say (first note first). */
 function typedSpeakers(notesByBoard: ReadonlyMap<string, readonly Note[]>, known: ReadonlySet<string>): Participant[] {

@@ -12,6 +12,8 @@ export type Template = (typeof TEMPLATES)[number];
 
 export const CATEGORIES = ['elu', 'acteur', 'habitant', 'autre'] as const;
 export type Category = (typeof CATEGORIES)[number];
+/** A participant's category as given at join: one of the four, or "unsaid" ("je préfère ne pas dire", or none given). */
+export type ParticipantCategory = Category | 'unsaid';
 
 export type Role = 'animator' | 'participant' | 'observer';
 
@@ -72,7 +74,7 @@ export type JoinDisplay = (typeof JOIN_DISPLAYS)[number];
 export interface Participant {
   id: string;
   name: string;
-  category: Category;
+  category: ParticipantCategory;
   board: string | null;
   /** Said "j'ai fini". */
   done?: boolean;

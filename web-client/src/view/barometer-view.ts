@@ -524,7 +524,11 @@ function poleImages(t: Translator, indicator: Indicator, index: number, zones: r
         attrs: { 'data-pole': pole, 'aria-label': t.t('barometer.poleNotes', { pole: indicator[pole] }) },
       },
       ...here.map((note) =>
-        h('li', { className: 'barometer-pole-note', testid: 'barometer-pole-note', attrs: { 'data-color': note.color } }, note.text),
+        h(
+          'li',
+          { className: 'barometer-pole-note', testid: 'barometer-pole-note', attrs: { 'data-color': note.color } },
+          h('span', { className: 'barometer-pole-note-text' }, note.text),
+        ),
       ),
     );
   });

@@ -42,8 +42,9 @@ public final class BarometerCommands {
       "off_scale", "This answer is not a place on this barometer's scale.",
       "barometer_answered", "Someone already answered: the kind of scale no longer changes.");
 
-  /** The order of the split's rows within an indicator. */
-  private static final List<String> CATEGORY_ORDER = Arrays.stream(Category.values()).map(Category::wireName).toList();
+  /** The order of the split's rows within an indicator (those who did not say make none). */
+  private static final List<String> CATEGORY_ORDER = Arrays.stream(Category.values()).filter(Category::isSplit)
+      .map(Category::wireName).toList();
 
   private final BoardStore boards;
   private final StreamStore streams;

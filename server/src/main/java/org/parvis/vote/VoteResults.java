@@ -11,7 +11,8 @@ import org.parvis.workshop.Category;
 /**
  * A closed vote's results: every note ranked by its dots, equal dots sharing a rank (1, 2, 2, 4),
  * and the same ranking among the voters of each category that has at least
- * {@value #MIN_CATEGORY_VOTERS} of them (fewer would tell who voted what). Voters' names only for
+ * {@value #MIN_CATEGORY_VOTERS} of them (fewer would tell who voted what); those who did not say
+ * their category count in the whole ranking only. Voters' names only for
  * a named vote.
  */
 public final class VoteResults {
@@ -36,6 +37,9 @@ public final class VoteResults {
     List<Ballot> voters = ballots.stream().filter(ballot -> ballot.total() > 0).toList();
     List<Event.CategoryRanking> categories = new ArrayList<>();
     for (Category category : Category.values()) {
+      if (!category.isSplit()) {
+        continue;
+      }
       List<Ballot> ofCategory = voters.stream().filter(ballot -> ballot.category().equals(Optional.of(category))).toList();
       if (ofCategory.size() >= MIN_CATEGORY_VOTERS) {
         categories.add(new Event.CategoryRanking(category.wireName(), ofCategory.size(), ranking(items, ofCategory, anonymous)));

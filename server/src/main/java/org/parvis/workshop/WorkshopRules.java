@@ -65,10 +65,10 @@ public final class WorkshopRules {
     if (!name.isAllowed()) {
       return Verdict.refuse(name.rejection());
     }
-    Object categoryName = request.get("category") == null ? "autre" : request.get("category");
+    Object categoryName = request.get("category") == null ? Category.UNSAID.wireName() : request.get("category");
     var category = categoryName instanceof String text ? Category.fromWire(text) : Optional.<Category>empty();
     if (category.isEmpty()) {
-      return Verdict.refuse(Rejection.invalidField("category", "The category is elu, acteur, habitant or autre."));
+      return Verdict.refuse(Rejection.invalidField("category", "The category is elu, acteur, habitant, autre or unsaid."));
     }
     if (!(request.get("code") instanceof String code)) {
       return Verdict.refuse(Rejection.invalidField("code", "The workshop code is missing."));

@@ -229,10 +229,17 @@ class BarometerIntegrationTest {
       assertThat(alice.command(Commands.boardSnapshot(board)).getJsonObject("snapshot").getJsonObject("barometer")
           .getJsonArray("mine")).containsExactly("64", "", "", "");
 
+      // Three who preferred not to say their category: counted in the tally, never a row of the split.
+      for (String name : List.of("Dan", "Eve", "Fay")) {
+        try (BridgeClient unsaid = BridgeClient.connect(vertx, NODE.port(), room.join(vertx, name, "unsaid"))) {
+          assertThat(unsaid.command(answer(board, 2, "50")).getBoolean("ok")).isTrue();
+        }
+      }
       assertThat(animator.command(close(board, true)).getBoolean("ok")).isTrue();
-      JsonArray split = alice.command(Commands.boardSnapshot(board)).getJsonObject("snapshot").getJsonObject("barometer")
-          .getJsonArray("split");
-      assertThat(split).hasSize(1);
+      JsonObject closed = alice.command(Commands.boardSnapshot(board)).getJsonObject("snapshot").getJsonObject("barometer");
+      assertThat(closed.getJsonArray("tallies").getJsonObject(2).getJsonArray("steps").getInteger(50)).isEqualTo(3);
+      JsonArray split = closed.getJsonArray("split");
+      assertThat(split).as("the habitants on the first scale; not the three who did not say").hasSize(1);
       assertThat(split.getJsonObject(0).getJsonArray("steps")).hasSize(101);
       for (BridgeClient other : List.of(bruno, projector)) {
         assertThat(other.rawFrames()).as("everything Bruno and the projector received")

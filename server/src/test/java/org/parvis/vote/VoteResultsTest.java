@@ -62,6 +62,19 @@ class VoteResultsTest {
   }
 
   @Test
+  void thoseWhoPreferNotToSayCountInTheResultButMakeNoRowOfTheirOwn() {
+    Event.VoteResult result = VoteResults.count(ACTIONS, List.of(
+        ballot("Alice", Category.UNSAID, Map.of("w-1/cafe", 1)),
+        ballot("Bruno", Category.UNSAID, Map.of("w-1/cafe", 1)),
+        ballot("Chloé", Category.UNSAID, Map.of("w-1/bus", 1)),
+        ballot("Denis", Category.AUTRE, Map.of("w-1/fete", 1))), true);
+    assertThat(result.voters()).isEqualTo(4);
+    assertThat(result.ranking().get(0).noteId()).isEqualTo("cafe");
+    assertThat(result.ranking().get(0).dots()).isEqualTo(2);
+    assertThat(result.categories()).as("three who did not say are no category").isEmpty();
+  }
+
+  @Test
   void aNamedVoteSaysWhoPutADotOnEachNoteAnAnonymousOneDoesNot() {
     List<VoteResults.Ballot> ballots = List.of(
         ballot("Bruno", Category.ELU, Map.of("w-1/cafe", 1)),

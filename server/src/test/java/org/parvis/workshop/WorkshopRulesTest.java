@@ -59,7 +59,8 @@ class WorkshopRulesTest {
 
     assertThat(newcomer.code()).isEqualTo("K7P2QX");
     assertThat(newcomer.category()).isEqualTo(Category.ELU);
-    assertThat(WorkshopRules.newcomer(Map.of("code", "K7P2QX", "name", "Jo")).value().category()).isEqualTo(Category.AUTRE);
+    assertThat(WorkshopRules.newcomer(Map.of("code", "K7P2QX", "name", "Jo")).value().category())
+        .as("no category given: not said, not 'autre'").isEqualTo(Category.UNSAID);
   }
 
   @Test
