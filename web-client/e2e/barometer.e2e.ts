@@ -255,7 +255,10 @@ describe('atelier 1: the barometer of social vitality', () => {
     expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.innerWidth);
     const onPhone = seriousOrCritical(await runAxe(phone));
     expect(onPhone, describeViolations('continuous barometer on a phone', onPhone)).toEqual([]);
-    await phone.evaluate(() => window.scrollTo(0, 0));
+    await phone.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      document.querySelector('.barometer-panel')?.scrollTo(0, 0);
+    });
     await screenshot(phone, 'barometer-continuous-phone.png');
 
     // The projector: one dot at each answer's place, the median marked, nobody named.

@@ -192,6 +192,8 @@ describe('atelier 3: a dot vote on the actions (phones 360Ã—740, projector 1920Ã
     await byTestId(votes, 'vote-notes-count').filter({ hasText: '3 choisies' }).waitFor();
     await byTestId(votes, 'vote-budget').fill('2');
     await expectAccessible('the vote console with notes ticked', animator);
+    await byTestId(votes, 'vote-budget').evaluate((input: HTMLElement) => input.blur());
+    await byTestId(votes, 'vote-target').screenshot({ path: join(SCREENSHOTS, 'vote-console.png'), animations: 'disabled', caret: 'hide' });
     await byTestId(votes, 'vote-open').click();
     await byTestId(votes, 'vote-row').waitFor();
     await byTestId(votes, 'vote-progress').filter({ hasText: '4 points restent dans le groupe' }).waitFor();
