@@ -44,6 +44,17 @@ async function screenshot(page: Page, name: string): Promise<void> {
 describe('atelier 1: the barometer of social vitality', () => {
   const suite = useBrowserSuite(baseUrl);
 
+  /** The animator's laptop, signed in by its link, then on the barometer board. */
+  async function animatorOnBoard(animatorToken: string, board: string): Promise<Page> {
+    const context = await newContext(suite.browser, baseUrl, LAPTOP);
+    suite.contexts.push(context);
+    const animator = await context.newPage();
+    await animator.goto(`/#/a/${animatorToken}`);
+    await byTestId(animator, 'animator-title').waitFor();
+    await animator.goto(`/#/b/${board}`);
+    return animator;
+  }
+
   it('three phones answer by touch, the projector shows the distribution and median, the split appears once closed', async () => {
     const { workshop, animatorToken, observerToken } = await createWorkshop(baseUrl, {
       title: 'Atelier 1 — Baromètre de la vitalité sociale',
@@ -162,12 +173,7 @@ describe('atelier 1: the barometer of social vitality', () => {
     await screenshot(sylvie, 'barometer-phone.png');
 
     // The animator closes the barometer from the board.
-    const animatorContext = await newContext(suite.browser, baseUrl, LAPTOP);
-    suite.contexts.push(animatorContext);
-    const animator = await animatorContext.newPage();
-    await animator.goto(`/#/a/${animatorToken}`);
-    await byTestId(animator, 'animator-title').waitFor();
-    await animator.goto(`/#/b/${board}`);
+    const animator = await animatorOnBoard(animatorToken, board);
     await byTestId(animator, 'barometer-close').click();
     await byTestId(animator, 'barometer-closed').waitFor();
 
@@ -207,12 +213,7 @@ describe('atelier 1: the barometer of social vitality', () => {
     await suite.bridge.request(animatorToken, { type: 'plenary.show', id: randomId(), boards: [board] });
 
     // The animator, on the board: "Modifier les indicateurs", continuous scale, saved.
-    const animatorContext = await newContext(suite.browser, baseUrl, LAPTOP);
-    suite.contexts.push(animatorContext);
-    const animator = await animatorContext.newPage();
-    await animator.goto(`/#/a/${animatorToken}`);
-    await byTestId(animator, 'animator-title').waitFor();
-    await animator.goto(`/#/b/${board}`);
+    const animator = await animatorOnBoard(animatorToken, board);
     await byTestId(animator, 'barometer-edit').click();
     await byTestId(animator, 'barometer-kind-continuous').check();
     await byTestId(animator, 'barometer-save').click();

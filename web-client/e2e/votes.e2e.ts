@@ -47,11 +47,9 @@ async function expectAccessible(where: string, page: Page): Promise<void> {
 describe('atelier 3: a dot vote on the actions (phones 360×740, projector 1920×1080)', () => {
   const suite = useBrowserSuite(baseUrl);
 
-  it('the animator opens a vote of 3 dots, phones place and take back dots, the projector ranks the actions with ties', async () => {
-    const created = await createWorkshop(baseUrl, {
-      title: 'Atelier 3 — le scénario',
-      groups: [{ name: 'Actions retenues', template: 'free' }],
-    });
+  /** A workshop of one free board holding the four actions, written by the animator. */
+  async function workshopWithActions(title: string, group: string) {
+    const created = await createWorkshop(baseUrl, { title, groups: [{ name: group, template: 'free' }] });
     const { workshop } = created;
     const board = workshop.boards[0]!;
     await seedNotes(
@@ -60,6 +58,11 @@ describe('atelier 3: a dot vote on the actions (phones 360×740, projector 1920�
       board.id,
       ACTIONS.map((text) => ({ text, zone: board.zones[0]!.id })),
     );
+    return { created, workshop, board };
+  }
+
+  it('the animator opens a vote of 3 dots, phones place and take back dots, the projector ranks the actions with ties', async () => {
+    const { created, workshop, board } = await workshopWithActions('Atelier 3 — le scénario', 'Actions retenues');
 
     const animatorContext = await newContext(suite.browser, baseUrl, LAPTOP);
     const projectorContext = await newContext(suite.browser, baseUrl, PROJECTOR);
@@ -159,18 +162,7 @@ describe('atelier 3: a dot vote on the actions (phones 360×740, projector 1920�
   });
 
   it('the console ticks three notes of a board and opens a vote on them; the animator sees the dots left in the group', async () => {
-    const created = await createWorkshop(baseUrl, {
-      title: 'Atelier 3 — notes choisies',
-      groups: [{ name: 'Intentions', template: 'free' }],
-    });
-    const { workshop } = created;
-    const board = workshop.boards[0]!;
-    await seedNotes(
-      suite.bridge,
-      created.animatorToken,
-      board.id,
-      ACTIONS.map((text) => ({ text, zone: board.zones[0]!.id })),
-    );
+    const { created, workshop, board } = await workshopWithActions('Atelier 3 — notes choisies', 'Intentions');
     const animatorContext = await newContext(suite.browser, baseUrl, LAPTOP);
     const phoneContext = await newContext(suite.browser, baseUrl, PHONE_740);
     const otherContext = await newContext(suite.browser, baseUrl, PHONE_740);
