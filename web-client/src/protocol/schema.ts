@@ -270,6 +270,9 @@ export const PROTOCOL = {
       roles: ['animator'],
       fields: { id: 'commandId', board: 'boardId', closed: 'boolean' },
     },
+    'atelier.deepen': { stream: 'workshop', roles: ['animator'], fields: { id: 'commandId', vote: 'string', keep: 'number?' } },
+    'axes.set': { stream: 'workshop', roles: ['animator'], fields: { id: 'commandId', axes: ['string'] } },
+    'axis.choose': { stream: 'workshop', roles: ['participant'], fields: { id: 'commandId', board: 'boardId' } },
     'stream.sync': {
       stream: 'any',
       roles: ['participant', 'animator', 'observer'],
@@ -352,6 +355,7 @@ export const PROTOCOL = {
         split: [{ indicator: 'number', category: 'string', steps: ['number'], unknown: 'number' }],
       },
     },
+    'boards.added': { stream: 'workshop', fields: { boards: ['Board'] } },
     hidden: {
       stream: 'any',
       fields: { vote: 'string?', progress: 'VoteProgress?', privateCount: 'number?', withdrawn: 'noteId?' },
@@ -398,6 +402,12 @@ export const PROTOCOL = {
     'barometer_closed',
     'not_author',
     'note_not_public',
+    'vote_not_closed',
+    'already_deepened',
+    'no_kept_actions',
+    'axes_exist',
+    'no_axes',
+    'not_an_axis',
   ],
 } as const;
 

@@ -113,7 +113,7 @@ public final class SubgroupCommands {
       Map<String, Object> withBoards = new HashMap<>(rules);
       withBoards.put("boards", layouts.stream().map(BoardLayout::boardId).toList());
       List<Map<String, Object>> described = layouts.stream()
-          .map(layout -> BoardStore.boardJson(layout, BoardSettings.DEFAULT).getMap()).toList();
+          .map(layout -> new JsonObject(BoardStore.boardJson(layout, BoardSettings.DEFAULT).encode()).getMap()).toList();
       return made.compose(done -> submit(sender, command, new Event.BoardsAdded(described), withBoards));
     });
   }
