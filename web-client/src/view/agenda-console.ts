@@ -228,7 +228,7 @@ export function agendaConsole(context: ScreenContext, session: WorkshopSession, 
             field(t.t('agenda.console.kindField'), kind),
             field(t.t('agenda.console.minutesField'), minutes),
           )
-        : h('div', { className: 'agenda-row-fields' }, h('strong', {}, sequence.title), ` · ${t.t(`agenda.kind.${sequence.kind}`)} · ${sequence.minutes} min`),
+        : h('div', { className: 'agenda-row-fields' }, h('strong', {}, t.known(sequence.title)), ` · ${t.t(`agenda.kind.${sequence.kind}`)} · ${sequence.minutes} min`),
       isCurrent && h('span', { className: 'badge', testid: 'sequence-current' }, t.t('agenda.console.current')),
       lead &&
         h(

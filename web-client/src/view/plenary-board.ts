@@ -96,7 +96,7 @@ export class PlenaryBoard {
 
   render(view: BoardView): void {
     if (!view.board) return;
-    this.title.textContent = view.board.name;
+    this.title.textContent = this.t.known(view.board.name);
     this.barometer.hidden = view.barometer === null;
     if (view.barometer) replaceChildren(this.barometer, plenaryBarometer(this.t, this.boardId, view.barometer));
     this.element.dataset.barometer = view.barometer ? (view.notes.length ? 'with-notes' : 'only') : 'none';

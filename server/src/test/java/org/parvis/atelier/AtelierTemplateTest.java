@@ -2,6 +2,9 @@ package org.parvis.atelier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -106,5 +109,20 @@ class AtelierTemplateTest {
     assertThat(WorkshopRules.plan(Map.of("title", "X", "atelier", "atelier1", "groups", twelve)).rejection().field())
         .isEqualTo("groups");
     assertThat(WorkshopRules.plan(Map.of("title", "X", "atelier", "atelier1", "groups", twelve.subList(0, 11))).isAllowed()).isTrue();
+  }
+
+  @Test
+  void everyTitleATemplateWritesHasItsEnglishInTheClient() throws IOException {
+    String french = Files.readString(Path.of("../web-client/src/i18n/fr.ts"));
+    for (AtelierTemplate atelier : AtelierTemplate.values()) {
+      AtelierTemplate.Preparation prepared = atelier.prepare(List.of());
+      prepared.agenda().forEach(sequence -> assertThat(french).as(atelier.wireName()).contains(knownEntry(sequence.title())));
+      prepared.boards().forEach(board -> assertThat(french).as(atelier.wireName()).contains(knownEntry(board.name())));
+    }
+  }
+
+  /** How the client's French dictionary spells a text the server writes, under a {@code known.} key. */
+  private static String knownEntry(String text) {
+    return "': '" + text.replace("'", "\\'") + "',";
   }
 }
