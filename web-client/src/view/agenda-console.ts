@@ -195,7 +195,8 @@ export function agendaConsole(context: ScreenContext, session: WorkshopSession, 
     };
     const title = h('input', {
       type: 'text',
-      value: sequence.title,
+      // A template's title in the interface language; saved as shown only if the lead animator edits it.
+      value: t.known(sequence.title),
       maxLength: 80,
       testid: 'sequence-title',
       on: { input: () => update({ title: title.value }) },
