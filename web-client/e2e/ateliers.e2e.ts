@@ -2,15 +2,19 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { createWorkshop, joinedContext } from './support/api';
+import { createWorkshop, joinedContext, joinWorkshop } from './support/api';
 import { describeViolations, runAxe, seriousOrCritical } from './support/axe';
 import { LAPTOP, newContext, PHONE_740, TABLET } from './support/chromium';
+import { seedNotes } from './support/seed';
 import { useBrowserSuite } from './support/suite';
 import { centerOf, targetSizes, touchTap } from './support/touch';
 import { byTestId } from './support/ui';
 
 const baseUrl = inject('parvisUrl');
 const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
+
+const ACTIONS = ['Rouvrir le café du bourg', 'Une navette vers le marché', 'Un jardin partagé'];
+const [CAFE, BUS] = ACTIONS as [string, string, string];
 
 const texts = (page: Page, testid: string) =>
   byTestId(page, testid).evaluateAll((elements) => elements.map((element) => element.textContent ?? ''));
@@ -136,5 +140,52 @@ describe('the ateliers as templates', () => {
     await byTestId(animator, 'axis-balance').filter({ hasText: 'Groupes équilibrés.' }).waitFor();
     expect(await texts(animator, 'axis-count')).toEqual(['1 personne', '1 personne', '1 personne']);
     await expectAccessible('the axes console', animator);
+  });
+
+  it('atelier 3: once the vote is closed, the animator deepens the two kept actions into Qui / Quoi / Quand / Ressources boards', async () => {
+    const created = await createWorkshop(baseUrl, { title: 'Atelier 3 — le scénario', groups: [], atelier: 'atelier3' });
+    const { workshop, animatorToken } = created;
+    const actions = workshop.boards[0]!;
+    await seedNotes(suite.bridge, animatorToken, actions.id, ACTIONS.map((text) => ({ text, zone: actions.zones[0]!.id })));
+    const notes = await suite.bridge.notes(animatorToken, actions.id);
+    const noteOf = (text: string) => notes.find((note) => note.text === text)!.id;
+    const command = async (token: string, body: Parameters<typeof suite.bridge.request>[1]) => {
+      const reply = await suite.bridge.request<{ ok: boolean; error?: string }>(token, body);
+      expect(reply.ok, JSON.stringify(reply)).toBe(true);
+    };
+    await command(animatorToken, { type: 'vote.open', id: 'open-v', vote: 'v1', title: 'Actions', board: actions.id, notes: [], budget: 3 });
+    const voter = await joinWorkshop(baseUrl, workshop.code, 'Sylvie', { board: actions.id });
+    for (const text of [CAFE, CAFE, BUS]) {
+      await command(voter.token, { type: 'vote.cast', id: `cast-${Math.random().toString(36).slice(2)}`, vote: 'v1', board: actions.id, noteId: noteOf(text) });
+    }
+
+    const context = await newContext(suite.browser, baseUrl, TABLET);
+    suite.contexts.push(context);
+    const tablet = await context.newPage();
+    await tablet.goto(`/#/a/${animatorToken}`);
+    await byTestId(tablet, 'board-row').first().waitFor();
+    expect(await byTestId(tablet, 'deepen').isHidden(), 'nothing to deepen while the vote is open').toBe(true);
+    await command(animatorToken, { type: 'vote.close', id: 'close-v', vote: 'v1' });
+    const deepen = byTestId(tablet, 'deepen');
+    await deepen.waitFor();
+    await byTestId(deepen, 'deepen-keep').fill('2');
+    await byTestId(deepen, 'deepen-submit').click();
+    await byTestId(tablet, 'board-row').nth(2).waitFor();
+    expect(await texts(tablet, 'board-row')).toEqual([
+      expect.stringContaining('Actions'),
+      expect.stringContaining(CAFE),
+      expect.stringContaining(BUS),
+    ]);
+
+    await byTestId(tablet, 'board-row').nth(1).locator('[data-testid="open-board"]').click();
+    await byTestId(tablet, 'board-title').filter({ hasText: CAFE }).waitFor();
+    await byTestId(tablet, 'zone').nth(3).waitFor();
+    expect(await tablet.locator('.zone-title').allTextContents()).toEqual(['Qui', 'Quoi', 'Quand', 'Ressources']);
+
+    // A second try is refused by name and makes nothing twice.
+    await tablet.goBack();
+    await byTestId(tablet, 'deepen-submit').click();
+    await tablet.getByText('Les actions de ce vote ont déjà leurs tableaux.').waitFor();
+    expect(await byTestId(tablet, 'board-row').count()).toBe(3);
   });
 });
