@@ -66,7 +66,6 @@ public final class SubgroupCommands {
   }
 
   private Future<JsonObject> deepen(Identity sender, Command.AtelierDeepen command) {
-    String marker = "deepened:" + command.vote();
     return guarded(command.checked()).compose(ok -> guarded(SubgroupRules.deepen(sender, command.keep())))
         .compose(keep -> store.vote(sender.workshopId(), command.vote()).compose(vote -> {
           if (vote.isEmpty()) {
@@ -77,15 +76,13 @@ public final class SubgroupCommands {
           }
           return guarded(SubgroupRules.keptActions(vote.get().ranking(), keep));
         }))
-        .compose(names -> notYet(sender, marker, "already_deepened").map(names))
         .compose(names -> addBoards(sender, command, names, BoardTemplate.APPROFONDIR,
-            Map.of("vote", command.vote(), "marker", marker, "already", "already_deepened")));
+            new Marker("deepened:" + command.vote(), "already_deepened"), Map.of("vote", command.vote())));
   }
 
   private Future<JsonObject> setAxes(Identity sender, Command.AxesSet command) {
     return guarded(command.checked()).compose(ok -> guarded(SubgroupRules.axes(sender, command.axes())))
-        .compose(names -> notYet(sender, "axes", "axes_exist").map(names))
-        .compose(names -> addBoards(sender, command, names, BoardTemplate.AXE, Map.of("marker", "axes", "already", "axes_exist")));
+        .compose(names -> addBoards(sender, command, names, BoardTemplate.AXE, new Marker("axes", "axes_exist"), Map.of()));
   }
 
   private Future<JsonObject> choose(Identity sender, Command.AxisChoose command) {
@@ -93,28 +90,32 @@ public final class SubgroupCommands {
         .compose(board -> submit(sender, command, new Event.ParticipantMoved(sender.participantId(), board), Map.of()));
   }
 
-  /** Refused before any board is made when the marker is there; the apply function checks it again. */
-  private Future<Void> notYet(Identity sender, String marker, String refusal) {
-    return store.marked(sender.workshopId(), marker).compose(marked -> marked ? refused(refusal) : Future.succeededFuture());
-  }
+  /** A field of the workshop hash set once the boards are listed, and the refusal of a second command. */
+  private record Marker(String field, String refusal) {}
 
   /**
    * Makes the boards (numbered after the workshop's), then lists them in the workshop and publishes
-   * them in one apply: until then they are nobody's, and a second command finds the marker.
+   * them in one apply: until then they are nobody's. Once the marker is set, no board is made: the
+   * apply answers a retried command as a duplicate, and refuses another by the marker's refusal.
    */
   private Future<JsonObject> addBoards(Identity sender, Command.Change command, List<String> names, BoardTemplate template,
-      Map<String, Object> rules) {
-    return workshops.workshop(sender.workshopId()).compose(workshop -> {
-      List<BoardLayout> layouts = layouts(workshop, names, template);
+      Marker marker, Map<String, Object> rules) {
+    Future<Workshop> workshop = workshops.workshop(sender.workshopId());
+    Future<Boolean> marked = store.marked(sender.workshopId(), marker.field());
+    return Future.all(workshop, marked).compose(read -> {
+      List<BoardLayout> layouts = marked.result() ? List.of() : layouts(workshop.result(), names, template);
       Future<Void> made = Future.succeededFuture();
       for (BoardLayout layout : layouts) {
         made = made.compose(previous -> boards.create(layout));
       }
-      Map<String, Object> withBoards = new HashMap<>(rules);
-      withBoards.put("boards", layouts.stream().map(BoardLayout::boardId).toList());
+      Map<String, Object> applied = new HashMap<>(rules);
+      applied.put("marker", marker.field());
+      applied.put("already", marker.refusal());
+      applied.put("boards", layouts.stream().map(BoardLayout::boardId).toList());
+      // Plain maps and lists, so the zones encode as a JSON array.
       List<Map<String, Object>> described = layouts.stream()
           .map(layout -> new JsonObject(BoardStore.boardJson(layout, BoardSettings.DEFAULT).encode()).getMap()).toList();
-      return made.compose(done -> submit(sender, command, new Event.BoardsAdded(described), withBoards));
+      return made.compose(done -> submit(sender, command, new Event.BoardsAdded(described), applied));
     });
   }
 

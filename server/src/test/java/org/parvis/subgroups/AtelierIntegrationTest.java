@@ -72,7 +72,8 @@ class AtelierIntegrationTest {
       assertThat(phone.command(deepen("v1", 2)).getString("error")).as("a participant").isEqualTo("forbidden");
       assertThat(animator.command(deepen("v0", 2)).getString("error")).isEqualTo("unknown_vote");
       assertThat(animator.command(deepen("v1", 9)).getString("field")).isEqualTo("keep");
-      assertOk(animator.command(deepen("v1", 2)));
+      JsonObject deepening = deepen("v1", 2);
+      assertOk(animator.command(deepening));
 
       JsonObject added = nextEvent(phone, address);
       assertThat(added.getString("type")).isEqualTo("boards.added");
@@ -84,6 +85,7 @@ class AtelierIntegrationTest {
       String deepened = boards.getJsonObject(0).getString("id");
 
       assertThat(animator.command(deepen("v1", 2)).getString("error")).as("a second time").isEqualTo("already_deepened");
+      assertThat(animator.command(deepening).getBoolean("duplicate")).as("the same command again, after a lost reply").isTrue();
       JsonArray listed = session(vertx, workshop.animatorToken()).getJsonObject("workshop").getJsonArray("boards");
       assertThat(listed).as("the actions board and one per kept action, nothing made twice").hasSize(3);
       assertThat(listed.getJsonObject(1).getString("id")).isEqualTo(deepened);
