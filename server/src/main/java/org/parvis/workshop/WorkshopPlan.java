@@ -11,10 +11,6 @@ import org.parvis.protocol.Command;
  */
 public record WorkshopPlan(String title, String date, List<Group> groups, String leadAnimatorName, List<Command.Sequence> agenda) {
 
-  public WorkshopPlan(String title, String date, List<Group> groups, String leadAnimatorName) {
-    this(title, date, groups, leadAnimatorName, List.of());
-  }
-
   /** A sub-group and the template of its board. */
   public record Group(String name, BoardTemplate template) {}
 }
