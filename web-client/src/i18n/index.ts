@@ -27,6 +27,11 @@ export interface Translator {
    * French); a title someone wrote stays as written.
    */
   zoneTitle(template: Template, zone: Zone): string;
+  /**
+   * A board name or an agenda title an atelier template wrote (the server writes them in French), in
+   * this language; a name someone wrote stays as written.
+   */
+  known(text: string): string;
   /** A barometer scale in this language where it is still the template's own (at its place); as written otherwise. */
   indicator<I extends { title: string; low: string; high: string }>(index: number, indicator: I): I;
 }
@@ -50,6 +55,10 @@ export function createTranslator(language: Language): Translator {
       const key = `zone.${template}.${zone.id}`;
       return isKey(key) && fr[key] === zone.title ? t(key) : zone.title;
     },
+    known: (text) => {
+      const key = knownKeys.get(text);
+      return key ? t(key) : text;
+    },
     indicator: (index, indicator) => {
       const own = (part: 'title' | 'low' | 'high') => {
         const key = `indicator.${index + 1}.${part}`;
@@ -61,6 +70,11 @@ export function createTranslator(language: Language): Translator {
 }
 
 const isKey = (key: string): key is MessageKey => key in fr;
+
+/** The French texts the atelier templates write, to their keys. */
+const knownKeys = new Map(
+  (Object.keys(fr) as MessageKey[]).filter((key) => key.startsWith('known.')).map((key) => [fr[key], key] as const),
+);
 
 const languageKey = 'parvis.language';
 

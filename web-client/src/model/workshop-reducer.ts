@@ -1,4 +1,4 @@
-import type { JoinDisplay, Participant, Plenary, Workshop, WorkshopSnapshot } from '../protocol/messages';
+import type { Board, JoinDisplay, Participant, Plenary, Workshop, WorkshopSnapshot } from '../protocol/messages';
 import type { StreamType } from './stream-model';
 import { agendaFromSnapshot, predictedGo, withCurrent, withSequences, withTimer, type AgendaState, type Timers } from './agenda';
 import { closed, isOpen, itemKey, opened, predictDot, withOwnDot, withShadow, type VoteState } from './votes';
@@ -44,6 +44,12 @@ function withWorkshop(state: WorkshopStreamState, change: Partial<Workshop>): Wo
 function withBoardSettings(state: WorkshopStreamState, boardId: string, mode: string, anyoneEdits: boolean): WorkshopStreamState {
   const boards = state.workshop.boards.map((board) => (board.id === boardId ? { ...board, mode, anyoneEdits } : board));
   return { ...state, workshop: { ...state.workshop, boards } };
+}
+
+/** Boards made while the workshop runs, after the workshop's own; one already known is not added twice. */
+function withBoards(state: WorkshopStreamState, added: readonly Board[]): WorkshopStreamState {
+  const fresh = added.filter((board) => !state.workshop.boards.some((known) => known.id === board.id));
+  return withWorkshop(state, { boards: [...state.workshop.boards, ...fresh] });
 }
 
 function withParticipant(state: WorkshopStreamState, participant: Participant): WorkshopStreamState {
@@ -105,6 +111,7 @@ export const workshopStreamType: StreamType<'workshop', WorkshopStreamState> = {
       ...withVote(state, event.vote, (vote) => closed(vote, event.result)),
       plenaryVote: event.vote,
     }),
+    'boards.added': (state, event) => withBoards(state, event.boards),
   },
   shadow: (state, event) => ({ ...state, votes: withShadow(state.votes, event) }),
   commands: {
@@ -125,5 +132,9 @@ export const workshopStreamType: StreamType<'workshop', WorkshopStreamState> = {
     'vote.cast': (state, command) => withVote(state, command.vote, (vote) => predictDot(vote, itemKey(command), 1)),
     'vote.retract': (state, command) => withVote(state, command.vote, (vote) => predictDot(vote, itemKey(command), -1)),
     'vote.close': (state) => state,
+    // The boards are the server's to number: shown once it says.
+    'atelier.deepen': (state) => state,
+    'axes.set': (state) => state,
+    'axis.choose': (state, command) => ({ ...state, own: { ...state.own, board: command.board } }),
   },
 };

@@ -250,6 +250,21 @@ export class WorkshopSession {
     return this.command({ type: 'vote.close', id: this.newId(), vote });
   }
 
+  /** Atelier 3: a sub-group board per action ranked in the first `keep` of a closed vote. */
+  deepenActions(vote: string, keep: number): Promise<void> {
+    return this.command({ type: 'atelier.deepen', id: this.newId(), vote, keep });
+  }
+
+  /** The lead animator's thematic axes (1 to 6): a board each. */
+  setAxes(axes: string[]): Promise<void> {
+    return this.command({ type: 'axes.set', id: this.newId(), axes });
+  }
+
+  /** A participant joins the group of an axis. */
+  chooseAxis(board: string): Promise<void> {
+    return this.command({ type: 'axis.choose', id: this.newId(), board });
+  }
+
   /** `mode`: `open`, or `private` (notes wait for a reveal); `anyoneEdits`: everyone edits every note. */
   configureBoard(board: string, mode: string, anyoneEdits: boolean): Promise<void> {
     return this.command({ type: 'board.configure', id: this.newId(), board, mode, anyoneEdits });

@@ -7,8 +7,25 @@ export const PROTOCOL_VERSION = PROTOCOL.version;
 export const NOTE_COLORS = ['yellow', 'pink', 'blue', 'green', 'orange', 'purple'] as const;
 export type NoteColor = (typeof NOTE_COLORS)[number];
 
-export const TEMPLATES = ['free', 'pepites', 'grille', 'tendances', 'barometre'] as const;
+export const TEMPLATES = ['free', 'pepites', 'grille', 'tendances', 'barometre', 'actions', 'approfondir', 'axe', 'charte'] as const;
 export type Template = (typeof TEMPLATES)[number];
+/** The board of a thematic axis is made by `axes.set`, not chosen for a sub-group. */
+export const GROUP_TEMPLATES = TEMPLATES.filter((template) => template !== 'axe');
+
+/**
+ * The method's evenings (server: AtelierTemplate): each prepares its boards and agenda. `groups`:
+ * the template the sub-groups' boards get (`choose`: each its own; `none`: the template makes its
+ * own boards, the sub-groups come later).
+ */
+export const ATELIERS = {
+  atelier1: { groups: 'free' },
+  atelier2: { groups: 'tendances' },
+  atelier3: { groups: 'none' },
+  atelier4: { groups: 'none' },
+  axes: { groups: 'none' },
+  libre: { groups: 'choose' },
+} as const satisfies Record<string, { groups: Template | 'choose' | 'none' }>;
+export type Atelier = keyof typeof ATELIERS;
 
 export const CATEGORIES = ['elu', 'acteur', 'habitant', 'autre'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -425,6 +442,8 @@ export interface CreateWorkshopRequest {
   /** The lead animator's name; `Animation` when none. */
   animatorName?: string;
   groups: GroupDraft[];
+  /** The evening's template; `libre` when none. */
+  atelier?: Atelier;
 }
 
 export interface CreateWorkshopResponse {

@@ -275,6 +275,9 @@ export const PROTOCOL = {
       roles: ['animator'],
       fields: { id: 'commandId', board: 'boardId', closed: 'boolean' },
     },
+    'atelier.deepen': { stream: 'workshop', roles: ['animator'], fields: { id: 'commandId', vote: 'string', keep: 'number?' } },
+    'axes.set': { stream: 'workshop', roles: ['animator'], fields: { id: 'commandId', axes: ['string'] } },
+    'axis.choose': { stream: 'workshop', roles: ['participant'], fields: { id: 'commandId', board: 'boardId' } },
     'stream.sync': {
       stream: 'any',
       roles: ['participant', 'animator', 'observer'],
@@ -360,6 +363,7 @@ export const PROTOCOL = {
         split: [{ indicator: 'number', category: 'string', steps: ['number'], unknown: 'number' }],
       },
     },
+    'boards.added': { stream: 'workshop', fields: { boards: ['Board'] } },
     hidden: {
       stream: 'any',
       fields: { vote: 'string?', progress: 'VoteProgress?', privateCount: 'number?', withdrawn: 'noteId?' },
@@ -408,6 +412,12 @@ export const PROTOCOL = {
     'note_not_public',
     'off_scale',
     'barometer_answered',
+    'vote_not_closed',
+    'already_deepened',
+    'no_kept_actions',
+    'axes_exist',
+    'no_axes',
+    'not_an_axis',
   ],
 } as const;
 

@@ -155,13 +155,13 @@ export function agendaBanner(t: Translator, session: WorkshopSession, options: A
         ' · ',
         t.t(`agenda.kind.${sequence.kind}`),
       );
-      title.textContent = sequence.title;
+      title.textContent = t.known(sequence.title);
     } else {
       step.textContent = '';
       title.textContent = t.t(lastSequence ? 'agenda.banner.ended' : 'agenda.banner.none');
     }
     if (sequence && lastSequence !== undefined && sequence.id !== lastSequence) {
-      live.textContent = t.t('agenda.announce.sequence', { title: sequence.title });
+      live.textContent = t.t('agenda.announce.sequence', { title: t.known(sequence.title) });
     }
     lastSequence = sequence?.id ?? (lastSequence === undefined ? undefined : '');
     tick();

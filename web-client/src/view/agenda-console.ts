@@ -195,7 +195,8 @@ export function agendaConsole(context: ScreenContext, session: WorkshopSession, 
     };
     const title = h('input', {
       type: 'text',
-      value: sequence.title,
+      // A template's title in the interface language; saved as shown only if the lead animator edits it.
+      value: t.known(sequence.title),
       maxLength: 80,
       testid: 'sequence-title',
       on: { input: () => update({ title: title.value }) },
@@ -228,7 +229,7 @@ export function agendaConsole(context: ScreenContext, session: WorkshopSession, 
             field(t.t('agenda.console.kindField'), kind),
             field(t.t('agenda.console.minutesField'), minutes),
           )
-        : h('div', { className: 'agenda-row-fields' }, h('strong', {}, sequence.title), ` · ${t.t(`agenda.kind.${sequence.kind}`)} · ${sequence.minutes} min`),
+        : h('div', { className: 'agenda-row-fields' }, h('strong', {}, t.known(sequence.title)), ` · ${t.t(`agenda.kind.${sequence.kind}`)} · ${sequence.minutes} min`),
       isCurrent && h('span', { className: 'badge', testid: 'sequence-current' }, t.t('agenda.console.current')),
       lead &&
         h(

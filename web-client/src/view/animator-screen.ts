@@ -5,6 +5,7 @@ import { JOIN_DISPLAYS, type Board, type JoinDisplay } from '../protocol/message
 import type { Screen, ScreenContext } from './context';
 import { agendaBanner } from './agenda-banner';
 import { agendaConsole } from './agenda-console';
+import { atelierConsole } from './atelier-console';
 import { animatorTeam } from './animator-team';
 import { boardModeration } from './board-moderation';
 import { absoluteLink, copyText, h, replaceChildren, replaceKeepingFocus } from './dom';
@@ -41,6 +42,7 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
   let team: HTMLElement | null = null;
   const roster = rosterPanel(context, token, session);
   let votes: ReturnType<typeof voteConsole> | null = null;
+  const ateliers = atelierConsole(context, session);
   /** The group asked for by the last step not yet confirmed: a second quick tap steps on from it. */
   let stepTarget: string | null = null;
   /** A code or plenary link the lead animator replaced since the workshop was read. */
@@ -79,7 +81,7 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
       h(
         'div',
         { className: 'board-row-name' },
-        h('strong', {}, board.name),
+        h('strong', {}, t.known(board.name)),
         h('span', { className: 'muted' }, t.t(`template.${board.template}`)),
         board.locked && h('span', { className: 'badge' }, t.t('animator.locked')),
         board.mode === 'private' && h('span', { className: 'badge', testid: 'private-badge' }, t.t('animator.private')),
@@ -248,6 +250,7 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
     admin.update(state);
     votes ??= voteConsole(context, session, workshop.boards, token);
     votes.update(state);
+    ateliers.update(state);
     const showing = workshop.boards
       .filter((board) => workshop.plenary.boards.includes(board.id))
       .map((board) => board.name);
@@ -336,6 +339,7 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
       stepControls(workshop.boards, workshop.plenary.boards),
       roster.element,
       votes.element,
+      ateliers.element,
       (team ??= animatorTeam(context, token, state)),
       admin.element,
     );

@@ -12,6 +12,7 @@ import { BarometerPanel, withPoleZones } from './barometer-view';
 import { BoardCanvas } from './board-canvas';
 import { BoardZoom } from './board-zoom';
 import type { Screen, ScreenContext } from './context';
+import { axisPicker } from './axis-picker';
 import { h, replaceChildren } from './dom';
 import { NoteEditor, type EditedNote, type EditorResult, type OpenedBy } from './note-editor';
 import { SpeakerPicker } from './speaker-picker';
@@ -67,6 +68,8 @@ function announcement(t: Translator, event: BoardEvent | WorkshopEvent): string 
       return t.t('vote.announceOpened', { title: event.vote.title });
     case 'vote.closed':
       return t.t('vote.announceClosed');
+    case 'boards.added':
+      return t.t('announce.boardsAdded');
   }
 }
 
@@ -102,6 +105,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
   const workshop = context.openWorkshop(token);
   const { model } = board;
   const ballot = votePanel(context, workshop);
+  const axes = axisPicker(context, workshop);
   const role = (): Role => workshop.state?.role ?? credential.role;
   const settings = () => workshop.state?.workshop.boards.find((candidate) => candidate.id === boardId);
   const locked = () => settings()?.locked ?? false;
@@ -361,7 +365,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
           attrs: { 'aria-label': t.t('board.switch') },
           on: { change: (event) => context.navigate(routes.board((event.target as HTMLSelectElement).value)) },
         },
-        ...others.map((other) => h('option', { value: other.id, selected: other.id === boardId }, other.name)),
+        ...others.map((other) => h('option', { value: other.id, selected: other.id === boardId }, t.known(other.name))),
       );
     workshopTitle.textContent = state.workshop.title;
     replaceChildren(
@@ -427,9 +431,10 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
 
   function render(): void {
     const view = shownView();
-    if (view.board && heading.textContent !== view.board.name) {
-      heading.textContent = view.board.name;
-      document.title = `${view.board.name} — Parvis`;
+    const name = view.board && t.known(view.board.name);
+    if (name && heading.textContent !== name) {
+      heading.textContent = name;
+      document.title = `${name} — Parvis`;
     }
     canvas.render(view);
     barometer.render(view.barometer);
@@ -476,6 +481,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     workshop.subscribe(() => {
       renderNavigation();
       ballot.update();
+      axes.update();
       render();
     }),
   ];
@@ -493,6 +499,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     banner.element,
     agenda.element,
     ballot.element,
+    axes.element,
     barometer.element,
     privateBanner,
     h('p', { id: 'note-keyboard-help', className: 'visually-hidden' }, t.t('board.keyboardHelp')),

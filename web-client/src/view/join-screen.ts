@@ -96,7 +96,7 @@ export function joinScreen(context: ScreenContext, initialCode = '', assignedBoa
     replaceChildren(
       boardSelect,
       h('option', { value: '' }, t.t('join.boardPlaceholder')),
-      ...workshop.boards.map((board) => h('option', { value: board.id }, board.name)),
+      ...workshop.boards.map((board) => h('option', { value: board.id }, t.known(board.name))),
     );
     return h(
       'form',

@@ -1,5 +1,5 @@
 import { errorCodeOf } from '../model/errors';
-import { LIMITS, TEMPLATES, type GroupDraft, type Template } from '../protocol/messages';
+import { ATELIERS, GROUP_TEMPLATES, LIMITS, type Atelier, type GroupDraft, type Template } from '../protocol/messages';
 import type { Screen, ScreenContext } from './context';
 import { h, replaceChildren } from './dom';
 import { limitLength } from './limited-text';
@@ -11,7 +11,10 @@ interface GroupRow {
   template: HTMLSelectElement;
 }
 
-/** `#/new`: a title, a date, the groups with their templates; the animator link comes back. */
+/**
+ * `#/new`: a title, a date, the evening's template (one of the method's ateliers, or free), the
+ * groups with their boards' templates; the animator link comes back.
+ */
 export function newWorkshopScreen(context: ScreenContext): Screen {
   const { t, api, credentials } = context;
   const rows: GroupRow[] = [];
@@ -31,6 +34,14 @@ export function newWorkshopScreen(context: ScreenContext): Screen {
     autocomplete: 'name',
   });
   const animatorNameLimit = limitLength(t, animatorName, LIMITS.participantName);
+  const atelier = h(
+    'select',
+    { id: 'workshop-atelier', testid: 'atelier-select', on: { change: () => showAtelier() } },
+    ...(Object.keys(ATELIERS) as Atelier[]).map((value) =>
+      h('option', { value, selected: value === 'libre' }, t.t(`atelier.${value}`)),
+    ),
+  );
+  const atelierNote = h('p', { className: 'help', testid: 'atelier-note', attrs: { 'aria-live': 'polite' } });
   const groupList = h('ol', { className: 'group-list' });
   const addGroup = h(
     'button',
@@ -79,8 +90,9 @@ export function newWorkshopScreen(context: ScreenContext): Screen {
     const select = h(
       'select',
       { testid: 'group-template-select' },
-      ...TEMPLATES.map((value) => h('option', { value, selected: value === template }, t.t(`template.${value}`))),
+      ...GROUP_TEMPLATES.map((value) => h('option', { value, selected: value === template }, t.t(`template.${value}`))),
     );
+    select.hidden = ATELIERS[atelier.value as Atelier].groups !== 'choose';
     const row: GroupRow = { element: h('li', { className: 'group-row', testid: 'group-row' }), name, template: select };
     const remove = h(
       'button',
@@ -106,12 +118,30 @@ export function newWorkshopScreen(context: ScreenContext): Screen {
     if (focus) name.select();
   }
 
+  /** The sub-groups' part as the chosen atelier has it: their boards' template fixed, chosen, or no sub-groups yet. */
+  function showAtelier(): void {
+    const groups = ATELIERS[atelier.value as Atelier].groups;
+    groupsField.hidden = groups === 'none';
+    rows.forEach((row) => (row.template.hidden = groups !== 'choose'));
+    atelierNote.textContent =
+      groups === 'none'
+        ? t.t('atelier.noGroups')
+        : groups === 'choose'
+          ? t.t('atelier.help')
+          : `${t.t('atelier.help')} ${t.t('atelier.groupsAs', { template: t.t(`template.${groups}`) })}`;
+  }
+
+  function usesGroups(): boolean {
+    return ATELIERS[atelier.value as Atelier].groups !== 'none';
+  }
+
   function firstMissing(): HTMLInputElement | undefined {
-    return !title.value.trim() ? title : rows.find((row) => !row.name.value.trim())?.name;
+    if (!title.value.trim()) return title;
+    return usesGroups() ? rows.find((row) => !row.name.value.trim())?.name : undefined;
   }
 
   async function create(): Promise<void> {
-    const groups: GroupDraft[] = rows.map((row) => ({
+    const groups: GroupDraft[] = (usesGroups() ? rows : []).map((row) => ({
       name: row.name.value.trim(),
       template: row.template.value as Template,
     }));
@@ -132,6 +162,7 @@ export function newWorkshopScreen(context: ScreenContext): Screen {
           date: date.value || undefined,
           animatorName: animatorName.value.trim() || undefined,
           groups,
+          atelier: atelier.value as Atelier,
         },
         createKey.value || undefined,
       );
@@ -151,6 +182,14 @@ export function newWorkshopScreen(context: ScreenContext): Screen {
   }
 
   addRow('free', false);
+  const groupsField = h(
+    'fieldset',
+    { className: 'groups' },
+    h('legend', { className: 'label' }, t.t('new.groups')),
+    groupList,
+    addGroup,
+  );
+  showAtelier();
 
   const element = h(
     'section',
@@ -177,13 +216,10 @@ export function newWorkshopScreen(context: ScreenContext): Screen {
       h('label', { htmlFor: 'workshop-animator-name', className: 'label' }, t.t('new.animatorName')),
       animatorName,
       animatorNameLimit.element,
-      h(
-        'fieldset',
-        { className: 'groups' },
-        h('legend', { className: 'label' }, t.t('new.groups')),
-        groupList,
-        addGroup,
-      ),
+      h('label', { htmlFor: 'workshop-atelier', className: 'label' }, t.t('atelier.label')),
+      atelier,
+      atelierNote,
+      groupsField,
       createKeyField,
       error,
       submit,

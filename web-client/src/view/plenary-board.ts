@@ -96,7 +96,7 @@ export class PlenaryBoard {
 
   render(view: BoardView): void {
     if (!view.board) return;
-    this.title.textContent = view.board.name;
+    this.title.textContent = this.t.known(view.board.name);
     this.barometer.hidden = view.barometer === null;
     if (view.barometer) {
       // The notes of a barometer board are the images of its poles: shown beside their scale.

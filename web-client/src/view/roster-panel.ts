@@ -153,7 +153,7 @@ export function rosterPanel(context: ScreenContext, token: string, session: Work
           h(
             'h3',
             {},
-            group.board.name,
+            t.known(group.board.name),
             group.silent > 0 && ' ',
             group.silent > 0 && h('span', { className: 'muted' }, t.count('roster.silentCount', group.silent)),
           ),

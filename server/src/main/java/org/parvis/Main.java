@@ -32,6 +32,7 @@ import org.parvis.stream.EventRelayVerticle;
 import org.parvis.stream.StreamFrame;
 import org.parvis.stream.StreamStore;
 import org.parvis.stream.WatchedStreams;
+import org.parvis.subgroups.SubgroupCommands;
 import org.parvis.sync.CommandAddresses;
 import org.parvis.sync.CommandHandlers;
 import org.parvis.sync.CommandRouterVerticle;
@@ -118,7 +119,8 @@ public final class Main {
     LongSupplier clock = System::currentTimeMillis;
     StreamStore streams = new StreamStore(redis, Stream.of(BoardStore.APPLY_FUNCTIONS, PlenaryCommands.APPLY_FUNCTIONS,
         WorkshopService.APPLY_FUNCTIONS, AgendaCommands.APPLY_FUNCTIONS, RosterCommands.APPLY_FUNCTIONS, VoteStore.APPLY_FUNCTIONS,
-        BarometerCommands.APPLY_FUNCTIONS).flatMap(List::stream).toList());
+        BarometerCommands.APPLY_FUNCTIONS,
+        SubgroupCommands.APPLY_FUNCTIONS).flatMap(List::stream).toList());
     BoardStore boards = new BoardStore(redis, streams);
     WorkshopStore workshopStore = new WorkshopStore(redis, System::nanoTime);
     Retention retention = Retention.days(config.retentionDays());
@@ -132,6 +134,7 @@ public final class Main {
     new BarometerCommands(boards, streams, clock).register(handlers);
     new WorkshopCommands(workshops).register(handlers);
     new AgendaCommands(workshops, streams, new AgendaStore(redis), clock).register(handlers);
+    new SubgroupCommands(workshops, boards, streams, redis, clock).register(handlers);
     new RosterCommands(workshops, streams, clock).register(handlers);
     new StreamSyncCommands(streams, boards, workshops, new GroupGate(workshopStore), List.of(AgendaStore::addToSnapshot)).register(handlers);
     RateLimits rateLimits = new RateLimits(

@@ -12,6 +12,12 @@ public enum BoardTemplate {
   PEPITES("pepites", List.of("Pépites", "Opportunités", "Points de vigilance")),
   GRILLE("grille", List.of("Thématique", "Types de pratiques, exemples", "Études, documentation", "Enjeux")),
   TENDANCES("tendances", List.of("Tendances", "Risques", "Opportunités", "Intentions d'actions")),
+  /** Atelier 3: the actions to vote on, carried over from atelier 2's intentions. */
+  ACTIONS("actions", List.of("Actions")),
+  /** Atelier 3, after the vote: one board per kept action, deepened by a sub-group. */
+  APPROFONDIR("approfondir", List.of("Qui", "Quoi", "Quand", "Ressources")),
+  /** One thematic axis of the split into groups by axis; its group builds the analysis grid on it. */
+  AXE("axe", GRILLE.zoneTitles),
   /**
    * One zone per pole of each of the 8 indicators a barometer may have (zone 2i+1 the low pole of
    * indicator i, 2i+2 its high pole): the images associated with that pole. Clients show those of
@@ -30,7 +36,8 @@ public enum BoardTemplate {
           new Indicator("Sociabilité", "Rendez-vous", "Isolement"),
           new Indicator("Accès aux ressources", "Perspectives", "Impuissance"),
           new Indicator("Émancipation", "Solidarités interactives", "Dépendance"),
-          new Indicator("Intégration dans la vie locale", "Initiatives", "Passivité")));
+          new Indicator("Intégration dans la vie locale", "Initiatives", "Passivité"))),
+  CHARTE("charte", List.of("Rendez-vous / Isolement", "Perspectives / Impuissance", "Solidarités interactives / Dépendance", "Initiatives / Passivité"));
 
   private final String wireName;
   private final List<String> zoneTitles;

@@ -44,6 +44,9 @@ import org.parvis.sync.Verdict;
     @JsonSubTypes.Type(Command.BarometerSet.class),
     @JsonSubTypes.Type(Command.BarometerAnswer.class),
     @JsonSubTypes.Type(Command.BarometerClose.class),
+    @JsonSubTypes.Type(Command.AtelierDeepen.class),
+    @JsonSubTypes.Type(Command.AxesSet.class),
+    @JsonSubTypes.Type(Command.AxisChoose.class),
     @JsonSubTypes.Type(Command.StreamSync.class),
     @JsonSubTypes.Type(Command.WorkshopGet.class)})
 public sealed interface Command {
@@ -273,6 +276,33 @@ public sealed interface Command {
     @Override
     public Verdict<Change> checked() {
       return Change.super.checked().then(ok -> required(this, vote, "vote"));
+    }
+  }
+
+  /** Atelier 3: a sub-group board (Qui / Quoi / Quand / Ressources) per action kept by a closed vote, its first {@code keep} ranks. */
+  @JsonTypeName("atelier.deepen")
+  record AtelierDeepen(String id, String vote, Integer keep) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, vote, "vote"));
+    }
+  }
+
+  /** The thematic axes (up to 6): a board per axis, which participants then pick. */
+  @JsonTypeName("axes.set")
+  record AxesSet(String id, List<String> axes) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, axes, "axes"));
+    }
+  }
+
+  /** A participant joins the group of one of the axes. */
+  @JsonTypeName("axis.choose")
+  record AxisChoose(String id, String board) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, board, "board"));
     }
   }
 

@@ -157,6 +157,10 @@ public sealed interface Event {
   @JsonTypeName("barometer.closed")
   record BarometerClosed(boolean closed, List<SplitRow> split) implements Event {}
 
+  /** Boards made while the workshop runs (atelier 3's kept actions, the thematic axes), described as the workshop describes its boards. */
+  @JsonTypeName("boards.added")
+  record BoardsAdded(List<Map<String, Object>> boards) implements Event {}
+
   /**
    * What a follower outside an event's audience gets instead, so its revisions stay gap-free; a
    * vote's dot leaves the vote and its progress there; about notes, at most how many of the board's

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.parvis.atelier.AtelierTemplate;
 import org.parvis.board.BoardTemplate;
 import org.parvis.board.NoteText;
 import org.parvis.sync.Rejection;
@@ -32,7 +33,14 @@ public final class WorkshopRules {
     if (date != null && !(date instanceof String text && isIsoDate(text))) {
       return Verdict.refuse(Rejection.invalidField("date", "The date is written YYYY-MM-DD."));
     }
-    if (!(request.get("groups") instanceof List<?> rawGroups) || rawGroups.isEmpty() || rawGroups.size() > MAX_GROUPS) {
+    Object atelierName = request.get("atelier") == null ? "libre" : request.get("atelier");
+    var atelier = atelierName instanceof String text ? AtelierTemplate.fromWire(text) : Optional.<AtelierTemplate>empty();
+    if (atelier.isEmpty()) {
+      return Verdict.refuse(Rejection.invalidField("atelier", "Unknown atelier template: " + atelierName + "."));
+    }
+    Object groupsGiven = atelier.get().usesGroups() ? request.get("groups") : List.of();
+    if (!(groupsGiven instanceof List<?> rawGroups) || (rawGroups.isEmpty() && atelier.get().usesGroups())
+        || rawGroups.size() > MAX_GROUPS) {
       return Verdict.refuse(Rejection.invalidField("groups", "A workshop has 1 to " + MAX_GROUPS + " sub-groups."));
     }
     List<WorkshopPlan.Group> groups = new ArrayList<>();
@@ -57,7 +65,15 @@ public final class WorkshopRules {
     if (!leadName.isAllowed()) {
       return Verdict.refuse(leadName.rejection());
     }
-    return Verdict.allow(new WorkshopPlan(title.value(), date == null ? "" : (String) date, groups, leadName.value()));
+    AtelierTemplate.Preparation prepared = atelier.get()
+        .prepare(groups.stream().map(group -> new AtelierTemplate.Board(group.name(), group.template())).toList());
+    if (prepared.boards().size() > MAX_GROUPS) {
+      return Verdict.refuse(Rejection.invalidField("groups", "With this atelier's own boards, a workshop has at most "
+          + (MAX_GROUPS - prepared.boards().size() + groups.size()) + " sub-groups."));
+    }
+    return Verdict.allow(new WorkshopPlan(title.value(), date == null ? "" : (String) date,
+        prepared.boards().stream().map(board -> new WorkshopPlan.Group(board.name(), board.template())).toList(),
+        leadName.value(), prepared.agenda()));
   }
 
   public static Verdict<Newcomer> newcomer(Map<String, Object> request) {
@@ -98,6 +114,11 @@ public final class WorkshopRules {
       return Verdict.refuse(Rejection.invalidField("board", "The board is one of this workshop's boards, given by its id."));
     }
     return Verdict.allow(new AnimatorInvitation(name.value(), (String) board));
+  }
+
+  /** A group's name as the workshop plan takes it, for a board made while the workshop runs too. */
+  public static Verdict<String> groupName(Object raw, String field) {
+    return boundedText(raw, field, MAX_GROUP_NAME);
   }
 
   /** A person's name as joining takes it, for a speaker typed by an animator too. */

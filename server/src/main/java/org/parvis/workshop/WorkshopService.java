@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 import org.parvis.board.BoardLayout;
 import org.parvis.board.BoardSettings;
 import org.parvis.board.BoardStore;
+import org.parvis.protocol.Command;
 import org.parvis.protocol.Event;
 import org.parvis.store.LuaScript;
 import org.parvis.stream.StreamId;
@@ -66,6 +67,12 @@ public final class WorkshopService {
       writes.add(() -> streams.create(StreamId.workshop(workshopId)));
       writes.add(() -> workshops.saveToken(animatorToken, Identity.leadAnimator(workshopId, plan.leadAnimatorName())));
       writes.add(() -> workshops.saveToken(observerToken, Identity.observer(workshopId)));
+      if (!plan.agenda().isEmpty()) {
+        List<String> boardIds = layouts.stream().map(BoardLayout::boardId).toList();
+        writes.add(() -> streams.submit(new StreamStore.ApplyRequest(StreamId.workshop(workshopId), "agenda.set",
+            "agenda-" + workshopId, Identity.LEAD_ANIMATOR_ID, clock.getAsLong(),
+            new Event.AgendaChanged(withBoardIds(plan.agenda(), boardIds)), Map.of()), Map.of()).mapEmpty());
+      }
       Future<Void> written = Future.succeededFuture();
       for (Supplier<Future<Void>> write : writes) {
         written = written.compose(previous -> write.get());
@@ -79,6 +86,12 @@ public final class WorkshopService {
               .put("observerToken", observerToken)
               .put("links", links(workshop, animatorToken)));
     });
+  }
+
+  /** A template's agenda, whose boards are indexes into the plan's groups, with the ids of the boards made for them. */
+  private static List<Command.Sequence> withBoardIds(List<Command.Sequence> agenda, List<String> boardIds) {
+    return agenda.stream().map(sequence -> new Command.Sequence(sequence.id(), sequence.title(), sequence.kind(),
+        sequence.minutes(), sequence.boards().stream().map(index -> boardIds.get(Integer.parseInt(index))).toList())).toList();
   }
 
   /** What the join screen shows for a code before the person gives a name. */
