@@ -21,7 +21,8 @@ public enum BoardTemplate {
           new Indicator("Sociabilité", "Rendez-vous", "Isolement"),
           new Indicator("Accès aux ressources", "Perspectives", "Impuissance"),
           new Indicator("Émancipation", "Solidarités interactives", "Dépendance"),
-          new Indicator("Intégration dans la vie locale", "Initiatives", "Passivité")));
+          new Indicator("Intégration dans la vie locale", "Initiatives", "Passivité"))),
+  CHARTE("charte", List.of("Rendez-vous / Isolement", "Perspectives / Impuissance", "Solidarités interactives / Dépendance", "Initiatives / Passivité"));
 
   private final String wireName;
   private final List<String> zoneTitles;
@@ -54,6 +55,11 @@ public enum BoardTemplate {
 
   public boolean isBarometer() {
     return !indicators.isEmpty();
+  }
+
+  /** The charter of social vitality (atelier 4): commitments by indicator, signed by name. */
+  public boolean isCharter() {
+    return this == CHARTE;
   }
 
   public static Optional<BoardTemplate> fromWire(String name) {
