@@ -85,6 +85,16 @@ export const PROTOCOL = {
       tied: 'boolean',
       voters: ['string'],
     },
+    Signature: { id: 'string', name: 'string', category: 'string', at: 'number' },
+    Commitment: {
+      id: 'string',
+      zone: 'string',
+      text: 'string',
+      category: 'string',
+      at: 'number',
+      edited: 'boolean',
+      signatures: ['Signature'],
+    },
     VoteResult: {
       voters: 'number',
       dots: 'number',
@@ -270,6 +280,41 @@ export const PROTOCOL = {
       roles: ['animator'],
       fields: { id: 'commandId', board: 'boardId', closed: 'boolean' },
     },
+    'commitment.create': {
+      stream: 'board',
+      roles: ['participant', 'animator'],
+      fields: { id: 'commandId', board: 'boardId', commitmentId: 'string', zone: 'string', text: 'string' },
+    },
+    'commitment.edit': {
+      stream: 'board',
+      roles: ['animator'],
+      fields: { id: 'commandId', board: 'boardId', commitmentId: 'string', text: 'string?', zone: 'string?' },
+    },
+    'commitment.delete': {
+      stream: 'board',
+      roles: ['animator'],
+      fields: { id: 'commandId', board: 'boardId', commitmentId: 'string' },
+    },
+    'commitment.merge': {
+      stream: 'board',
+      roles: ['animator'],
+      fields: { id: 'commandId', board: 'boardId', commitmentId: 'string', into: 'string', text: 'string' },
+    },
+    'commitment.reorder': {
+      stream: 'board',
+      roles: ['animator'],
+      fields: { id: 'commandId', board: 'boardId', zone: 'string', order: ['string'] },
+    },
+    'commitment.sign': {
+      stream: 'board',
+      roles: ['participant'],
+      fields: { id: 'commandId', board: 'boardId', commitmentId: 'string', signed: 'boolean' },
+    },
+    'charter.freeze': {
+      stream: 'board',
+      roles: ['animator'],
+      fields: { id: 'commandId', board: 'boardId', frozen: 'boolean' },
+    },
     'stream.sync': {
       stream: 'any',
       roles: ['participant', 'animator', 'observer'],
@@ -352,6 +397,19 @@ export const PROTOCOL = {
         split: [{ indicator: 'number', category: 'string', steps: ['number'], unknown: 'number' }],
       },
     },
+    'commitment.created': { stream: 'board', fields: { commitment: 'Commitment' } },
+    'commitment.edited': { stream: 'board', fields: { commitmentId: 'string', text: 'string?', zone: 'string?' } },
+    'commitment.deleted': { stream: 'board', fields: { commitmentId: 'string' } },
+    'commitments.merged': {
+      stream: 'board',
+      fields: { commitmentId: 'string', into: 'string', text: 'string', commitment: 'Commitment' },
+    },
+    'commitments.reordered': { stream: 'board', fields: { zone: 'string', order: ['string'] } },
+    'commitment.signed': {
+      stream: 'board',
+      fields: { commitmentId: 'string', signed: 'boolean', signature: 'Signature', count: 'number' },
+    },
+    'charter.frozen': { stream: 'board', fields: { frozen: 'boolean', frozenAt: 'number?' } },
     hidden: {
       stream: 'any',
       fields: { vote: 'string?', progress: 'VoteProgress?', privateCount: 'number?', withdrawn: 'noteId?' },
@@ -398,6 +456,15 @@ export const PROTOCOL = {
     'barometer_closed',
     'not_author',
     'note_not_public',
+    'not_a_charter',
+    'charter_frozen',
+    'charter_not_frozen',
+    'unknown_commitment',
+    'commitment_exists',
+    'too_many_commitments',
+    'order_mismatch',
+    'already_signed',
+    'not_signed',
   ],
 } as const;
 

@@ -9,6 +9,7 @@ import { agendaBanner } from './agenda-banner';
 import type { MessageKey } from '../i18n/fr';
 import { createAnnouncer } from './announcer';
 import { BarometerPanel } from './barometer-view';
+import { CharterPanel } from './charter-view';
 import { BoardCanvas } from './board-canvas';
 import { BoardZoom } from './board-zoom';
 import type { Screen, ScreenContext } from './context';
@@ -46,6 +47,10 @@ function announcement(t: Translator, event: BoardEvent | WorkshopEvent): string 
       return t.t('announce.restored');
     case 'notes.merged':
       return t.t('announce.merged');
+    case 'commitment.created':
+      return t.t('announce.commitment', { text: excerpt(event.commitment.text) });
+    case 'charter.frozen':
+      return t.t(event.frozen ? 'announce.charterFrozen' : 'announce.charterReopened');
     case 'board.configured':
     case 'plenary.changed':
     case 'participant.joined':
@@ -62,6 +67,11 @@ function announcement(t: Translator, event: BoardEvent | WorkshopEvent): string 
     case 'vote.retracted':
     case 'barometer.changed':
     case 'barometer.answered':
+    case 'commitment.edited':
+    case 'commitment.deleted':
+    case 'commitments.merged':
+    case 'commitments.reordered':
+    case 'commitment.signed':
       return null;
     case 'vote.opened':
       return t.t('vote.announceOpened', { title: event.vote.title });
@@ -153,6 +163,16 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     answer: (indicator, value) => model.answerBarometer(indicator, value),
     close: (closed) => model.closeBarometer(closed),
     set: (indicators) => model.setBarometer(indicators),
+  });
+
+  const charter = new CharterPanel(t, role, () => author.id, {
+    write: (zone, text) => model.writeCommitment(zone, text),
+    sign: (commitmentId, signed) => model.signCommitment(commitmentId, signed),
+    edit: (commitmentId, change) => void model.editCommitment(commitmentId, change).catch(fail),
+    merge: (commitmentId, into, text) => void model.mergeCommitments(commitmentId, into, text).catch(fail),
+    remove: (commitmentId) => void model.deleteCommitment(commitmentId).catch(fail),
+    reorder: (zone, order) => model.reorderCommitments(zone, order),
+    freeze: (frozen) => void model.freezeCharter(frozen).catch(fail),
   });
 
   const zoom = new BoardZoom(t, scroller, canvas, () => model.view.board?.zones.length ?? 1, credential.role === 'animator');
@@ -428,6 +448,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     }
     canvas.render(view);
     barometer.render(view.barometer);
+    charter.render(view.charter, view.board);
     renderPrivacy(view);
     zoom.apply();
     loadingState.hidden = view.board !== null;
@@ -486,6 +507,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     agenda.element,
     ballot.element,
     barometer.element,
+    charter.element,
     privateBanner,
     h('p', { id: 'note-keyboard-help', className: 'visually-hidden' }, t.t('board.keyboardHelp')),
     // Before the board in the tab order, a Tab or two from the top; shown below it, under the thumb.

@@ -2,6 +2,7 @@ import type { Translator } from '../i18n';
 import type { BoardView, ViewNote } from '../model/optimistic';
 import type { Zone } from '../protocol/messages';
 import { plenaryBarometer } from './barometer-view';
+import { plenaryCharter } from './charter-view';
 import { h, replaceChildren } from './dom';
 import {
   fitsOnOnePage,
@@ -53,6 +54,8 @@ export class PlenaryBoard {
   private readonly body = h('div', { className: 'plenary-board-body' });
   /** A barometer board's scales, above its notes (the images associated with them). */
   private readonly barometer = h('div', { className: 'plenary-barometer-slot', hidden: true });
+  /** A charter board's commitments by indicator, with their signature counts: the board is its charter. */
+  private readonly charter = h('div', { className: 'plenary-charter-slot', hidden: true });
   private readonly measurer = h('div', { className: 'plenary-measure', attrs: { 'aria-hidden': 'true' } });
   private readonly cards = new Map<string, Card>();
   private readonly idPrefix = `plenary-board${++boardCount}`;
@@ -82,6 +85,7 @@ export class PlenaryBoard {
       },
       h('div', { className: 'plenary-board-heading' }, this.title, this.pager),
       this.barometer,
+      this.charter,
       this.body,
       this.measurer,
     );
@@ -100,6 +104,9 @@ export class PlenaryBoard {
     this.barometer.hidden = view.barometer === null;
     if (view.barometer) replaceChildren(this.barometer, plenaryBarometer(this.t, this.boardId, view.barometer));
     this.element.dataset.barometer = view.barometer ? (view.notes.length ? 'with-notes' : 'only') : 'none';
+    this.charter.hidden = view.charter === null;
+    if (view.charter) replaceChildren(this.charter, plenaryCharter(this.t, view.board, view.charter));
+    this.element.toggleAttribute('data-charter', view.charter !== null);
     this.zones = view.board.zones.length ? view.board.zones : [{ id: '', title: '' }];
     const zoneIndex = new Map(this.zones.map((zone, index) => [zone.id, index]));
     const byZone: ViewNote[][] = this.zones.map(() => []);
