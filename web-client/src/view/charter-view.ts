@@ -218,7 +218,7 @@ export class CharterPanel {
       'button',
       {
         type: 'button',
-        className: 'button secondary charter-write',
+        className: 'button secondary large charter-write',
         testid: 'charter-write',
         attrs: { 'aria-label': t.t('charter.writeIn', { indicator: title }), 'data-zone': zone.id },
         on: {
@@ -247,9 +247,11 @@ export class CharterPanel {
     existing.get('')?.remove();
     commitments.forEach((commitment, index) => {
       const moderated = this.moderation?.id === commitment.id && this.moderationForm !== null;
+      // Signatures are updated in place: the sign button a finger or the focus is on stays the same element.
+      const { signatures: _signatures, ...shown } = commitment;
       const key = moderated
         ? `moderating:${this.moderation!.kind}`
-        : JSON.stringify([commitment, state.frozen, index, commitments.length, this.mergeTargets(state, commitment).length]);
+        : JSON.stringify([shown, state.frozen, index, commitments.length, this.role() === 'animator' && this.mergeTargets(state, commitment).map(({ id, text }) => [id, text])]);
       let element = existing.get(commitment.id);
       existing.delete(commitment.id);
       if (!element || element.dataset.key !== key) {
@@ -259,6 +261,7 @@ export class CharterPanel {
         if (element && element !== built) element.replaceWith(built);
         element = built;
       }
+      if (!moderated) this.showSignatures(element, commitment, state.frozen);
       if (list.children[index] !== element) list.insertBefore(element, list.children[index] ?? null);
     });
     existing.forEach((gone) => gone.remove());
@@ -270,13 +273,10 @@ export class CharterPanel {
 
   private item(commitment: Commitment, zone: Zone, index: number, count: number, state: CharterState): HTMLElement {
     const { t } = this;
-    const mine = hasSigned(commitment, this.self());
-    const signatures = commitment.signatures.length;
-    const textId = `charter-commitment-${commitment.id}`;
     return h(
       'li',
-      { className: mine ? 'charter-commitment is-signed' : 'charter-commitment', testid: 'charter-commitment' },
-      h('p', { className: 'charter-text', id: textId, testid: 'charter-commitment-text' }, commitment.text),
+      { className: 'charter-commitment', testid: 'charter-commitment' },
+      h('p', { className: 'charter-text', testid: 'charter-commitment-text' }, commitment.text),
       h(
         'p',
         { className: 'charter-meta muted' },
@@ -286,32 +286,42 @@ export class CharterPanel {
       h(
         'p',
         { className: 'charter-signatures' },
-        h('strong', { className: 'charter-count', testid: 'charter-count' }, t.count('charter.count', signatures)),
-        signatures > 0 && h('span', { className: 'charter-names', testid: 'charter-names' }, ` — ${signatoriesLine(t, commitment)}`),
+        h('strong', { className: 'charter-count', testid: 'charter-count' }),
+        h('span', { className: 'charter-names', testid: 'charter-names' }),
       ),
-      this.role() === 'participant' && this.signButton(commitment, mine, state.frozen),
+      this.role() === 'participant' && this.signButton(commitment),
       this.role() === 'animator' && !state.frozen && this.moderationTools(commitment, zone, index, count, state),
     );
   }
 
-  private signButton(commitment: Commitment, mine: boolean, frozen: boolean): HTMLElement {
+  /** "Je m'engage", or taking it back: what a tap does is read from the button's state when tapped. */
+  private signButton(commitment: Commitment): HTMLElement {
+    const button: HTMLButtonElement = h('button', {
+      type: 'button',
+      className: 'button large charter-sign',
+      testid: 'charter-sign',
+      attrs: { 'aria-describedby': 'charter-public' },
+      on: { click: () => this.intents.sign(commitment.id, button.getAttribute('aria-pressed') !== 'true') },
+    });
+    return button;
+  }
+
+  /** The count, the names and the sign button of a commitment, as its signatures stand. */
+  private showSignatures(element: HTMLElement, commitment: Commitment, frozen: boolean): void {
     const { t } = this;
-    return h(
-      'button',
-      {
-        type: 'button',
-        className: mine ? 'button secondary large charter-sign' : 'button primary large charter-sign',
-        testid: 'charter-sign',
-        disabled: frozen,
-        attrs: {
-          'aria-pressed': mine,
-          'aria-describedby': 'charter-public',
-          'aria-label': t.t(mine ? 'charter.unsignLabel' : 'charter.signLabel', { text: commitment.text }),
-        },
-        on: { click: () => this.intents.sign(commitment.id, !mine) },
-      },
-      mine ? t.t('charter.unsign') : t.t('charter.sign'),
-    );
+    const mine = hasSigned(commitment, this.self());
+    const count = commitment.signatures.length;
+    element.classList.toggle('is-signed', mine);
+    element.querySelector('.charter-count')!.textContent = t.count('charter.count', count);
+    element.querySelector('.charter-names')!.textContent = count > 0 ? ` — ${signatoriesLine(t, commitment)}` : '';
+    const button = element.querySelector<HTMLButtonElement>('.charter-sign');
+    if (!button) return;
+    button.disabled = frozen;
+    button.classList.toggle('primary', !mine);
+    button.classList.toggle('secondary', mine);
+    button.setAttribute('aria-pressed', String(mine));
+    button.setAttribute('aria-label', t.t(mine ? 'charter.unsignLabel' : 'charter.signLabel', { text: commitment.text }));
+    button.textContent = mine ? t.t('charter.unsign') : t.t('charter.sign');
   }
 
   private moderationTools(commitment: Commitment, zone: Zone, index: number, count: number, state: CharterState): HTMLElement {
