@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CharterSnapshot, Commitment } from '../protocol/messages';
 import { byIndicator, movedOrder, predictMerge, withOrder } from './charter';
-import { BOARD, ME, STREAM, hashAt, newModel } from './testing/fixtures';
+import { BOARD, ME, STREAM, hashAt, newModel, snapshotReply } from './testing/fixtures';
 
 const ZONES = [
   { id: 'z1', title: 'Rendez-vous / Isolement' },
@@ -16,17 +16,9 @@ const bruno = { id: 'p-bruno', name: 'Bruno', category: 'acteur', at: 2 };
 
 function loadedCharter(charter: Partial<CharterSnapshot> = {}) {
   const model = newModel();
-  model.stream.receiveSync({
-    ok: true,
-    stream: STREAM,
-    rev: 3,
-    h: hashAt(3),
-    snapshot: {
-      board: { ...BOARD, template: 'charte', zones: ZONES },
-      notes: [],
-      charter: { frozen: false, commitments: [commitment('a', 'z1'), commitment('b', 'z2'), commitment('c', 'z1')], ...charter },
-    },
-  });
+  const commitments = [commitment('a', 'z1'), commitment('b', 'z2'), commitment('c', 'z1')];
+  const board = { ...BOARD, template: 'charte' as const, zones: ZONES };
+  model.stream.receiveSync({ ...snapshotReply(3), snapshot: { board, notes: [], charter: { frozen: false, commitments, ...charter } } });
   return model;
 }
 

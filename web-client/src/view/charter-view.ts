@@ -184,9 +184,7 @@ export class CharterPanel {
             this.intents.write(zone.id, text);
             field.value = '';
             limit.refresh();
-            body.hidden = true;
-            open.hidden = false;
-            open.focus();
+            close();
           },
         },
       },
@@ -199,17 +197,7 @@ export class CharterPanel {
         h('button', { type: 'submit', className: 'button primary large', testid: 'charter-add' }, t.t('charter.add')),
         h(
           'button',
-          {
-            type: 'button',
-            className: 'button secondary',
-            on: {
-              click: () => {
-                body.hidden = true;
-                open.hidden = false;
-                open.focus();
-              },
-            },
-          },
+          { type: 'button', className: 'button secondary', on: { click: () => close() } },
           t.t('charter.cancel'),
         ),
       ),
@@ -231,6 +219,11 @@ export class CharterPanel {
       },
       t.t('charter.write'),
     );
+    const close = () => {
+      body.hidden = true;
+      open.hidden = false;
+      open.focus();
+    };
     const element = h('div', { className: 'charter-writing' }, open, body);
     this.forms.set(zone.id, { element, field, open });
     return element;

@@ -38,6 +38,16 @@ local function charterPut(ctx, board, c)
   return text
 end
 
+-- The board and the commitment the command names (event.commitmentId), or nil and why not.
+local function charterTarget(ctx)
+  local board = ctx.rules.board
+  local refusal = charterRefusal(ctx, board)
+  if refusal then return nil, nil, refusal end
+  local c = charterGet(ctx, board, ctx.event.commitmentId)
+  if not c then return nil, nil, 'unknown_commitment' end
+  return board, c
+end
+
 local function charterOrder(ctx, board)
   return cjson.decode(redis.call('HGET', boardKey(ctx, board, ':charter'), 'order') or '[]')
 end
@@ -72,12 +82,9 @@ end
 
 -- commitment.edit: an animator's new text and/or indicator; one moved to another indicator goes last there.
 APPLY['commitment.edit'] = function(ctx)
-  local board = ctx.rules.board
-  local refusal = charterRefusal(ctx, board)
+  local board, c, refusal = charterTarget(ctx)
   if refusal then return refusal end
   local e = ctx.event
-  local c = charterGet(ctx, board, e.commitmentId)
-  if not c then return 'unknown_commitment' end
   if e.text and e.text ~= c.text then
     c.text = e.text
     c.edited = true
@@ -161,12 +168,9 @@ end
 -- commitment.sign: one signature per person per commitment, taken back as wished until frozen.
 -- rules: board, name, category (the signer's).
 APPLY['commitment.sign'] = function(ctx)
-  local board = ctx.rules.board
-  local refusal = charterRefusal(ctx, board)
+  local board, c, refusal = charterTarget(ctx)
   if refusal then return refusal end
   local e = ctx.event
-  local c = charterGet(ctx, board, e.commitmentId)
-  if not c then return 'unknown_commitment' end
   local found
   for i, s in ipairs(c.signatures) do if s.id == ctx.by then found = i end end
   local signature
