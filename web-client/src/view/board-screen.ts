@@ -9,7 +9,7 @@ import { agendaBanner } from './agenda-banner';
 import type { MessageKey } from '../i18n/fr';
 import { createAnnouncer } from './announcer';
 import { BarometerPanel } from './barometer-view';
-import { CharterPanel } from './charter-view';
+import type { CharterPanel } from './charter-view';
 import { BoardCanvas } from './board-canvas';
 import { BoardZoom } from './board-zoom';
 import type { Screen, ScreenContext } from './context';
@@ -165,15 +165,28 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     set: (indicators) => model.setBarometer(indicators),
   });
 
-  const charter = new CharterPanel(t, role, () => author.id, {
-    write: (zone, text) => model.writeCommitment(zone, text),
-    sign: (commitmentId, signed) => model.signCommitment(commitmentId, signed),
-    edit: (commitmentId, change) => void model.editCommitment(commitmentId, change).catch(fail),
-    merge: (commitmentId, into, text) => void model.mergeCommitments(commitmentId, into, text).catch(fail),
-    remove: (commitmentId) => void model.deleteCommitment(commitmentId).catch(fail),
-    reorder: (zone, order) => model.reorderCommitments(zone, order),
-    freeze: (frozen) => void model.freezeCharter(frozen).catch(fail),
-  });
+  /** The charter's panel, loaded the first time a charter board shows (boards of notes never load it). */
+  let charter: CharterPanel | null = null;
+  const charterSlot = h('div', { hidden: true });
+  let charterLoading = false;
+  function showCharter(view: BoardView): void {
+    if (charter) return charter.render(view.charter, view.board);
+    if (!view.charter || charterLoading) return;
+    charterLoading = true;
+    void import('./charter-view').then(({ CharterPanel }) => {
+      charter = new CharterPanel(t, role, () => author.id, {
+        write: (zone, text) => model.writeCommitment(zone, text),
+        sign: (commitmentId, signed) => model.signCommitment(commitmentId, signed),
+        edit: (commitmentId, change) => void model.editCommitment(commitmentId, change).catch(fail),
+        merge: (commitmentId, into, text) => void model.mergeCommitments(commitmentId, into, text).catch(fail),
+        remove: (commitmentId) => void model.deleteCommitment(commitmentId).catch(fail),
+        reorder: (zone, order) => model.reorderCommitments(zone, order),
+        freeze: (frozen) => void model.freezeCharter(frozen).catch(fail),
+      });
+      charterSlot.replaceWith(charter.element);
+      render();
+    }, fail);
+  }
 
   const zoom = new BoardZoom(t, scroller, canvas, () => model.view.board?.zones.length ?? 1, credential.role === 'animator');
 
@@ -448,7 +461,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     }
     canvas.render(view);
     barometer.render(view.barometer);
-    charter.render(view.charter, view.board);
+    showCharter(view);
     renderPrivacy(view);
     zoom.apply();
     loadingState.hidden = view.board !== null;
@@ -507,7 +520,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     agenda.element,
     ballot.element,
     barometer.element,
-    charter.element,
+    charterSlot,
     privateBanner,
     h('p', { id: 'note-keyboard-help', className: 'visually-hidden' }, t.t('board.keyboardHelp')),
     // Before the board in the tab order, a Tab or two from the top; shown below it, under the thumb.

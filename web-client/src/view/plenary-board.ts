@@ -1,8 +1,8 @@
 import type { Translator } from '../i18n';
 import type { BoardView, ViewNote } from '../model/optimistic';
-import type { Zone } from '../protocol/messages';
+import type { CharterState } from '../model/charter';
+import type { Board, Zone } from '../protocol/messages';
 import { plenaryBarometer } from './barometer-view';
-import { plenaryCharter } from './charter-view';
 import { h, replaceChildren } from './dom';
 import {
   fitsOnOnePage,
@@ -56,6 +56,7 @@ export class PlenaryBoard {
   private readonly barometer = h('div', { className: 'plenary-barometer-slot', hidden: true });
   /** A charter board's commitments by indicator, with their signature counts: the board is its charter. */
   private readonly charter = h('div', { className: 'plenary-charter-slot', hidden: true });
+  private charterShown: CharterState | null = null;
   private readonly measurer = h('div', { className: 'plenary-measure', attrs: { 'aria-hidden': 'true' } });
   private readonly cards = new Map<string, Card>();
   private readonly idPrefix = `plenary-board${++boardCount}`;
@@ -92,6 +93,14 @@ export class PlenaryBoard {
     this.resize.observe(this.body);
   }
 
+  /** The charter's view is loaded the first time a charter board is shown; the latest state wins. */
+  private showCharter(board: Board, state: CharterState): void {
+    this.charterShown = state;
+    void import('./charter-view').then(({ plenaryCharter }) => {
+      if (this.charterShown === state) replaceChildren(this.charter, plenaryCharter(this.t, board, state));
+    });
+  }
+
   setBounds(bounds: FontBounds): void {
     if (bounds.min === this.bounds.min && bounds.max === this.bounds.max) return;
     this.bounds = bounds;
@@ -105,8 +114,8 @@ export class PlenaryBoard {
     if (view.barometer) replaceChildren(this.barometer, plenaryBarometer(this.t, this.boardId, view.barometer));
     this.element.dataset.barometer = view.barometer ? (view.notes.length ? 'with-notes' : 'only') : 'none';
     this.charter.hidden = view.charter === null;
-    if (view.charter) replaceChildren(this.charter, plenaryCharter(this.t, view.board, view.charter));
     this.element.toggleAttribute('data-charter', view.charter !== null);
+    if (view.charter) this.showCharter(view.board, view.charter);
     this.zones = view.board.zones.length ? view.board.zones : [{ id: '', title: '' }];
     const zoneIndex = new Map(this.zones.map((zone, index) => [zone.id, index]));
     const byZone: ViewNote[][] = this.zones.map(() => []);
