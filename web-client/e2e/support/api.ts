@@ -41,7 +41,7 @@ export async function rememberParticipant(context: BrowserContext, joined: JoinR
   const credential = JSON.stringify({
     token: joined.token,
     role: 'participant',
-    participant: { id: joined.participant.id, name: joined.participant.name },
+    participant: { id: joined.participant.id, name: joined.participant.name, category: joined.participant.category },
     board,
   });
   await context.addInitScript(

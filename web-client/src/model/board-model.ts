@@ -86,6 +86,40 @@ export class BoardModel {
     this.stream.queue({ type: 'barometer.close', id: this.newId(), board: this.boardId, closed });
   }
 
+  // ---- The charter (atelier 4) ----
+
+  writeCommitment(zone: string, text: string): string {
+    const commitmentId = this.newId();
+    this.stream.queue({ type: 'commitment.create', id: this.newId(), board: this.boardId, commitmentId, zone, text });
+    return commitmentId;
+  }
+
+  /** "Je m'engage" (`signed`), or taking it back. */
+  signCommitment(commitmentId: string, signed: boolean): void {
+    this.stream.queue({ type: 'commitment.sign', id: this.newId(), board: this.boardId, commitmentId, signed });
+  }
+
+  editCommitment(commitmentId: string, change: { text?: string; zone?: string }): Promise<void> {
+    return this.settled({ type: 'commitment.edit', id: this.newId(), board: this.boardId, commitmentId, ...change });
+  }
+
+  deleteCommitment(commitmentId: string): Promise<void> {
+    return this.settled({ type: 'commitment.delete', id: this.newId(), board: this.boardId, commitmentId });
+  }
+
+  /** `commitmentId` joins `into`, which takes `text` and both commitments' signatures. */
+  mergeCommitments(commitmentId: string, into: string, text: string): Promise<void> {
+    return this.settled({ type: 'commitment.merge', id: this.newId(), board: this.boardId, commitmentId, into, text });
+  }
+
+  reorderCommitments(zone: string, order: string[]): void {
+    this.stream.queue({ type: 'commitment.reorder', id: this.newId(), board: this.boardId, zone, order });
+  }
+
+  freezeCharter(frozen: boolean): Promise<void> {
+    return this.settled({ type: 'charter.freeze', id: this.newId(), board: this.boardId, frozen });
+  }
+
   // ---- The animators' moderation ----
 
   hideNote(noteId: string): Promise<void> {

@@ -10,6 +10,16 @@ import {
   isScale,
   type BarometerState,
 } from './barometer';
+import {
+  predictMerge,
+  withCommitment,
+  withEdit,
+  withFrozen,
+  withOrder,
+  withoutCommitment,
+  withSignature,
+  type CharterState,
+} from './charter';
 import type { LocalAuthor } from './optimistic';
 import type { StreamType } from './stream-model';
 
@@ -23,11 +33,17 @@ export interface BoardState {
   readonly notes: ReadonlyMap<string, Note>;
   readonly privateCount: number;
   readonly barometer: BarometerState | null;
+  readonly charter: CharterState | null;
 }
 
 /** The board's barometer changed by `change`; a board without one stays as it is. */
 function barometer(state: BoardState, change: (barometer: BarometerState) => BarometerState): BoardState {
   return state.barometer ? { ...state, barometer: change(state.barometer) } : state;
+}
+
+/** The board's charter changed by `change`; a board without one stays as it is. */
+function charter(state: BoardState, change: (charter: CharterState) => CharterState): BoardState {
+  return state.charter ? { ...state, charter: change(state.charter) } : state;
 }
 
 /** Where a note not confirmed yet stacks: above every confirmed one, as the server will put it. */
@@ -115,6 +131,7 @@ export function boardStreamType(author: LocalAuthor): StreamType<'board', BoardS
       notes: new Map([...snapshot.notes].sort(byOrder).map((note) => [note.id, note])),
       privateCount: snapshot.privateCount ?? 0,
       barometer: snapshot.barometer ? { ...snapshot.barometer, scale: isScale(snapshot.barometer.scale) ? snapshot.barometer.scale : 'steps' } : null,
+      charter: snapshot.charter ?? null,
     }),
     events: {
       'note.created': (state, event) => counted(created(state, { ...event.note, order: event.rev }), event.privateCount),
@@ -130,6 +147,15 @@ export function boardStreamType(author: LocalAuthor): StreamType<'board', BoardS
       'barometer.answered': (state, event) =>
         barometer(state, (known) => withOwnAnswer(known, event.indicator, event.value, event.tally)),
       'barometer.closed': (state, event) => barometer(state, (known) => withClosed(known, event.closed, event.split)),
+      'commitment.created': (state, event) => charter(state, (known) => withCommitment(known, event.commitment)),
+      'commitment.edited': (state, event) => charter(state, (known) => withEdit(known, event.commitmentId, event.text, event.zone)),
+      'commitment.deleted': (state, event) => charter(state, (known) => withoutCommitment(known, event.commitmentId)),
+      'commitments.merged': (state, event) =>
+        charter(state, (known) => withoutCommitment(withCommitment(known, event.commitment), event.commitmentId)),
+      'commitments.reordered': (state, event) => charter(state, (known) => withOrder(known, event.zone, event.order)),
+      'commitment.signed': (state, event) =>
+        charter(state, (known) => withSignature(known, event.commitmentId, event.signed, event.signature)),
+      'charter.frozen': (state, event) => charter(state, (known) => withFrozen(known, event.frozen, event.frozenAt)),
     },
     // Someone else's answer: the new tally, never the person nor the place they chose; about notes,
     // how many are private, or a note withdrawn.
@@ -154,6 +180,34 @@ export function boardStreamType(author: LocalAuthor): StreamType<'board', BoardS
       'barometer.answer': (state, command) =>
         barometer(state, (known) => predictAnswer(known, command.indicator, command.value)),
       'barometer.close': (state, command) => barometer(state, (known) => withClosed(known, command.closed, known.split)),
+      'commitment.create': (state, command, queuedAt) =>
+        charter(state, (known) =>
+          withCommitment(known, {
+            id: command.commitmentId,
+            zone: command.zone,
+            text: command.text.trim().replace(/\s+/g, ' '),
+            category: author.category ?? 'autre',
+            at: queuedAt,
+            edited: false,
+            signatures: [],
+          }),
+        ),
+      'commitment.edit': (state, command) => charter(state, (known) => withEdit(known, command.commitmentId, command.text, command.zone)),
+      'commitment.delete': (state, command) => charter(state, (known) => withoutCommitment(known, command.commitmentId)),
+      'commitment.merge': (state, command) =>
+        charter(state, (known) => predictMerge(known, command.commitmentId, command.into, command.text)),
+      'commitment.reorder': (state, command) => charter(state, (known) => withOrder(known, command.zone, command.order)),
+      'commitment.sign': (state, command, queuedAt) =>
+        charter(state, (known) =>
+          withSignature(known, command.commitmentId, command.signed, {
+            id: author.id,
+            name: author.name,
+            category: author.category ?? 'autre',
+            at: queuedAt,
+          }),
+        ),
+      'charter.freeze': (state, command, queuedAt) =>
+        charter(state, (known) => withFrozen(known, command.frozen, command.frozen ? queuedAt : undefined)),
       'board.reveal': (state) => state,
       'note.hide': (state, command) => marked(state, command.noteId, { hiddenBy: author.name }),
       'note.restore': (state, command) => {
@@ -186,6 +240,8 @@ export function boardStreamType(author: LocalAuthor): StreamType<'board', BoardS
     // A create sent again after its reply was lost, a delete of a note already gone.
     alreadyDone: (command, code) =>
       (command.type === 'note.create' && code === 'note_exists') ||
+      (command.type === 'commitment.create' && code === 'commitment_exists') ||
+      (command.type === 'commitment.sign' && (code === 'already_signed' || code === 'not_signed')) ||
       (command.type === 'note.delete' && code === 'unknown_note'),
   };
 }

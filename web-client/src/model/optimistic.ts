@@ -1,11 +1,14 @@
 import type { Board, BoardCommand, Note } from '../protocol/messages';
 import type { BarometerState } from './barometer';
+import type { CharterState } from './charter';
 import type { BoardState } from './note-reducer';
 
 /** Who is using this client, to stand as the author of the notes it has not sent yet. */
 export interface LocalAuthor {
   id: string;
   name: string;
+  /** A participant's category (élu, acteur, habitant, autre), shown on what it writes and signs. */
+  category?: string;
 }
 
 export interface ViewNote extends Note {
@@ -21,6 +24,8 @@ export interface BoardView {
   privateCount: number;
   /** A barometer board's barometer, with this client's answers not confirmed yet in place. */
   barometer: BarometerState | null;
+  /** A charter board's charter, with this client's commitments and signatures not confirmed yet in place. */
+  charter: CharterState | null;
 }
 
 function noteIdOf(command: BoardCommand): string | null {
@@ -30,7 +35,7 @@ function noteIdOf(command: BoardCommand): string | null {
 
 /** The board as this client shows it: the optimistic state, notes stacked by their order. */
 export function boardView(state: BoardState | null, pending: readonly BoardCommand[]): BoardView {
-  if (!state) return { board: null, notes: [], privateCount: 0, barometer: null };
+  if (!state) return { board: null, notes: [], privateCount: 0, barometer: null, charter: null };
   const pendingNoteIds = new Set(pending.map(noteIdOf));
   return {
     board: state.board,
@@ -39,5 +44,6 @@ export function boardView(state: BoardState | null, pending: readonly BoardComma
       .map((note) => ({ ...note, pending: pendingNoteIds.has(note.id) })),
     privateCount: state.privateCount,
     barometer: state.barometer,
+    charter: state.charter,
   };
 }

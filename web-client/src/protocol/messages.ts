@@ -216,6 +216,35 @@ export interface Timer {
   freezeAtZero: boolean;
 }
 
+/** A public signature of a charter's commitment: who, by name and category, and when. */
+export interface Signature {
+  id: string;
+  name: string;
+  category: string;
+  at: Timestamp;
+}
+
+/** A commitment of the charter (atelier 4): under one indicator (`zone`), with its author's category. */
+export interface Commitment {
+  id: string;
+  zone: string;
+  text: string;
+  category: string;
+  at: Timestamp;
+  /** Changed by an animator (edit or merge) after it was written. */
+  edited: boolean;
+  /** In signing order. */
+  signatures: Signature[];
+}
+
+/** A charter board's charter: everything in it is public. */
+export interface CharterSnapshot {
+  frozen: boolean;
+  frozenAt?: Timestamp;
+  /** In the charter's order (an indicator's commitments in its order). */
+  commitments: Commitment[];
+}
+
 /** What the schema's named types stand for. */
 interface NamedTypes {
   Note: Note;
@@ -230,6 +259,8 @@ interface NamedTypes {
   VoteProgress: VoteProgress;
   RankedItem: RankedItem;
   VoteResult: VoteResult;
+  Signature: Signature;
+  Commitment: Commitment;
   color: NoteColor;
 }
 
@@ -319,6 +350,8 @@ export interface BoardSnapshot {
   privateCount?: number;
   /** A barometer board's barometer, as this reader may see it (`mine`: its own answers only). */
   barometer?: BarometerSnapshot;
+  /** A charter board's charter. */
+  charter?: CharterSnapshot;
 }
 
 export interface BarometerSnapshot {

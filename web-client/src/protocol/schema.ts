@@ -85,6 +85,16 @@ export const PROTOCOL = {
       tied: 'boolean',
       voters: ['string'],
     },
+    Signature: { id: 'string', name: 'string', category: 'string', at: 'number' },
+    Commitment: {
+      id: 'string',
+      zone: 'string',
+      text: 'string',
+      category: 'string',
+      at: 'number',
+      edited: 'boolean',
+      signatures: ['Signature'],
+    },
     VoteResult: {
       voters: 'number',
       dots: 'number',
@@ -278,6 +288,41 @@ export const PROTOCOL = {
     'atelier.deepen': { stream: 'workshop', roles: ['animator'], fields: { id: 'commandId', vote: 'string', keep: 'number?' } },
     'axes.set': { stream: 'workshop', roles: ['animator'], fields: { id: 'commandId', axes: ['string'] } },
     'axis.choose': { stream: 'workshop', roles: ['participant'], fields: { id: 'commandId', board: 'boardId' } },
+    'commitment.create': {
+      stream: 'board',
+      roles: ['participant', 'animator'],
+      fields: { id: 'commandId', board: 'boardId', commitmentId: 'string', zone: 'string', text: 'string' },
+    },
+    'commitment.edit': {
+      stream: 'board',
+      roles: ['animator'],
+      fields: { id: 'commandId', board: 'boardId', commitmentId: 'string', text: 'string?', zone: 'string?' },
+    },
+    'commitment.delete': {
+      stream: 'board',
+      roles: ['animator'],
+      fields: { id: 'commandId', board: 'boardId', commitmentId: 'string' },
+    },
+    'commitment.merge': {
+      stream: 'board',
+      roles: ['animator'],
+      fields: { id: 'commandId', board: 'boardId', commitmentId: 'string', into: 'string', text: 'string' },
+    },
+    'commitment.reorder': {
+      stream: 'board',
+      roles: ['animator'],
+      fields: { id: 'commandId', board: 'boardId', zone: 'string', order: ['string'] },
+    },
+    'commitment.sign': {
+      stream: 'board',
+      roles: ['participant'],
+      fields: { id: 'commandId', board: 'boardId', commitmentId: 'string', signed: 'boolean' },
+    },
+    'charter.freeze': {
+      stream: 'board',
+      roles: ['animator'],
+      fields: { id: 'commandId', board: 'boardId', frozen: 'boolean' },
+    },
     'stream.sync': {
       stream: 'any',
       roles: ['participant', 'animator', 'observer'],
@@ -364,6 +409,19 @@ export const PROTOCOL = {
       },
     },
     'boards.added': { stream: 'workshop', fields: { boards: ['Board'] } },
+    'commitment.created': { stream: 'board', fields: { commitment: 'Commitment' } },
+    'commitment.edited': { stream: 'board', fields: { commitmentId: 'string', text: 'string?', zone: 'string?' } },
+    'commitment.deleted': { stream: 'board', fields: { commitmentId: 'string' } },
+    'commitments.merged': {
+      stream: 'board',
+      fields: { commitmentId: 'string', into: 'string', text: 'string', commitment: 'Commitment' },
+    },
+    'commitments.reordered': { stream: 'board', fields: { zone: 'string', order: ['string'] } },
+    'commitment.signed': {
+      stream: 'board',
+      fields: { commitmentId: 'string', signed: 'boolean', signature: 'Signature', count: 'number' },
+    },
+    'charter.frozen': { stream: 'board', fields: { frozen: 'boolean', frozenAt: 'number?' } },
     hidden: {
       stream: 'any',
       fields: { vote: 'string?', progress: 'VoteProgress?', privateCount: 'number?', withdrawn: 'noteId?' },
@@ -418,6 +476,15 @@ export const PROTOCOL = {
     'axes_exist',
     'no_axes',
     'not_an_axis',
+    'not_a_charter',
+    'charter_frozen',
+    'charter_not_frozen',
+    'unknown_commitment',
+    'commitment_exists',
+    'too_many_commitments',
+    'order_mismatch',
+    'already_signed',
+    'not_signed',
   ],
 } as const;
 

@@ -9,6 +9,7 @@ import { agendaBanner } from './agenda-banner';
 import type { MessageKey } from '../i18n/fr';
 import { createAnnouncer } from './announcer';
 import { BarometerPanel, withPoleZones } from './barometer-view';
+import type { CharterPanel } from './charter-view';
 import { BoardCanvas } from './board-canvas';
 import { BoardZoom } from './board-zoom';
 import type { Screen, ScreenContext } from './context';
@@ -47,6 +48,10 @@ function announcement(t: Translator, event: BoardEvent | WorkshopEvent): string 
       return t.t('announce.restored');
     case 'notes.merged':
       return t.t('announce.merged');
+    case 'commitment.created':
+      return t.t('announce.commitment', { text: excerpt(event.commitment.text) });
+    case 'charter.frozen':
+      return t.t(event.frozen ? 'announce.charterFrozen' : 'announce.charterReopened');
     case 'board.configured':
     case 'plenary.changed':
     case 'participant.joined':
@@ -63,6 +68,11 @@ function announcement(t: Translator, event: BoardEvent | WorkshopEvent): string 
     case 'vote.retracted':
     case 'barometer.changed':
     case 'barometer.answered':
+    case 'commitment.edited':
+    case 'commitment.deleted':
+    case 'commitments.merged':
+    case 'commitments.reordered':
+    case 'commitment.signed':
       return null;
     case 'vote.opened':
       return t.t('vote.announceOpened', { title: event.vote.title });
@@ -162,6 +172,29 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     close: (closed) => model.closeBarometer(closed),
     set: (indicators, scale) => model.setBarometer(indicators, scale),
   });
+
+  /** The charter's panel, loaded the first time a charter board shows (boards of notes never load it). */
+  let charter: CharterPanel | null = null;
+  const charterSlot = h('div', { hidden: true });
+  let charterLoading = false;
+  function showCharter(view: BoardView): void {
+    if (charter) return charter.render(view.charter, view.board);
+    if (!view.charter || charterLoading) return;
+    charterLoading = true;
+    void import('./charter-view').then(({ CharterPanel }) => {
+      charter = new CharterPanel(t, role, () => author.id, {
+        write: (zone, text) => model.writeCommitment(zone, text),
+        sign: (commitmentId, signed) => model.signCommitment(commitmentId, signed),
+        edit: (commitmentId, change) => void model.editCommitment(commitmentId, change).catch(fail),
+        merge: (commitmentId, into, text) => void model.mergeCommitments(commitmentId, into, text).catch(fail),
+        remove: (commitmentId) => void model.deleteCommitment(commitmentId).catch(fail),
+        reorder: (zone, order) => model.reorderCommitments(zone, order),
+        freeze: (frozen) => void model.freezeCharter(frozen).catch(fail),
+      });
+      charterSlot.replaceWith(charter.element);
+      render();
+    }, fail);
+  }
 
   const zoom = new BoardZoom(t, scroller, canvas, () => shownView().board?.zones.length ?? 1, credential.role === 'animator');
 
@@ -438,6 +471,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     }
     canvas.render(view);
     barometer.render(view.barometer);
+    showCharter(view);
     renderPrivacy(view);
     zoom.apply();
     loadingState.hidden = view.board !== null;
@@ -501,6 +535,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     ballot.element,
     axes.element,
     barometer.element,
+    charterSlot,
     privateBanner,
     h('p', { id: 'note-keyboard-help', className: 'visually-hidden' }, t.t('board.keyboardHelp')),
     // Before the board in the tab order, a Tab or two from the top; shown below it, under the thumb.

@@ -198,7 +198,7 @@ export function joinScreen(context: ScreenContext, initialCode = '', assignedBoa
       credentials.save(joined.workshop.id, {
         token: joined.token,
         role: 'participant',
-        participant: { id: participant.id, name: participant.name },
+        participant: { id: participant.id, name: participant.name, category: participant.category },
         board: boardId,
       });
       context.navigate(boardId ? routes.board(boardId) : routes.join());

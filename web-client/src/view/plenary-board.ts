@@ -1,6 +1,7 @@
 import type { Translator } from '../i18n';
 import type { BoardView, ViewNote } from '../model/optimistic';
-import type { Zone } from '../protocol/messages';
+import type { CharterState } from '../model/charter';
+import type { Board, Zone } from '../protocol/messages';
 import { plenaryBarometer } from './barometer-view';
 import { h, replaceChildren } from './dom';
 import {
@@ -53,6 +54,9 @@ export class PlenaryBoard {
   private readonly body = h('div', { className: 'plenary-board-body' });
   /** A barometer board's scales, above its notes (the images associated with them). */
   private readonly barometer = h('div', { className: 'plenary-barometer-slot', hidden: true });
+  /** A charter board's commitments by indicator, with their signature counts: the board is its charter. */
+  private readonly charter = h('div', { className: 'plenary-charter-slot', hidden: true });
+  private charterShown: CharterState | null = null;
   private readonly measurer = h('div', { className: 'plenary-measure', attrs: { 'aria-hidden': 'true' } });
   private readonly cards = new Map<string, Card>();
   private readonly idPrefix = `plenary-board${++boardCount}`;
@@ -82,10 +86,19 @@ export class PlenaryBoard {
       },
       h('div', { className: 'plenary-board-heading' }, this.title, this.pager),
       this.barometer,
+      this.charter,
       this.body,
       this.measurer,
     );
     this.resize.observe(this.body);
+  }
+
+  /** The charter's view is loaded the first time a charter board is shown; the latest state wins. */
+  private showCharter(board: Board, state: CharterState): void {
+    this.charterShown = state;
+    void import('./charter-view').then(({ plenaryCharter }) => {
+      if (this.charterShown === state) replaceChildren(this.charter, plenaryCharter(this.t, board, state));
+    });
   }
 
   setBounds(bounds: FontBounds): void {
@@ -103,6 +116,9 @@ export class PlenaryBoard {
       replaceChildren(this.barometer, plenaryBarometer(this.t, this.boardId, view.barometer, { zones: view.board.zones, notes: view.notes }));
     }
     this.element.dataset.barometer = view.barometer ? 'only' : 'none';
+    this.charter.hidden = view.charter === null;
+    this.element.toggleAttribute('data-charter', view.charter !== null);
+    if (view.charter) this.showCharter(view.board, view.charter);
     this.zones = view.barometer ? [] : view.board.zones.length ? view.board.zones : [{ id: '', title: '' }];
     const zoneIndex = new Map(this.zones.map((zone, index) => [zone.id, index]));
     const byZone: ViewNote[][] = this.zones.map(() => []);

@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 import org.parvis.agenda.AgendaCommands;
 import org.parvis.agenda.AgendaStore;
 import org.parvis.barometer.BarometerCommands;
+import org.parvis.charter.CharterCommands;
+import org.parvis.charter.CharterReading;
 import org.parvis.board.BoardCommands;
 import org.parvis.board.BoardStore;
 import org.parvis.bridge.Doors;
@@ -120,7 +122,7 @@ public final class Main {
     StreamStore streams = new StreamStore(redis, Stream.of(BoardStore.APPLY_FUNCTIONS, PlenaryCommands.APPLY_FUNCTIONS,
         WorkshopService.APPLY_FUNCTIONS, AgendaCommands.APPLY_FUNCTIONS, RosterCommands.APPLY_FUNCTIONS, VoteStore.APPLY_FUNCTIONS,
         BarometerCommands.APPLY_FUNCTIONS,
-        SubgroupCommands.APPLY_FUNCTIONS).flatMap(List::stream).toList());
+        SubgroupCommands.APPLY_FUNCTIONS, CharterCommands.APPLY_FUNCTIONS).flatMap(List::stream).toList());
     BoardStore boards = new BoardStore(redis, streams);
     WorkshopStore workshopStore = new WorkshopStore(redis, System::nanoTime);
     Retention retention = Retention.days(config.retentionDays());
@@ -132,6 +134,7 @@ public final class Main {
     new PlenaryCommands(workshops, streams, clock).register(handlers);
     new VoteCommands(boards, new VoteStore(redis), streams, clock).register(handlers);
     new BarometerCommands(boards, streams, clock).register(handlers);
+    new CharterCommands(boards, streams, clock).register(handlers);
     new WorkshopCommands(workshops).register(handlers);
     new AgendaCommands(workshops, streams, new AgendaStore(redis), clock).register(handlers);
     new SubgroupCommands(workshops, boards, streams, redis, clock).register(handlers);
@@ -142,7 +145,7 @@ public final class Main {
         new RateLimiter(config.readsPerSecond(), config.readBurst(), System::nanoTime));
     HttpRefusals refusals = new HttpRefusals(metrics, new RefusalLog(System::nanoTime), config.trustProxy());
     WorkshopRoutes routes = new WorkshopRoutes(workshops, new WorkshopAdmin(workshops, workshopStore, deletion, streams, clock),
-        workshopStore, refusals);
+        workshopStore, refusals, List.of(CharterReading.route(redis)));
     Doors doors = new Doors(config, refusals, metrics, System::nanoTime);
     DeploymentOptions perCore = new DeploymentOptions().setInstances(config.httpInstances());
 

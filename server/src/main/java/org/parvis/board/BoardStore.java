@@ -51,6 +51,7 @@ public final class BoardStore {
             .arg("template").arg(layout.template().wireName())
             .arg("locked").arg("0"))
         .compose(saved -> layout.template().isBarometer() ? startBarometer(layout) : Future.succeededFuture())
+        .compose(saved -> layout.template().isCharter() ? startCharter(layout) : Future.succeededFuture())
         .compose(saved -> streams.create(StreamId.board(layout.boardId())));
   }
 
@@ -61,6 +62,13 @@ public final class BoardStore {
             .arg("indicators").arg(Protocol.encode(layout.template().indicators()))
             .arg("tallies").arg(Protocol.encode(tallies))
             .arg("closed").arg("0"))
+        .mapEmpty();
+  }
+
+  /** A charter board starts open and empty: the apply functions of commitment.* and charter.freeze take it from there. */
+  private Future<Void> startCharter(BoardLayout layout) {
+    return redis.send(Request.cmd(Command.HSET).arg(StreamKeys.board(layout.boardId()) + ":charter")
+            .arg("frozen").arg("0").arg("order").arg("[]"))
         .mapEmpty();
   }
 

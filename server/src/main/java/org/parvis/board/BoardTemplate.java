@@ -72,6 +72,11 @@ public enum BoardTemplate {
     return !indicators.isEmpty();
   }
 
+  /** The charter of social vitality (atelier 4): commitments by indicator, signed by name. */
+  public boolean isCharter() {
+    return this == CHARTE;
+  }
+
   public static Optional<BoardTemplate> fromWire(String name) {
     return Arrays.stream(values()).filter(template -> template.wireName.equals(name)).findFirst();
   }

@@ -47,6 +47,13 @@ import org.parvis.sync.Verdict;
     @JsonSubTypes.Type(Command.AtelierDeepen.class),
     @JsonSubTypes.Type(Command.AxesSet.class),
     @JsonSubTypes.Type(Command.AxisChoose.class),
+    @JsonSubTypes.Type(Command.CommitmentCreate.class),
+    @JsonSubTypes.Type(Command.CommitmentEdit.class),
+    @JsonSubTypes.Type(Command.CommitmentDelete.class),
+    @JsonSubTypes.Type(Command.CommitmentMerge.class),
+    @JsonSubTypes.Type(Command.CommitmentReorder.class),
+    @JsonSubTypes.Type(Command.CommitmentSign.class),
+    @JsonSubTypes.Type(Command.CharterFreeze.class),
     @JsonSubTypes.Type(Command.StreamSync.class),
     @JsonSubTypes.Type(Command.WorkshopGet.class)})
 public sealed interface Command {
@@ -333,6 +340,73 @@ public sealed interface Command {
     @Override
     public Verdict<Change> checked() {
       return Change.super.checked().then(ok -> required(this, closed, "closed")).then(ok -> required(this, board, "board"));
+    }
+  }
+
+  /** A commitment of the charter (atelier 4), written under one indicator (a zone of the charter board). */
+  @JsonTypeName("commitment.create")
+  record CommitmentCreate(String id, String board, String commitmentId, String zone, String text) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, board, "board")).then(ok -> required(this, commitmentId, "commitmentId"))
+          .then(ok -> required(this, zone, "zone")).then(ok -> required(this, text, "text"));
+    }
+  }
+
+  /** The animators' moderation: a new text, or another indicator, or both. */
+  @JsonTypeName("commitment.edit")
+  record CommitmentEdit(String id, String board, String commitmentId, String text, String zone) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, board, "board")).then(ok -> required(this, commitmentId, "commitmentId"))
+          .then(ok -> text == null && zone == null ? Verdict.refuse(Rejection.invalidField("text", "text or zone is needed.")) : Verdict.allow(this));
+    }
+  }
+
+  @JsonTypeName("commitment.delete")
+  record CommitmentDelete(String id, String board, String commitmentId) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, board, "board")).then(ok -> required(this, commitmentId, "commitmentId"));
+    }
+  }
+
+  /** {@code commitmentId} joins {@code into}, which takes {@code text} and both commitments' signatures (once per person). */
+  @JsonTypeName("commitment.merge")
+  record CommitmentMerge(String id, String board, String commitmentId, String into, String text) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, board, "board")).then(ok -> required(this, commitmentId, "commitmentId"))
+          .then(ok -> required(this, into, "into")).then(ok -> required(this, text, "text"));
+    }
+  }
+
+  /** The whole order of one indicator's commitments, as the animator wants it. */
+  @JsonTypeName("commitment.reorder")
+  record CommitmentReorder(String id, String board, String zone, List<String> order) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, board, "board")).then(ok -> required(this, zone, "zone"))
+          .then(ok -> required(this, order, "order"));
+    }
+  }
+
+  /** "Je m'engage" ({@code signed: true}) or taking it back, by name. */
+  @JsonTypeName("commitment.sign")
+  record CommitmentSign(String id, String board, String commitmentId, Boolean signed) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, board, "board")).then(ok -> required(this, commitmentId, "commitmentId"))
+          .then(ok -> required(this, signed, "signed"));
+    }
+  }
+
+  /** "Figer la charte" ({@code frozen: true}); unfreezing is the lead animator's. */
+  @JsonTypeName("charter.freeze")
+  record CharterFreeze(String id, String board, Boolean frozen) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, board, "board")).then(ok -> required(this, frozen, "frozen"));
     }
   }
 

@@ -160,6 +160,35 @@ public sealed interface Event {
   /** Boards made while the workshop runs (atelier 3's kept actions, the thematic axes), described as the workshop describes its boards. */
   @JsonTypeName("boards.added")
   record BoardsAdded(List<Map<String, Object>> boards) implements Event {}
+  /** A person who signed a commitment of the charter: the signature is public, by name and category. */
+  record Signature(String id, String name, String category, Long at) {}
+
+  /** A commitment of the charter: its indicator (zone), its text, its author's category, its signatures in signing order. */
+  record Commitment(String id, String zone, String text, String category, Long at, Boolean edited, List<Signature> signatures) {}
+
+  @JsonTypeName("commitment.created")
+  record CommitmentCreated(Commitment commitment) implements Event {}
+
+  @JsonTypeName("commitment.edited")
+  record CommitmentEdited(String commitmentId, String text, String zone) implements Event {}
+
+  @JsonTypeName("commitment.deleted")
+  record CommitmentDeleted(String commitmentId) implements Event {}
+
+  /** {@code commitmentId} is gone; {@code commitment} is {@code into} as it is now (the apply script writes it). */
+  @JsonTypeName("commitments.merged")
+  record CommitmentsMerged(String commitmentId, String into, String text, Commitment commitment) implements Event {}
+
+  @JsonTypeName("commitments.reordered")
+  record CommitmentsReordered(String zone, List<String> order) implements Event {}
+
+  /** {@code count}: the commitment's signatures after this one (the apply script's). */
+  @JsonTypeName("commitment.signed")
+  record CommitmentSigned(String commitmentId, Boolean signed, Signature signature, Integer count) implements Event {}
+
+  /** {@code frozenAt}: when the charter was frozen, absent once unfrozen. */
+  @JsonTypeName("charter.frozen")
+  record CharterFrozen(Boolean frozen, Long frozenAt) implements Event {}
 
   /**
    * What a follower outside an event's audience gets instead, so its revisions stay gap-free; a

@@ -86,11 +86,15 @@ public final class StreamSyncCommands {
     List<String> notes = catchUp.state().stream().filter(Objects::nonNull).map(Response::toString).toList();
     BoardSettings settings = BoardStore.settings(catchUp.extra());
     String barometer = catchUp.part(2).toString();
+    String charter = catchUp.part(3).toString();
     return boards.layout(stream.id()).map(layout -> {
       JsonObject snapshot = new JsonObject()
           .put("board", BoardStore.boardJson(layout, settings))
           .put("notes", joined(notes))
           .put("privateCount", catchUp.extra().get(3).toInteger());
+      if (!charter.isEmpty()) {
+        snapshot.put("charter", new JsonObject(charter));
+      }
       return barometer.isEmpty() ? snapshot : snapshot.put("barometer", new JsonObject(barometer));
     });
   }

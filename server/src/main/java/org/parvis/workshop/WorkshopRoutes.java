@@ -1,5 +1,6 @@
 package org.parvis.workshop;
 
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
@@ -7,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.parvis.ops.HttpRefusals;
@@ -31,18 +33,25 @@ public final class WorkshopRoutes {
       "invalid_token", 401,
       "forbidden", 403,
       "joining_closed", 403,
-      "too_many_animators", 409);
+      "too_many_animators", 409,
+      "charter_not_frozen", 404);
 
   private final WorkshopService service;
   private final WorkshopAdmin admin;
   private final WorkshopStore store;
   private final HttpRefusals refusals;
+  private final List<Reading> readings;
 
-  public WorkshopRoutes(WorkshopService service, WorkshopAdmin admin, WorkshopStore store, HttpRefusals refusals) {
+  /** A GET a feature adds under /api/workshop: what the bearer of a token reads, as JSON (`:param`s in the path). */
+  public record Reading(String path, BiFunction<Identity, RoutingContext, Future<JsonObject>> read) {}
+
+  public WorkshopRoutes(WorkshopService service, WorkshopAdmin admin, WorkshopStore store, HttpRefusals refusals,
+      List<Reading> readings) {
     this.service = service;
     this.admin = admin;
     this.store = store;
     this.refusals = refusals;
+    this.readings = List.copyOf(readings);
   }
 
   public void mount(Router router) {
@@ -60,6 +69,8 @@ public final class WorkshopRoutes {
     router.post("/api/workshop/observer-link").handler(bodies)
         .handler(ctx -> reply(ctx, 200, bearerIdentity(ctx).compose(admin::newObserverLink)));
     router.delete("/api/workshop").handler(ctx -> reply(ctx, 200, bearerIdentity(ctx).compose(admin::delete)));
+    readings.forEach(reading -> router.get(reading.path())
+        .handler(ctx -> reply(ctx, 200, bearerIdentity(ctx).compose(identity -> reading.read().apply(identity, ctx)))));
   }
 
   private void create(RoutingContext ctx) {

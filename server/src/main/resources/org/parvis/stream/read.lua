@@ -23,8 +23,24 @@ local function barometerFor(board, reader)
       .. ',"split":' .. (closed and stored[4] or '[]') .. ',"mine":' .. cjson.encode(mine) .. '}'
 end
 
+-- A charter board's charter: whether it is frozen (and when), its commitments in order, each with
+-- its public signatures; '' for a board without one. Everything in it is public.
+local function charterFor(board)
+  local state = redis.call('HMGET', board .. ':charter', 'frozen', 'frozenAt', 'order')
+  if not state[1] then return '' end
+  local order = cjson.decode(state[3] or '[]')
+  local commitments = {}
+  if #order > 0 then
+    for _, text in ipairs(redis.call('HMGET', board .. ':commitments', unpack(order))) do
+      if text then commitments[#commitments + 1] = text end
+    end
+  end
+  return '{"frozen":' .. tostring(state[1] == '1') .. (state[2] and (',"frozenAt":' .. state[2]) or '')
+      .. ',"commitments":[' .. table.concat(commitments, ',') .. ']}'
+end
+
 -- Notes in stream order (the revision that created each), then the board's state: its lock, mode,
--- anyoneEdits, and how many of its notes are private, then its barometer for this reader. A note that is private (not revealed yet) or
+-- anyoneEdits, and how many of its notes are private, then its barometer for this reader, then its charter. A note that is private (not revealed yet) or
 -- hidden reaches only its author and the animators; an anonymous note's author is given back to
 -- that author only. Stored notes are cjson's, where a quote inside a text is escaped: '"author":"'
 -- can only start the author field, so it is found and filled in without decoding the note.
@@ -55,7 +71,7 @@ SNAPSHOT['board'] = function(prefix, id, reader)
   end
   local state = redis.call('HMGET', board, 'locked', 'mode', 'anyoneEdits')
   return {visible, {state[1] or '0', state[2] or 'open', state[3] or '0', redis.call('SCARD', board .. ':private')},
-    barometerFor(board, reader)}
+    barometerFor(board, reader), charterFor(board)}
 end
 
 -- Each vote as this reader may see it, in opening order: its settings and progress, the reader's
