@@ -23,14 +23,14 @@ const PEPITES: SeedNote[] = [
   { text: 'Plus de médecin depuis 2024', zone: 'z3', color: 'purple' },
 ];
 
-/** The barometer's four indicators, spaced for the text a tablet draws a little larger. */
+/** The images of the barometer's poles: each note in the zone of the pole it illustrates. */
 const BAROMETRE: SeedNote[] = [
-  { text: 'Le café associatif, le samedi matin', zone: 'z1', color: 'yellow', y: 12 },
-  { text: 'Des hameaux où l’on ne voit plus personne l’hiver', zone: 'z1', color: 'pink', y: 172 },
-  { text: 'Une maison France services à 10 minutes', zone: 'z2', color: 'green', y: 12 },
-  { text: 'Les jeunes ne trouvent pas de logement', zone: 'z2', color: 'orange', y: 172 },
-  { text: 'Le covoiturage entre voisins pour les courses', zone: 'z3', color: 'blue', y: 12 },
-  { text: 'La fête du pain, montée par les habitants', zone: 'z4', color: 'purple', y: 12 },
+  { text: 'Le café associatif, le samedi matin', zone: 'z1', color: 'yellow' },
+  { text: 'Des hameaux où l’on ne voit plus personne l’hiver', zone: 'z2', color: 'pink' },
+  { text: 'Une maison France services à 10 minutes', zone: 'z3', color: 'green' },
+  { text: 'Les jeunes ne trouvent pas de logement', zone: 'z4', color: 'orange' },
+  { text: 'Le covoiturage entre voisins pour les courses', zone: 'z5', color: 'blue' },
+  { text: 'La fête du pain, montée par les habitants', zone: 'z7', color: 'purple' },
 ];
 
 const MOBILITES: SeedNote[] = [
@@ -94,7 +94,7 @@ describe('screenshots', () => {
     await shoot(phone, 'join-phone.png');
   });
 
-  it('board-phone.png and board-tablet.png: a board on a phone, the 4-column barometer on a tablet', async () => {
+  it('board-phone.png and board-tablet.png: a board on a phone, the barometer on a tablet (a column per pole)', async () => {
     const [vieLocale, , barometre] = created.workshop.boards;
     for (const [options, name, board, notes] of [
       [PHONE_740, 'board-phone.png', vieLocale!.id, PEPITES],

@@ -121,6 +121,9 @@ describe('the workshop stream, for the roster', () => {
     expect(next.participants.map((one) => one.done ?? false)).toEqual([false, false]);
     const mine = workshopStreamType.commands['participant.done'](workshopStreamType.fromSnapshot({ workshop: WORKSHOP }), { type: 'participant.done', id: 'c', done: true }, 1);
     expect(events['sequence.changed'](mine, { type: 'sequence.changed', ...envelope, current: 's2', startedAt: 2 }).own.done).toBe(false);
+    const loadedDone = workshopStreamType.fromSnapshot({ workshop: WORKSHOP });
+    expect(events['sequence.changed'](loadedDone, { type: 'sequence.changed', ...envelope, current: 's2', startedAt: 2 }).own)
+      .toEqual({ done: false });
   });
 
   it('follows the group menu and the join code display', () => {

@@ -72,7 +72,8 @@ function notDone(state: WorkshopStreamState): WorkshopStreamState {
   return {
     ...state,
     participants: state.participants.map((known) => (known.done ? { ...known, done: false } : known)),
-    own: state.own.done ? { ...state.own, done: false } : state.own,
+    // Set even when unknown here: the identity read at load may still say "done".
+    own: { ...state.own, done: false },
   };
 }
 

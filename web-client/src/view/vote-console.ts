@@ -105,8 +105,9 @@ function targetPicker(context: ScreenContext, token: string, boards: readonly Bo
   /** The board's notes as checkboxes; rebuilt only when the notes themselves change. */
   function renderNotes(): void {
     const notes = kind === 'notes' && watched ? votableNotes(watched.handle.model.view.notes) : [];
+    // A ticked note deleted (or made private) since is no longer chosen; another kind keeps the ticks.
     const present = new Set(notes.map((note) => note.id));
-    for (const id of ticked) if (!present.has(id)) ticked.delete(id);
+    if (kind === 'notes') for (const id of ticked) if (!present.has(id)) ticked.delete(id);
     count.textContent = `(${t.count('vote.notesChosen', ticked.size)})`;
     const signature = JSON.stringify(notes.map((note) => [note.id, note.text]));
     if (signature === shownNotes) return;
