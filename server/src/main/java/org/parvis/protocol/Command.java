@@ -44,6 +44,7 @@ import org.parvis.sync.Verdict;
     @JsonSubTypes.Type(Command.BarometerSet.class),
     @JsonSubTypes.Type(Command.BarometerAnswer.class),
     @JsonSubTypes.Type(Command.BarometerClose.class),
+    @JsonSubTypes.Type(Command.RecapDisplay.class),
     @JsonSubTypes.Type(Command.StreamSync.class),
     @JsonSubTypes.Type(Command.WorkshopGet.class)})
 public sealed interface Command {
@@ -302,6 +303,15 @@ public sealed interface Command {
     @Override
     public Verdict<Change> checked() {
       return Change.super.checked().then(ok -> required(this, closed, "closed")).then(ok -> required(this, board, "board"));
+    }
+  }
+
+  /** Whether the projector shows the recap of the démarche's previous atelier. */
+  @JsonTypeName("recap.display")
+  record RecapDisplay(String id, Boolean shown) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, shown, "shown"));
     }
   }
 

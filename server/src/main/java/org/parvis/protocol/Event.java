@@ -153,6 +153,9 @@ public sealed interface Event {
   @JsonTypeName("barometer.closed")
   record BarometerClosed(boolean closed, List<SplitRow> split) implements Event {}
 
+  @JsonTypeName("recap.displayed")
+  record RecapDisplayed(boolean shown) implements Event {}
+
   /**
    * What a follower outside an event's audience gets instead, so its revisions stay gap-free; a
    * vote's dot leaves the vote and its progress there; about notes, at most how many of the board's
