@@ -22,6 +22,8 @@ export interface WorkshopStreamState {
    * animator shows boards again. After a reload, the last vote if it is still open.
    */
   readonly plenaryVote: string | null;
+  /** Whether the projector shows the previous atelier's recap; undefined when the workshop opens with none. */
+  readonly recapShown?: boolean;
 }
 
 function withVote(state: WorkshopStreamState, voteId: string, change: (vote: VoteState) => VoteState): WorkshopStreamState {
@@ -69,7 +71,7 @@ export const workshopStreamType: StreamType<'workshop', WorkshopStreamState> = {
     const votes = snapshot.votes ?? [];
     const last = votes.at(-1);
     const plenaryVote = last && isOpen(last) ? last.vote.id : null;
-    return { workshop, participants, own: {}, ...agendaFromSnapshot(snapshot), votes, plenaryVote };
+    return { workshop, participants, own: {}, ...agendaFromSnapshot(snapshot), votes, plenaryVote, recapShown: snapshot.recap?.shown };
   },
   events: {
     'board.locked': (state, event) => withBoardLocked(state, event.board, event.locked),
@@ -96,6 +98,7 @@ export const workshopStreamType: StreamType<'workshop', WorkshopStreamState> = {
       ...withVote(state, event.vote, (vote) => closed(vote, event.result)),
       plenaryVote: event.vote,
     }),
+    'recap.displayed': (state, event) => ({ ...state, recapShown: event.shown }),
   },
   shadow: (state, event) => ({ ...state, votes: withShadow(state.votes, event) }),
   commands: {
@@ -116,5 +119,6 @@ export const workshopStreamType: StreamType<'workshop', WorkshopStreamState> = {
     'vote.cast': (state, command) => withVote(state, command.vote, (vote) => predictDot(vote, itemKey(command), 1)),
     'vote.retract': (state, command) => withVote(state, command.vote, (vote) => predictDot(vote, itemKey(command), -1)),
     'vote.close': (state) => state,
+    'recap.display': (state, command) => ({ ...state, recapShown: command.shown }),
   },
 };

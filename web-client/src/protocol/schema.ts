@@ -270,6 +270,7 @@ export const PROTOCOL = {
       roles: ['animator'],
       fields: { id: 'commandId', board: 'boardId', closed: 'boolean' },
     },
+    'recap.display': { stream: 'workshop', roles: ['animator'], fields: { id: 'commandId', shown: 'boolean' } },
     'stream.sync': {
       stream: 'any',
       roles: ['participant', 'animator', 'observer'],
@@ -352,6 +353,7 @@ export const PROTOCOL = {
         split: [{ indicator: 'number', category: 'string', steps: ['number'], unknown: 'number' }],
       },
     },
+    'recap.displayed': { stream: 'workshop', fields: { shown: 'boolean' } },
     hidden: {
       stream: 'any',
       fields: { vote: 'string?', progress: 'VoteProgress?', privateCount: 'number?', withdrawn: 'noteId?' },
