@@ -1,47 +1,23 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import type { CreateWorkshopResponse } from '../src/protocol/messages';
 import { randomId } from '../src/protocol/ids';
-import { joinWorkshop, rememberParticipant } from './support/api';
+import { createDemarche, joinWorkshop, rememberParticipant } from './support/api';
 import { describeViolations, runAxe, seriousOrCritical } from './support/axe';
 import { LAPTOP, newContext, PHONE_740, PROJECTOR, TABLET } from './support/chromium';
 import { seedNotes } from './support/seed';
+import { fontSizes, screenshot } from './support/screens';
 import { useBrowserSuite } from './support/suite';
 import { pageOverflowX } from './support/touch';
 import { byTestId, notesWithText } from './support/ui';
 import { eventually } from './support/wait';
 
 const baseUrl = inject('parvisUrl');
-const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
 const PRIVATE_TEXT = 'Idée encore privée, pas révélée';
 
-async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: join(SCREENSHOTS, name), animations: 'disabled', caret: 'hide', scale: 'css' });
-}
+describe('a démarche: the next atelier opens with the recap of the previous one', () => {
+  const suite = useBrowserSuite(baseUrl);
 
-/** Font sizes in CSS pixels of every visible element matched. */
-function fontSizes(page: Page, selector: string): Promise<number[]> {
-  return page.evaluate(
-    (matched) =>
-      [...document.querySelectorAll<HTMLElement>(matched)]
-        .filter((element) => element.getClientRects().length > 0 && element.textContent?.trim())
-        .map((element) => parseFloat(getComputedStyle(element).fontSize)),
-    selector,
-  );
-}
-
-type AtelierCreated = CreateWorkshopResponse & { demarche: { id: string; name: string; step: number; gallery: string } };
-
-async function createDemarche(): Promise<AtelierCreated> {
-  const response = await fetch(`${baseUrl}/api/demarches`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify({
+  it('the lead animator prepares the next atelier; the projector and a phone show the recap; the exhibition is read-only', async () => {
+    const first = await createDemarche(baseUrl, {
       demarche: 'Vallée de l’Hérault 2027',
       title: 'Atelier 2 — Tendances, risques, opportunités',
       groups: [
@@ -49,17 +25,7 @@ async function createDemarche(): Promise<AtelierCreated> {
         { name: 'Se déplacer', template: 'tendances' },
         { name: 'Baromètre', template: 'barometre' },
       ],
-    }),
-  });
-  expect(response.status).toBe(201);
-  return (await response.json()) as AtelierCreated;
-}
-
-describe('a démarche: the next atelier opens with the recap of the previous one', () => {
-  const suite = useBrowserSuite(baseUrl);
-
-  it('the lead animator prepares the next atelier; the projector and a phone show the recap; the exhibition is read-only', async () => {
-    const first = await createDemarche();
+    });
     const [living, moving, barometer] = first.workshop.boards.map((board) => board.id) as [string, string, string];
     const people = [
       await joinWorkshop(baseUrl, first.workshop.code, 'Sylvie', { board: living, category: 'habitant' }),

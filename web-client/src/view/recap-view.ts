@@ -76,7 +76,8 @@ export function recapView(t: Translator, summary: AtelierSummary, variant: Recap
   return h(
     'section',
     { className: 'recap', testid: 'recap', attrs: { 'data-variant': variant, 'aria-label': heading } },
-    h('h2', { className: 'recap-title', testid: 'recap-title' }, heading),
+    // On a phone the panel's summary already says it: the heading stays for screen readers.
+    h('h2', { className: variant === 'phone' ? 'recap-title visually-hidden' : 'recap-title', testid: 'recap-title' }, heading),
     isEmptyRecap(summary) && h('p', { className: 'muted' }, t.t('recap.empty')),
     h(
       'div',
