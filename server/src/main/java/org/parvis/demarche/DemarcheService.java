@@ -83,24 +83,30 @@ public final class DemarcheService {
       if (!step.isAllowed()) {
         return Future.failedFuture(new RejectedException(step.rejection()));
       }
-      return Future.all(demarche(place.demarcheId()), workshops.workshop(lead.workshopId())).compose(both -> {
-        DemarcheStore.Demarche demarche = both.resultAt(0);
-        Workshop previous = both.resultAt(1);
-        return nextPlan(demarche, previous, step.value(), request)
-            .compose(plan -> reader.summary(previous, place.step())
-                .compose(summary -> withEarlierBarometer(previous.id(), summary))
-                .compose(recap -> workshops.create(plan).compose(created -> {
-                  String nextId = workshopId(created);
-                  return store.addAtelier(demarche.id(), nextId, step.value())
-                      .compose(added -> store.setNext(previous.id(), nextId))
-                      .compose(linked -> store.saveRecap(nextId, recap))
-                      .compose(saved -> store.showRecap(nextId))
-                      .compose(shown -> carryPeople(previous.id(), nextId))
-                      .compose(carried -> carryIntentions(recap, nextId, step.value()))
-                      .map(count -> created.put("demarche", demarcheJson(demarche, step.value(), true))
-                          .put("carriedActions", count));
-                })));
-      });
+      return store.claimNext(lead.workshopId()).compose(claimed -> claimed
+          ? prepare(place, step.value(), lead.workshopId(), request)
+              .onFailure(failed -> store.releaseNext(lead.workshopId()))
+          : Future.failedFuture(new RejectedException(DemarcheRules.nextStep(place.step(), true).rejection())));
+    });
+  }
+
+  private Future<JsonObject> prepare(DemarcheStore.Place place, int step, String previousId, Map<String, Object> request) {
+    return Future.all(demarche(place.demarcheId()), workshops.workshop(previousId)).compose(both -> {
+      DemarcheStore.Demarche demarche = both.resultAt(0);
+      Workshop previous = both.resultAt(1);
+      return nextPlan(demarche, previous, step, request)
+          .compose(plan -> reader.summary(previous, place.step())
+              .compose(summary -> withEarlierBarometer(previous.id(), summary))
+              .compose(recap -> workshops.create(plan).compose(created -> {
+                String nextId = workshopId(created);
+                return store.addAtelier(demarche.id(), nextId, step)
+                    .compose(added -> store.setNext(previous.id(), nextId))
+                    .compose(linked -> store.saveRecap(nextId, recap))
+                    .compose(saved -> store.showRecap(nextId))
+                    .compose(shown -> carryPeople(previous.id(), nextId))
+                    .compose(carried -> carryIntentions(recap, nextId, step))
+                    .map(count -> created.put("demarche", demarcheJson(demarche, step, true)).put("carriedActions", count));
+              })));
     });
   }
 

@@ -25,6 +25,8 @@ import org.parvis.workshop.Secrets;
 public final class DemarcheStore {
 
   private static final String GALLERY_PREFIX = "parvis:gallery:";
+  /** The next atelier's id while it is being prepared. */
+  private static final String PENDING = "pending";
 
   /** A démarche as stored: its ateliers' workshop ids, in order (atelier 1 first). */
   public record Demarche(String id, String name, String galleryToken, List<String> ateliers) {}
@@ -53,6 +55,20 @@ public final class DemarcheStore {
             .arg("demarche").arg(demarcheId).arg("demarcheStep").arg(Integer.toString(step)))
         .compose(placed -> redis.send(Request.cmd(Command.RPUSH).arg(ateliersKey(demarcheId)).arg(workshopId)))
         .mapEmpty();
+  }
+
+  /**
+   * Claims the right to prepare the atelier after this one: false when it is prepared, or being
+   * prepared by a tap that came first (two quick taps make one next atelier).
+   */
+  public Future<Boolean> claimNext(String workshopId) {
+    return redis.send(Request.cmd(Command.HSETNX).arg(StreamKeys.workshop(workshopId)).arg("nextAtelier").arg(PENDING))
+        .map(set -> set.toInteger() == 1);
+  }
+
+  /** A preparation that failed gives its claim back. */
+  public Future<Void> releaseNext(String workshopId) {
+    return redis.send(Request.cmd(Command.HDEL).arg(StreamKeys.workshop(workshopId)).arg("nextAtelier")).mapEmpty();
   }
 
   public Future<Void> setNext(String workshopId, String nextId) {

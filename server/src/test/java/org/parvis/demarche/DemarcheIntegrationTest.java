@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -160,8 +161,15 @@ class DemarcheIntegrationTest {
         assertThat(lead.command(note(first.boards.get(0), "n1", PUBLIC_ACTION, "z4")).getBoolean("ok")).isTrue();
       }
       Set<String> withFirst = redis.allKeys();
-      Atelier second = Atelier.of(TestWorkshop.postAs(vertx, NODE.port(), first.animatorToken, "/api/demarche/next",
-          new JsonObject()).bodyAsJsonObject());
+      // Two quick taps on "Préparer l'atelier suivant": one next atelier.
+      List<CompletableFuture<HttpResponse<Buffer>>> taps = List.of(1, 2).stream()
+          .map(tap -> CompletableFuture.supplyAsync(() -> TestWorkshop.postAs(vertx, NODE.port(), first.animatorToken,
+              "/api/demarche/next", new JsonObject())))
+          .toList();
+      List<HttpResponse<Buffer>> answers = taps.stream().map(CompletableFuture::join).toList();
+      assertThat(answers).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(201, 409);
+      Atelier second = Atelier.of(answers.stream().filter(answer -> answer.statusCode() == 201).findFirst().orElseThrow()
+          .bodyAsJsonObject());
       join(vertx, second.code, "Paul", "habitant", second.boards.get(0));
       assertThat(redis.allKeys()).anyMatch(key -> key.equals("parvis:{w:" + second.id + "}:recap"))
           .anyMatch(key -> key.equals("parvis:{w:" + second.id + "}:known"));
