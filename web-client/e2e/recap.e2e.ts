@@ -49,12 +49,15 @@ describe('a démarche: the next atelier opens with the recap of the previous one
     });
     expect(privately.ok).toBe(true);
     await seedNotes(suite.bridge, ines.token, moving, [{ text: PRIVATE_TEXT, zone: 'z4', color: 'orange' }]);
-    const answers: [typeof sylvie, string][] = [[sylvie, '2'], [marc, '3'], [ines, '5']];
-    for (const [person, value] of answers) {
-      const answered = await suite.bridge.request<{ ok: boolean }>(person.token, {
-        type: 'barometer.answer', id: randomId(), board: barometer, indicator: 0, value,
-      });
-      expect(answered.ok).toBe(true);
+    // Where each person places the territory on the four scales.
+    const answers: [typeof sylvie, string[]][] = [[sylvie, ['2', '3', '5', '4']], [marc, ['3', '3', '6', '2']], [ines, ['5', '2', '6', '3']]];
+    for (const [person, values] of answers) {
+      for (const [indicator, value] of values.entries()) {
+        const answered = await suite.bridge.request<{ ok: boolean }>(person.token, {
+          type: 'barometer.answer', id: randomId(), board: barometer, indicator, value,
+        });
+        expect(answered.ok).toBe(true);
+      }
     }
     const opened = await suite.bridge.request<{ ok: boolean }>(first.animatorToken, {
       type: 'vote.open', id: randomId(), vote: 'actions', title: 'Les actions à garder', board: living, zone: 'z4',
