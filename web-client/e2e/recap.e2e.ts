@@ -112,6 +112,15 @@ describe('a démarche: the next atelier opens with the recap of the previous one
     const sizes = await fontSizes(projector, '.plenary-recap .recap-note, .plenary-recap h3, .plenary-recap .vote-ranked-text, .plenary-recap .barometer-summary');
     expect(sizes.length).toBeGreaterThan(10);
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(22);
+    // The largest text that fits (at most 28 px at 1080 p): nothing cut, one size for every note.
+    const fit = await projector.evaluate(() => {
+      const shown = document.querySelector<HTMLElement>('.plenary-recap')!;
+      return { overflow: shown.scrollHeight - shown.clientHeight, font: parseFloat(getComputedStyle(shown).fontSize) };
+    });
+    expect(fit.overflow).toBeLessThanOrEqual(0);
+    expect(fit.font).toBeLessThanOrEqual(28);
+    expect(new Set(await fontSizes(projector, '.plenary-recap .recap-note'))).toEqual(new Set([fit.font]));
+    console.log(`recap on the projector at 1920×1080: text ${fit.font} px, nothing cut`);
     const onProjector = seriousOrCritical(await runAxe(projector));
     expect(onProjector, describeViolations('recap on the projector', onProjector)).toEqual([]);
 
