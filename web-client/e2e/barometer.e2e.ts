@@ -1,6 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import type { Category } from '../src/protocol/messages';
@@ -9,13 +6,13 @@ import { createWorkshop, joinWorkshop, rememberParticipant } from './support/api
 import { describeViolations, runAxe, seriousOrCritical } from './support/axe';
 import { LAPTOP, newContext, PHONE_740, PROJECTOR } from './support/chromium';
 import { seedNotes } from './support/seed';
+import { fontSizes, screenshot } from './support/screens';
 import { useBrowserSuite } from './support/suite';
 import { centerOf, pageOverflowX, targetSizes, touchTap } from './support/touch';
 import { byTestId } from './support/ui';
 import { eventually } from './support/wait';
 
 const baseUrl = inject('parvisUrl');
-const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
 
 /** Where each phone places the territory on the four scales ("unknown": "je ne sais pas"). */
 const ANSWERS: Record<string, string[]> = {
@@ -23,23 +20,6 @@ const ANSWERS: Record<string, string[]> = {
   Marc: ['3', '3', '6', '2'],
   Inès: ['5', '2', '6', '3'],
 };
-
-/** Font sizes in CSS pixels of every visible element matched, on the projector. */
-function fontSizes(page: Page, selector: string): Promise<number[]> {
-  return page.evaluate(
-    (matched) =>
-      [...document.querySelectorAll<HTMLElement>(matched)]
-        .filter((element) => element.getClientRects().length > 0 && element.textContent?.trim())
-        .map((element) => parseFloat(getComputedStyle(element).fontSize)),
-    selector,
-  );
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: join(SCREENSHOTS, name), animations: 'disabled', caret: 'hide', scale: 'css' });
-}
 
 describe('atelier 1: the barometer of social vitality', () => {
   const suite = useBrowserSuite(baseUrl);

@@ -5,6 +5,7 @@ import type {
   CreateWorkshopResponse,
   JoinResponse,
 } from '../../src/protocol/messages';
+import type { CreateAtelierResponse } from '../../src/net/http-api';
 
 async function postJson<T>(url: string, body: unknown): Promise<T> {
   const response = await fetch(url, {
@@ -20,6 +21,11 @@ async function postJson<T>(url: string, body: unknown): Promise<T> {
 /** `POST /api/workshops`, as the page "Créer un atelier" does. */
 export function createWorkshop(baseUrl: string, request: CreateWorkshopRequest): Promise<CreateWorkshopResponse> {
   return postJson(`${baseUrl}/api/workshops`, request);
+}
+
+/** `POST /api/demarches`: a démarche and its atelier 1, as the page "Créer un atelier" does with a démarche named. */
+export function createDemarche(baseUrl: string, request: CreateWorkshopRequest & { demarche: string }): Promise<CreateAtelierResponse> {
+  return postJson(`${baseUrl}/api/demarches`, request);
 }
 
 /** `POST /api/join`: a participant joins without the UI. */

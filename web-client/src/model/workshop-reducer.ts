@@ -22,6 +22,8 @@ export interface WorkshopStreamState {
    * animator shows boards again. After a reload, the last vote if it is still open.
    */
   readonly plenaryVote: string | null;
+  /** Whether the projector shows the previous atelier's recap; undefined when the workshop opens with none. */
+  readonly recapShown?: boolean;
 }
 
 function withVote(state: WorkshopStreamState, voteId: string, change: (vote: VoteState) => VoteState): WorkshopStreamState {
@@ -85,7 +87,7 @@ export const workshopStreamType: StreamType<'workshop', WorkshopStreamState> = {
     const votes = snapshot.votes ?? [];
     const last = votes.at(-1);
     const plenaryVote = last && isOpen(last) ? last.vote.id : null;
-    return { workshop, participants, own: {}, ...agendaFromSnapshot(snapshot), votes, plenaryVote };
+    return { workshop, participants, own: {}, ...agendaFromSnapshot(snapshot), votes, plenaryVote, recapShown: snapshot.recap?.shown };
   },
   events: {
     'board.locked': (state, event) => withBoardLocked(state, event.board, event.locked),
@@ -113,6 +115,7 @@ export const workshopStreamType: StreamType<'workshop', WorkshopStreamState> = {
       plenaryVote: event.vote,
     }),
     'boards.added': (state, event) => withBoards(state, event.boards),
+    'recap.displayed': (state, event) => ({ ...state, recapShown: event.shown }),
   },
   shadow: (state, event) => ({ ...state, votes: withShadow(state.votes, event) }),
   commands: {
@@ -137,5 +140,6 @@ export const workshopStreamType: StreamType<'workshop', WorkshopStreamState> = {
     'atelier.deepen': (state) => state,
     'axes.set': (state) => state,
     'axis.choose': (state, command) => ({ ...state, own: { ...state.own, board: command.board } }),
+    'recap.display': (state, command) => ({ ...state, recapShown: command.shown }),
   },
 };

@@ -50,13 +50,15 @@ export interface WorkshopState {
   votes: readonly VoteState[];
   /** The vote the plenary screen shows instead of boards, if any. */
   plenaryVote: string | null;
+  /** Whether the projector shows the previous atelier's recap; undefined when there is none. */
+  recapShown?: boolean;
   links?: SharedLinks;
   animator?: AnimatorSelf;
   retention?: RetentionDates;
 }
 
 /** What `workshop.get` says: who this token is, and the workshop until its stream is loaded. */
-type Identity = Omit<WorkshopState, 'participants' | 'agenda' | 'timers' | 'votes' | 'plenaryVote'>;
+type Identity = Omit<WorkshopState, 'participants' | 'agenda' | 'timers' | 'votes' | 'plenaryVote' | 'recapShown'>;
 
 /** A timer action, as `timer.set` takes it; `group` absent: the workshop's timer. */
 export type TimerAction =
@@ -118,6 +120,7 @@ export class WorkshopSession {
         timers: followed?.timers ?? {},
         votes: followed?.votes ?? [],
         plenaryVote: followed?.plenaryVote ?? null,
+        recapShown: followed?.recapShown,
       };
     }
     return this.cachedState;
@@ -210,6 +213,11 @@ export class WorkshopSession {
   /** How the projector shows the join code and its QR code. */
   setJoinDisplay(mode: JoinDisplay): Promise<void> {
     return this.command({ type: 'join.display', id: this.newId(), mode });
+  }
+
+  /** An animator shows or hides the previous atelier's recap on the projector. */
+  setRecapShown(shown: boolean): Promise<void> {
+    return this.command({ type: 'recap.display', id: this.newId(), shown });
   }
 
   /** The lead animator moves a participant to another group. */

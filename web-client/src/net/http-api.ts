@@ -11,6 +11,10 @@ import type {
   NewObserverLinkResponse,
 } from '../protocol/messages';
 import { PROTOCOL_VERSION } from '../protocol/messages';
+import type { DemarcheInfo, GalleryAnswer, NewcomersAnswer, RecapAnswer } from '../model/recap';
+
+/** A workshop created as an atelier of a démarche: with the démarche (and the number of actions carried over). */
+export type CreateAtelierResponse = CreateWorkshopResponse & { demarche: DemarcheInfo; carriedActions?: number };
 
 /** Refusals of the HTTP API's doors (throttles, creation key, closed joining, content type). */
 export type DoorErrorCode =
@@ -57,6 +61,16 @@ export interface HttpApi {
   newObserverLink(token: string): Promise<NewObserverLinkResponse>;
   /** Lead animator only: the workshop and all it holds, at once. */
   deleteWorkshop(token: string): Promise<void>;
+  /** A démarche and its atelier 1 (the creation key as for a workshop). */
+  createDemarche(request: CreateWorkshopRequest & { demarche: string }, createKey?: string): Promise<CreateAtelierResponse>;
+  /** Lead animator only: the next atelier of the démarche, from this one. */
+  prepareNextAtelier(token: string): Promise<CreateAtelierResponse>;
+  /** Any token of the workshop: its démarche and the recap it opens with. */
+  recap(token: string): Promise<RecapAnswer>;
+  /** Animators: the participants who came to no earlier atelier. */
+  newcomers(token: string): Promise<NewcomersAnswer>;
+  /** The exhibition link's token: every atelier of the démarche, read-only. */
+  gallery(galleryToken: string): Promise<GalleryAnswer>;
 }
 
 export function createHttpApi(fetchJson: typeof fetch = (input, init) => fetch(input, init)): HttpApi {
@@ -113,5 +127,15 @@ export function createHttpApi(fetchJson: typeof fetch = (input, init) => fetch(i
     deleteWorkshop: async (token) => {
       await call('/api/workshop', { method: 'DELETE' }, token);
     },
+    createDemarche: (request, createKey) =>
+      call('/api/demarches', {
+        method: 'POST',
+        body: JSON.stringify(request),
+        headers: createKey ? { 'X-Parvis-Create-Key': createKey } : undefined,
+      }),
+    prepareNextAtelier: (token) => call('/api/demarche/next', { method: 'POST', body: '{}' }, token),
+    recap: (token) => call('/api/demarche/recap', undefined, token),
+    newcomers: (token) => call('/api/demarche/newcomers', undefined, token),
+    gallery: (galleryToken) => call('/api/gallery', undefined, galleryToken),
   };
 }

@@ -374,6 +374,8 @@ export interface WorkshopSnapshot {
   timers?: { group?: string; timer: Timer }[];
   /** In opening order. */
   votes?: VoteSnapshot[];
+  /** Only for a workshop that opens with the recap of its démarche's previous atelier. */
+  recap?: { shown: boolean };
 }
 
 export interface SnapshotOf {

@@ -323,6 +323,7 @@ export const PROTOCOL = {
       roles: ['animator'],
       fields: { id: 'commandId', board: 'boardId', frozen: 'boolean' },
     },
+    'recap.display': { stream: 'workshop', roles: ['animator'], fields: { id: 'commandId', shown: 'boolean' } },
     'stream.sync': {
       stream: 'any',
       roles: ['participant', 'animator', 'observer'],
@@ -422,6 +423,7 @@ export const PROTOCOL = {
       fields: { commitmentId: 'string', signed: 'boolean', signature: 'Signature', count: 'number' },
     },
     'charter.frozen': { stream: 'board', fields: { frozen: 'boolean', frozenAt: 'number?' } },
+    'recap.displayed': { stream: 'workshop', fields: { shown: 'boolean' } },
     hidden: {
       stream: 'any',
       fields: { vote: 'string?', progress: 'VoteProgress?', privateCount: 'number?', withdrawn: 'noteId?' },

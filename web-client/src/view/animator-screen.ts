@@ -16,6 +16,7 @@ import { rosterPanel } from './roster-panel';
 import { routes } from './router';
 import { workshopAdmin, type Renewed } from './workshop-admin';
 import { voteConsole } from './vote-console';
+import { demarcheConsole } from './demarche-console';
 
 /** `2026-11-23` as "lundi 23 novembre 2026"; anything else as it is. */
 function longDate(date: string, language: string): string {
@@ -41,6 +42,7 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
   let joiningOpen: boolean | null = null;
   let team: HTMLElement | null = null;
   const roster = rosterPanel(context, token, session);
+  const demarche = demarcheConsole(context, token, session);
   let votes: ReturnType<typeof voteConsole> | null = null;
   const ateliers = atelierConsole(context, session);
   /** The group asked for by the last step not yet confirmed: a second quick tap steps on from it. */
@@ -248,6 +250,7 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
     const observerLink = renewed.observerLink ?? state.links?.observer ?? credentials.links(workshop.id)?.observer;
     const deletion = retentionWarning(state.retention, Date.now());
     admin.update(state);
+    demarche.update(state);
     votes ??= voteConsole(context, session, workshop.boards, token);
     votes.update(state);
     ateliers.update(state);
@@ -302,6 +305,7 @@ export function animatorScreen(context: ScreenContext, token: string): Screen {
         ),
       ),
       joiningControl(),
+      demarche.element,
       h('h2', {}, t.t('animator.groups')),
       h('ul', { className: 'board-list' }, ...workshop.boards.map((board) => boardRow(board, code, plenary))),
       h(

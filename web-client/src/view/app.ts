@@ -2,6 +2,7 @@ import { createTranslator, LANGUAGES, saveLanguage, savedLanguage, type Language
 import type { KeyValueStorage } from '../model/storage';
 import { animatorScreen } from './animator-screen';
 import { boardScreen } from './board-screen';
+import { galleryScreen } from './gallery-screen';
 import type { Screen, ScreenContext, Services } from './context';
 import { h, replaceChildren } from './dom';
 import { joinScreen } from './join-screen';
@@ -27,6 +28,8 @@ function screenFor(route: Route, context: ScreenContext): Screen {
       return boardScreen(context, route.boardId);
     case 'plenary':
       return plenaryScreen(context, route.token);
+    case 'gallery':
+      return galleryScreen(context, route.token);
   }
 }
 

@@ -20,6 +20,7 @@ import { SpeakerPicker } from './speaker-picker';
 import { routes } from './router';
 import { createStatusBanner } from './status-banner';
 import { votePanel } from './vote-panel';
+import { recapPanel } from './recap-view';
 
 const ANNOUNCED_TEXT_LENGTH = 80;
 /** How long a deleted note waits, hidden, for an "Undo" before its deletion is sent. */
@@ -73,6 +74,7 @@ function announcement(t: Translator, event: BoardEvent | WorkshopEvent): string 
     case 'commitments.merged':
     case 'commitments.reordered':
     case 'commitment.signed':
+    case 'recap.displayed':
       return null;
     case 'vote.opened':
       return t.t('vote.announceOpened', { title: event.vote.title });
@@ -116,6 +118,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
   const { model } = board;
   const ballot = votePanel(context, workshop);
   const axes = axisPicker(context, workshop);
+  const recap = recapPanel(context, token);
   const role = (): Role => workshop.state?.role ?? credential.role;
   const settings = () => workshop.state?.workshop.boards.find((candidate) => candidate.id === boardId);
   const locked = () => settings()?.locked ?? false;
@@ -531,6 +534,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
       navigation,
     ),
     banner.element,
+    recap.element,
     agenda.element,
     ballot.element,
     axes.element,

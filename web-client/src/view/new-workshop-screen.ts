@@ -5,6 +5,9 @@ import { h, replaceChildren } from './dom';
 import { limitLength } from './limited-text';
 import { routes } from './router';
 
+/** As the server's DemarcheRules.MAX_NAME. */
+const DEMARCHE_NAME_MAX = 80;
+
 interface GroupRow {
   element: HTMLElement;
   name: HTMLInputElement;
@@ -42,6 +45,13 @@ export function newWorkshopScreen(context: ScreenContext): Screen {
     ),
   );
   const atelierNote = h('p', { className: 'help', testid: 'atelier-note', attrs: { 'aria-live': 'polite' } });
+  // A démarche groups the ateliers of one territory's series: naming one makes this its atelier 1.
+  const demarche = h('input', {
+    id: 'workshop-demarche',
+    testid: 'workshop-demarche-input',
+    attrs: { 'aria-describedby': 'workshop-demarche-help' },
+  });
+  const demarcheLimit = limitLength(t, demarche, DEMARCHE_NAME_MAX);
   const groupList = h('ol', { className: 'group-list' });
   const addGroup = h(
     'button',
@@ -156,16 +166,17 @@ export function newWorkshopScreen(context: ScreenContext): Screen {
     submit.disabled = true;
     error.textContent = '';
     try {
-      const created = await api.createWorkshop(
-        {
-          title: title.value.trim(),
-          date: date.value || undefined,
-          animatorName: animatorName.value.trim() || undefined,
-          groups,
-          atelier: atelier.value as Atelier,
-        },
-        createKey.value || undefined,
-      );
+      const request = {
+        title: title.value.trim(),
+        date: date.value || undefined,
+        animatorName: animatorName.value.trim() || undefined,
+        groups,
+        atelier: atelier.value as Atelier,
+      };
+      const series = demarche.value.trim();
+      const created = series
+        ? await api.createDemarche({ ...request, demarche: series }, createKey.value || undefined)
+        : await api.createWorkshop(request, createKey.value || undefined);
       credentials.save(created.workshop.id, { token: created.animatorToken, role: 'animator' });
       credentials.saveLinks(created.workshop.id, created.links);
       context.navigate(routes.animator(created.animatorToken));
@@ -219,6 +230,10 @@ export function newWorkshopScreen(context: ScreenContext): Screen {
       h('label', { htmlFor: 'workshop-atelier', className: 'label' }, t.t('atelier.label')),
       atelier,
       atelierNote,
+      h('label', { htmlFor: 'workshop-demarche', className: 'label' }, t.t('new.demarche')),
+      h('p', { id: 'workshop-demarche-help', className: 'help' }, t.t('new.demarcheHelp')),
+      demarche,
+      demarcheLimit.element,
       groupsField,
       createKeyField,
       error,

@@ -9,11 +9,17 @@ import { qrCode } from './qr-code';
 import { routes } from './router';
 import { createStatusBanner } from './status-banner';
 import { plenaryVoteView } from './vote-results';
+import type { AtelierSummary } from '../model/recap';
+import { recapHeading, recapView } from './recap-view';
 
 interface ShownBoard {
   view: PlenaryBoard;
   stop: () => void;
 }
+
+/** The recap's text: 2.6 % of the screen's height at most (28 px at 1080 p), never under 20 px. */
+const RECAP_FONT_SHARE = 0.026;
+const RECAP_MIN_FONT = 20;
 
 /** Between boards on the overview, in CSS pixels at 1080 p (scaled like the rest). */
 const BOARD_GAP_AT_1080 = 24;
@@ -34,10 +40,13 @@ export function plenaryScreen(context: ScreenContext, token: string): Screen {
   const join = h('div', { className: 'plenary-join' });
   const boards = h('div', { className: 'plenary-boards' });
   const vote = h('div', { className: 'plenary-vote', testid: 'plenary-vote', hidden: true });
+  // The previous atelier's recap, read once (it never changes), shown while the animator wants it.
+  const recap = h('div', { className: 'plenary-recap', testid: 'plenary-recap', hidden: true });
+  let recapSummary: AtelierSummary | null = null;
   const banner = createStatusBanner(t);
   const agenda = agendaBanner(t, session, { variant: 'projector' });
   const side = h('div', { className: 'plenary-side' }, heading, agenda.element, banner.element, waiting, join);
-  const element = h('section', { className: 'screen plenary-screen', attrs: { 'data-mode': 'start' } }, side, boards, vote);
+  const element = h('section', { className: 'screen plenary-screen', attrs: { 'data-mode': 'start' } }, side, boards, vote, recap);
   let joinCode = '';
 
   function show(board: Board): ShownBoard {
@@ -80,8 +89,23 @@ export function plenaryScreen(context: ScreenContext, token: string): Screen {
     );
   }
 
+  /**
+   * The recap takes the largest text that fits the screen, from 2.6 % of its height down to
+   * RECAP_MIN_FONT; what is longer still is cut (phones and the exhibition show it whole).
+   */
+  function fitRecap(): void {
+    if (recap.hidden) return;
+    let size = Math.round(window.innerHeight * RECAP_FONT_SHARE);
+    recap.style.setProperty('--recap-font', `${size}px`);
+    while (recap.scrollHeight > recap.clientHeight && size > RECAP_MIN_FONT) {
+      size -= 1;
+      recap.style.setProperty('--recap-font', `${size}px`);
+    }
+  }
+
   /** The grid and the text sizes follow the number of boards and the screen's size. */
   function layOut(): void {
+    fitRecap();
     const count = shown.size;
     const gap = Math.round((BOARD_GAP_AT_1080 * window.innerHeight) / 1080);
     const zones = Math.max(1, ...[...shown.keys()].map((id) => zoneCountOf(id)));
@@ -112,11 +136,13 @@ export function plenaryScreen(context: ScreenContext, token: string): Screen {
     for (const board of wanted) if (!shown.has(board.id)) shown.set(board.id, show(board));
     const shownVote = state.votes.find((candidate) => candidate.vote.id === state.plenaryVote);
     const display = workshop.joinDisplay ?? (wanted.length ? 'corner' : 'large');
-    element.dataset.mode = shownVote ? 'vote' : display === 'large' ? 'start' : 'boards';
+    const showRecap = state.recapShown === true && recapSummary !== null;
+    element.dataset.mode = showRecap ? 'recap' : shownVote ? 'vote' : display === 'large' ? 'start' : 'boards';
     join.hidden = display === 'hidden';
-    waiting.hidden = wanted.length > 0 || shownVote !== undefined;
-    boards.hidden = shownVote !== undefined;
-    vote.hidden = shownVote === undefined;
+    waiting.hidden = showRecap || wanted.length > 0 || shownVote !== undefined;
+    boards.hidden = showRecap || shownVote !== undefined;
+    vote.hidden = showRecap || shownVote === undefined;
+    recap.hidden = !showRecap;
     replaceChildren(vote, shownVote && plenaryVoteView(t, shownVote));
     replaceChildren(boards, ...wanted.map((board) => shown.get(board.id)?.view.element));
     layOut();
@@ -138,6 +164,7 @@ export function plenaryScreen(context: ScreenContext, token: string): Screen {
   };
   const resize = new ResizeObserver(layOut);
   resize.observe(boards);
+  resize.observe(recap);
   // A remote observer who reads slower (or faster) than the room turns the pages by keyboard.
   const onKey = (event: KeyboardEvent) => {
     const forward = event.key === 'ArrowRight' || event.key === 'PageDown';
@@ -147,6 +174,14 @@ export function plenaryScreen(context: ScreenContext, token: string): Screen {
     shown.forEach((board) => board.view.turnPage(direction));
   };
   document.addEventListener('keydown', onKey);
+  context.api.recap(token).then(
+    (answer) => {
+      recapSummary = answer.recap;
+      if (recapSummary) replaceChildren(recap, recapView(t, recapSummary, 'projector', recapHeading(t, recapSummary)));
+      update();
+    },
+    () => undefined,
+  );
   const stops = [
     session.subscribe(update),
     connection.onStatusChange(updateBanner),

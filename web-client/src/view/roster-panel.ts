@@ -19,6 +19,19 @@ export function rosterPanel(context: ScreenContext, token: string, session: Work
   const element = h('section', { className: 'roster card', testid: 'roster', attrs: { 'aria-labelledby': 'roster-title' } });
   const watched = new Map<string, { handle: BoardHandle; stop: () => void }>();
   const fail = (error: unknown) => context.toast(t.error(errorCodeOf(error)));
+  /** In an atelier of a démarche after the first: who came to none before (name and category). */
+  let newcomers: ReadonlySet<string> = new Set();
+  let newcomersCountedAt = -1;
+
+  /** Asked again whenever someone joins: the server matches people across the démarche's ateliers. */
+  function countNewcomers(participants: number): void {
+    if (participants === newcomersCountedAt) return;
+    newcomersCountedAt = participants;
+    context.api.newcomers(token).then((answer) => {
+      newcomers = new Set(answer.earlier ? answer.newcomers : []);
+      render();
+    }, () => undefined);
+  }
 
   function watch(boards: readonly Board[]): void {
     for (const board of boards) {
@@ -63,6 +76,7 @@ export function rosterPanel(context: ScreenContext, token: string, session: Work
         silent ? t.t('roster.silent') : t.count('roster.contributions', person.contributions),
       ),
       person.done && h('span', { className: 'badge' }, t.t('roster.done')),
+      newcomers.has(person.id) && h('span', { className: 'badge badge-new', testid: 'newcomer-badge' }, t.t('roster.newcomer')),
       person.guest && h('span', { className: 'muted' }, t.t('roster.typed')),
       move,
     );
@@ -107,6 +121,7 @@ export function rosterPanel(context: ScreenContext, token: string, session: Work
     if (!state) return;
     const { workshop } = state;
     watch(workshop.boards);
+    countNewcomers(state.participants.length);
     const notes = new Map<string, readonly Note[]>(
       [...watched].map(([boardId, { handle }]) => [boardId, handle.model.view.notes]),
     );

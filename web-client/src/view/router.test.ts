@@ -10,6 +10,7 @@ describe('routes', () => {
     expect(parseRoute('#/a/Abc_-9')).toEqual({ screen: 'animator', token: 'Abc_-9' });
     expect(parseRoute('#/b/w1-2')).toEqual({ screen: 'board', boardId: 'w1-2' });
     expect(parseRoute('#/o/tok')).toEqual({ screen: 'plenary', token: 'tok' });
+    expect(parseRoute('#/x/tok')).toEqual({ screen: 'gallery', token: 'tok' });
     expect(parseRoute('#/b/')).toEqual({ screen: 'join' });
     expect(parseRoute('#/unknown/x/y')).toEqual({ screen: 'join' });
     expect(parseRoute('#/j/K7P2QX/w1-3')).toEqual({ screen: 'join', code: 'K7P2QX', board: 'w1-3' });
@@ -21,5 +22,6 @@ describe('routes', () => {
     expect(parseRoute(routes.join('K7P2QX'))).toEqual({ screen: 'join', code: 'K7P2QX' });
     expect(parseRoute(routes.join('K7P2QX', 'w1-3'))).toEqual({ screen: 'join', code: 'K7P2QX', board: 'w1-3' });
     expect(routes.join()).toBe('#/');
+    expect(parseRoute(routes.gallery('g_1'))).toEqual({ screen: 'gallery', token: 'g_1' });
   });
 });

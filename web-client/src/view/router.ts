@@ -3,11 +3,12 @@ export type Route =
   | { screen: 'new' }
   | { screen: 'animator'; token: string }
   | { screen: 'board'; boardId: string }
-  | { screen: 'plenary'; token: string };
+  | { screen: 'plenary'; token: string }
+  | { screen: 'gallery'; token: string };
 
 /**
  * `#/`, `#/j/CODE`, `#/j/CODE/BOARD` (a group's own link), `#/new`, `#/a/TOKEN`, `#/b/BOARD`,
- * `#/o/TOKEN`; anything else is the join screen.
+ * `#/o/TOKEN`, `#/x/TOKEN` (a démarche's exhibition); anything else is the join screen.
  */
 export function parseRoute(hash: string): Route {
   const [, prefix = '', value = '', extra] = /^#\/([a-z]+)?\/?([^/]*)(?:\/([^/]+))?$/.exec(hash) ?? [];
@@ -24,6 +25,8 @@ export function parseRoute(hash: string): Route {
       return parameter ? { screen: 'board', boardId: parameter } : { screen: 'join' };
     case 'o':
       return parameter ? { screen: 'plenary', token: parameter } : { screen: 'join' };
+    case 'x':
+      return parameter ? { screen: 'gallery', token: parameter } : { screen: 'join' };
     default:
       return { screen: 'join' };
   }
@@ -36,4 +39,5 @@ export const routes = {
   animator: (token: string) => `#/a/${encodeURIComponent(token)}`,
   board: (boardId: string) => `#/b/${encodeURIComponent(boardId)}`,
   plenary: (token: string) => `#/o/${encodeURIComponent(token)}`,
+  gallery: (token: string) => `#/x/${encodeURIComponent(token)}`,
 };

@@ -21,6 +21,11 @@ import org.parvis.board.BoardStore;
 import org.parvis.bridge.Doors;
 import org.parvis.bridge.HttpVerticle;
 import org.parvis.config.ParvisConfig;
+import org.parvis.demarche.AtelierReader;
+import org.parvis.demarche.DemarcheRoutes;
+import org.parvis.demarche.DemarcheService;
+import org.parvis.demarche.DemarcheStore;
+import org.parvis.demarche.RecapCommands;
 import org.parvis.ops.CommandMeter;
 import org.parvis.ops.HttpRefusals;
 import org.parvis.ops.NodeMetrics;
@@ -122,7 +127,8 @@ public final class Main {
     StreamStore streams = new StreamStore(redis, Stream.of(BoardStore.APPLY_FUNCTIONS, PlenaryCommands.APPLY_FUNCTIONS,
         WorkshopService.APPLY_FUNCTIONS, AgendaCommands.APPLY_FUNCTIONS, RosterCommands.APPLY_FUNCTIONS, VoteStore.APPLY_FUNCTIONS,
         BarometerCommands.APPLY_FUNCTIONS,
-        SubgroupCommands.APPLY_FUNCTIONS, CharterCommands.APPLY_FUNCTIONS).flatMap(List::stream).toList());
+        SubgroupCommands.APPLY_FUNCTIONS, CharterCommands.APPLY_FUNCTIONS,
+        RecapCommands.APPLY_FUNCTIONS).flatMap(List::stream).toList());
     BoardStore boards = new BoardStore(redis, streams);
     WorkshopStore workshopStore = new WorkshopStore(redis, System::nanoTime);
     Retention retention = Retention.days(config.retentionDays());
@@ -139,13 +145,17 @@ public final class Main {
     new AgendaCommands(workshops, streams, new AgendaStore(redis), clock).register(handlers);
     new SubgroupCommands(workshops, boards, streams, redis, clock).register(handlers);
     new RosterCommands(workshops, streams, clock).register(handlers);
-    new StreamSyncCommands(streams, boards, workshops, new GroupGate(workshopStore), List.of(AgendaStore::addToSnapshot)).register(handlers);
+    new RecapCommands(streams, clock).register(handlers);
+    new StreamSyncCommands(streams, boards, workshops, new GroupGate(workshopStore),
+        List.of(AgendaStore::addToSnapshot, RecapCommands::addToSnapshot)).register(handlers);
     RateLimits rateLimits = new RateLimits(
         new RateLimiter(config.commandsPerSecond(), config.commandBurst(), System::nanoTime),
         new RateLimiter(config.readsPerSecond(), config.readBurst(), System::nanoTime));
     HttpRefusals refusals = new HttpRefusals(metrics, new RefusalLog(System::nanoTime), config.trustProxy());
     WorkshopRoutes routes = new WorkshopRoutes(workshops, new WorkshopAdmin(workshops, workshopStore, deletion, streams, clock),
         workshopStore, refusals, List.of(CharterReading.route(redis)));
+    DemarcheRoutes demarcheRoutes = new DemarcheRoutes(new DemarcheService(workshops, workshopStore, deletion, boards, streams,
+        new DemarcheStore(redis), new AtelierReader(redis, boards), clock), routes);
     Doors doors = new Doors(config, refusals, metrics, System::nanoTime);
     DeploymentOptions perCore = new DeploymentOptions().setInstances(config.httpInstances());
 
@@ -157,7 +167,8 @@ public final class Main {
         .compose(relay -> vertx.deployVerticle(
             () -> new CommandRouterVerticle(handlers, workshopStore::identityOf, rateLimits), perCore))
         .compose(router -> vertx.deployVerticle(
-            () -> new HttpVerticle(config, redis, routes, workshopStore, watched, metrics, state, doors), perCore))
+            () -> new HttpVerticle(config, redis, routes, workshopStore, watched, metrics, state, doors,
+                demarcheRoutes::mount), perCore))
         .map(http -> {
           main.httpDeployment = http;
           LOG.info("Parvis node {} listening on {}:{}", config.nodeId(), config.host(), config.port());

@@ -76,6 +76,8 @@ public final class Doors {
     router.get("/api/join/:code").handler(ctx -> throttle(ctx, joins));
     router.post("/api/join").handler(ctx -> throttle(ctx, joins));
     router.post("/api/workshops").handler(this::requireCreateKey).handler(ctx -> throttle(ctx, creations));
+    // A démarche is created with its first atelier, and an atelier is a workshop: the same door.
+    router.post("/api/demarches").handler(this::requireCreateKey).handler(ctx -> throttle(ctx, creations));
   }
 
   /** A page loaded before an upgrade speaks the old protocol: tell it to reload rather than misunderstand it. */

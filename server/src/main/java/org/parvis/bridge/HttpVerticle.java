@@ -21,6 +21,7 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.parvis.config.ParvisConfig;
 import org.parvis.ops.NodeMetrics;
@@ -52,9 +53,11 @@ public final class HttpVerticle extends VerticleBase {
   private final NodeMetrics metrics;
   private final NodeState state;
   private final Doors doors;
+  /** The HTTP routes of other features (the démarche's), mounted beside the workshop's. */
+  private final Consumer<Router> featureRoutes;
 
   public HttpVerticle(ParvisConfig config, Redis redis, WorkshopRoutes workshopRoutes, WorkshopStore workshops,
-      WatchedStreams watched, NodeMetrics metrics, NodeState state, Doors doors) {
+      WatchedStreams watched, NodeMetrics metrics, NodeState state, Doors doors, Consumer<Router> featureRoutes) {
     this.config = config;
     this.redis = redis;
     this.workshopRoutes = workshopRoutes;
@@ -63,6 +66,7 @@ public final class HttpVerticle extends VerticleBase {
     this.metrics = metrics;
     this.state = state;
     this.doors = doors;
+    this.featureRoutes = featureRoutes;
   }
 
   @Override
@@ -77,6 +81,7 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/metrics").handler(metrics.scrapeHandler(config.metricsToken()));
     doors.mountApi(router);
     workshopRoutes.mount(router);
+    featureRoutes.accept(router);
     doors.mountBridge(router, "/eventbus/*");
     // The SockJS HTTP fallbacks (xhr_send) read their frames from a body: bound it.
     router.post("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(MAX_XHR_BODY_BYTES));

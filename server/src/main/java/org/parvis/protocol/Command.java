@@ -54,6 +54,7 @@ import org.parvis.sync.Verdict;
     @JsonSubTypes.Type(Command.CommitmentReorder.class),
     @JsonSubTypes.Type(Command.CommitmentSign.class),
     @JsonSubTypes.Type(Command.CharterFreeze.class),
+    @JsonSubTypes.Type(Command.RecapDisplay.class),
     @JsonSubTypes.Type(Command.StreamSync.class),
     @JsonSubTypes.Type(Command.WorkshopGet.class)})
 public sealed interface Command {
@@ -407,6 +408,15 @@ public sealed interface Command {
     @Override
     public Verdict<Change> checked() {
       return Change.super.checked().then(ok -> required(this, board, "board")).then(ok -> required(this, frozen, "frozen"));
+    }
+  }
+
+  /** Whether the projector shows the recap of the démarche's previous atelier. */
+  @JsonTypeName("recap.display")
+  record RecapDisplay(String id, Boolean shown) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, shown, "shown"));
     }
   }
 

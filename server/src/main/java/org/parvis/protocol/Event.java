@@ -189,6 +189,8 @@ public sealed interface Event {
   /** {@code frozenAt}: when the charter was frozen, absent once unfrozen. */
   @JsonTypeName("charter.frozen")
   record CharterFrozen(Boolean frozen, Long frozenAt) implements Event {}
+  @JsonTypeName("recap.displayed")
+  record RecapDisplayed(boolean shown) implements Event {}
 
   /**
    * What a follower outside an event's audience gets instead, so its revisions stay gap-free; a

@@ -109,7 +109,8 @@ public final class WorkshopRoutes {
         : Future.failedFuture(new RejectedException(open.rejection())));
   }
 
-  private Future<Identity> bearerIdentity(RoutingContext ctx) {
+  /** The identity the request's bearer token proves, or a failed future refusing it as invalid_token. */
+  public Future<Identity> bearerIdentity(RoutingContext ctx) {
     String authorization = Optional.ofNullable(ctx.request().getHeader("Authorization")).orElse("");
     String token = authorization.startsWith("Bearer ") ? authorization.substring(7).trim() : "";
     return token.isEmpty() || token.length() > 64
@@ -126,11 +127,17 @@ public final class WorkshopRoutes {
   }
 
   private void reply(RoutingContext ctx, int status, Future<JsonObject> result) {
+    reply(ctx, status, result, Map.of());
+  }
+
+  /** Answers with the result, or with the refusal (its HTTP status from this class's or the given ones; 400 else). */
+  public void reply(RoutingContext ctx, int status, Future<JsonObject> result, Map<String, Integer> statuses) {
     result.onComplete(done -> {
       if (done.succeeded()) {
         send(ctx, status, done.result());
       } else if (done.cause() instanceof RejectedException rejected) {
-        refusals.refuse(ctx, STATUS.getOrDefault(rejected.rejection().code(), 400), rejected.rejection());
+        String code = rejected.rejection().code();
+        refusals.refuse(ctx, statuses.getOrDefault(code, STATUS.getOrDefault(code, 400)), rejected.rejection());
       } else {
         LOG.warn("{} {} failed: {}", ctx.request().method(), ctx.request().path(), done.cause().toString());
         send(ctx, 503, new JsonObject().put("error", "unavailable")
@@ -144,7 +151,7 @@ public final class WorkshopRoutes {
         .putHeader("Cache-Control", "no-store").end(body.encode());
   }
 
-  private static Verdict<Map<String, Object>> jsonBody(RoutingContext ctx) {
+  public static Verdict<Map<String, Object>> jsonBody(RoutingContext ctx) {
     try {
       JsonObject body = ctx.body().asJsonObject();
       return body == null
