@@ -4,10 +4,13 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.text.Normalizer;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.parvis.board.BoardTemplate;
 import org.parvis.board.NoteText;
 import org.parvis.board.Zone;
 import org.parvis.sync.Rejection;
@@ -29,6 +32,38 @@ public final class DemarcheRules {
   public static final int KEPT_ACTIONS = 5;
 
   private DemarcheRules() {}
+
+  /**
+   * The method's next atelier when the previous one was made from the method's template of its step,
+   * recognised by its boards (a barometer for atelier 1, trends boards for atelier 2, the actions
+   * board for atelier 3): the plan fields of atelier {@code nextStep}'s template, with the previous
+   * sub-groups where that template has sub-groups. Empty for an atelier of another shape, which the
+   * next one copies board for board.
+   */
+  public static Optional<Map<String, Object>> methodNext(int nextStep, List<Map.Entry<String, String>> previousBoards) {
+    String mark = switch (nextStep) {
+      case 2 -> BoardTemplate.BAROMETRE.wireName();
+      case 3 -> BoardTemplate.TENDANCES.wireName();
+      case 4 -> BoardTemplate.ACTIONS.wireName();
+      default -> null;
+    };
+    if (mark == null || previousBoards.stream().noneMatch(board -> board.getValue().equals(mark))) {
+      return Optional.empty();
+    }
+    Map<String, Object> fields = new HashMap<>();
+    fields.put("atelier", "atelier" + nextStep);
+    if (nextStep == 2) {
+      List<Map<String, Object>> groups = previousBoards.stream()
+          .filter(board -> !board.getValue().equals(mark))
+          .<Map<String, Object>>map(board -> Map.of("name", board.getKey(), "template", BoardTemplate.TENDANCES.wireName()))
+          .toList();
+      if (groups.isEmpty()) {
+        return Optional.empty();
+      }
+      fields.put("groups", groups);
+    }
+    return Optional.of(fields);
+  }
 
   public static Verdict<String> name(Object raw) {
     if (!(raw instanceof String text)) {

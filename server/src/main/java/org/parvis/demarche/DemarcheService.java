@@ -192,13 +192,14 @@ public final class DemarcheService {
     return workshops.describe(previous).compose(described -> {
       Map<String, Object> fields = new HashMap<>(request);
       fields.putIfAbsent("title", demarche.name() + " — atelier " + step);
-      if (!fields.containsKey("groups")) {
-        List<Map<String, Object>> groups = new ArrayList<>();
-        described.getJsonArray("boards").forEach(board -> {
-          JsonObject json = (JsonObject) board;
-          groups.add(Map.of("name", json.getString("name"), "template", json.getString("template")));
-        });
-        fields.put("groups", groups);
+      List<Map.Entry<String, String>> boards = new ArrayList<>();
+      described.getJsonArray("boards").forEach(board -> {
+        JsonObject json = (JsonObject) board;
+        boards.add(Map.entry(json.getString("name"), json.getString("template")));
+      });
+      if (!fields.containsKey("groups") && !fields.containsKey("atelier")) {
+        DemarcheRules.methodNext(step, boards).ifPresentOrElse(fields::putAll, () -> fields.put("groups", boards.stream()
+            .<Map<String, Object>>map(board -> Map.of("name", board.getKey(), "template", board.getValue())).toList()));
       }
       Verdict<WorkshopPlan> plan = WorkshopRules.plan(fields);
       return plan.isAllowed() ? Future.succeededFuture(plan.value())

@@ -135,6 +135,62 @@ class DemarcheIntegrationTest {
   }
 
   @Test
+  void theMethodsAteliersFollowOneAnotherWithTheirOwnTemplates(Vertx vertx) {
+    JsonArray groups = new JsonArray()
+        .add(new JsonObject().put("name", "Jeunesse").put("template", "free"))
+        .add(new JsonObject().put("name", "Mobilité").put("template", "free"));
+    HttpResponse<Buffer> created = TestWorkshop.post(vertx, NODE.port(), "/api/demarches", new JsonObject()
+        .put("demarche", "Causse 2027").put("title", "Atelier 1").put("atelier", "atelier1").put("groups", groups));
+    assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+    Atelier first = Atelier.of(created.bodyAsJsonObject());
+    assertThat(templates(first)).containsExactly("barometre", "free", "free");
+
+    Atelier second = next(vertx, first);
+    assertThat(templates(second)).as("atelier 2: trends boards for the same sub-groups").containsExactly("tendances", "tendances");
+    assertThat(names(second)).containsExactly("Jeunesse", "Mobilité");
+    JsonObject lea = join(vertx, second.code, "Léa", "habitant", second.boards.get(0));
+    JsonObject paul = join(vertx, second.code, "Paul", "elu", second.boards.get(1));
+    try (BridgeClient her = BridgeClient.connect(vertx, NODE.port(), lea.getString("token"));
+         BridgeClient him = BridgeClient.connect(vertx, NODE.port(), paul.getString("token"))) {
+      assertThat(her.command(note(second.boards.get(0), "i1", "Un local pour les jeunes", "z4")).getBoolean("ok")).isTrue();
+      assertThat(him.command(note(second.boards.get(1), "i2", "Un transport à la demande", "z4")).getBoolean("ok")).isTrue();
+      assertThat(him.command(note(second.boards.get(1), "t1", "Moins de bus", "z1")).getBoolean("ok")).isTrue();
+    }
+
+    Atelier third = next(vertx, second);
+    assertThat(templates(third)).as("atelier 3: one board of actions").containsExactly("actions");
+    JsonObject zoe = join(vertx, third.code, "Zoé", "acteur", third.boards.get(0));
+    try (BridgeClient her = BridgeClient.connect(vertx, NODE.port(), zoe.getString("token"))) {
+      JsonObject board = her.command(Commands.boardSnapshot(third.boards.get(0))).getJsonObject("snapshot");
+      assertThat(board.getJsonArray("notes").stream().map(n -> ((JsonObject) n).getString("text")).toList())
+          .as("every group's intentions, and nothing else, are atelier 3's actions")
+          .containsExactlyInAnyOrder("Un local pour les jeunes", "Un transport à la demande");
+    }
+
+    Atelier fourth = next(vertx, third);
+    assertThat(templates(fourth)).as("atelier 4: the charter").containsExactly("charte");
+  }
+
+  private static Atelier next(Vertx vertx, Atelier previous) {
+    HttpResponse<Buffer> prepared = TestWorkshop.postAs(vertx, NODE.port(), previous.animatorToken, "/api/demarche/next",
+        new JsonObject());
+    assertThat(prepared.statusCode()).as(prepared.bodyAsString()).isEqualTo(201);
+    return Atelier.of(prepared.bodyAsJsonObject());
+  }
+
+  private static List<String> templates(Atelier atelier) {
+    return boardsOf(atelier).stream().map(board -> board.getString("template")).toList();
+  }
+
+  private static List<String> names(Atelier atelier) {
+    return boardsOf(atelier).stream().map(board -> board.getString("name")).toList();
+  }
+
+  private static List<JsonObject> boardsOf(Atelier atelier) {
+    return atelier.created.getJsonObject("workshop").getJsonArray("boards").stream().map(board -> (JsonObject) board).toList();
+  }
+
+  @Test
   void theExhibitionLinkOpensNothingButTheGallery(Vertx vertx) {
     Atelier first = createDemarche(vertx);
     String gallery = galleryToken(first.created);

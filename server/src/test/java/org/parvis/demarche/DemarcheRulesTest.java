@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.parvis.board.Zone;
@@ -80,5 +81,19 @@ class DemarcheRulesTest {
 
   private static JsonObject note(String id) {
     return new JsonObject().put("id", id).put("text", "texte " + id).put("color", "yellow").put("zone", "z1");
+  }
+
+  @Test
+  void theNextAtelierOfTheMethodIsRecognisedByThePreviousOnesBoards() {
+    var atelier1 = List.of(Map.entry("Baromètre", "barometre"), Map.entry("Jeunesse", "free"), Map.entry("Mobilité", "free"));
+    assertThat(DemarcheRules.methodNext(2, atelier1)).hasValueSatisfying(fields -> {
+      assertThat(fields.get("atelier")).isEqualTo("atelier2");
+      assertThat(fields.get("groups")).isEqualTo(List.of(Map.of("name", "Jeunesse", "template", "tendances"),
+          Map.of("name", "Mobilité", "template", "tendances")));
+    });
+    assertThat(DemarcheRules.methodNext(3, List.of(Map.entry("Jeunesse", "tendances")))).hasValue(Map.of("atelier", "atelier3"));
+    assertThat(DemarcheRules.methodNext(4, List.of(Map.entry("Actions", "actions")))).hasValue(Map.of("atelier", "atelier4"));
+    assertThat(DemarcheRules.methodNext(3, List.of(Map.entry("Idées", "free")))).as("another shape is copied as it is").isEmpty();
+    assertThat(DemarcheRules.methodNext(2, List.of(Map.entry("Baromètre", "barometre")))).as("no sub-group to carry").isEmpty();
   }
 }
