@@ -36,6 +36,7 @@ export const PROTOCOL = {
       anonymous: 'boolean?',
       hiddenBy: 'string?',
       moderatedBy: 'string?',
+      photo: 'string?',
     },
     Board: {
       id: 'boardId',
@@ -108,7 +109,15 @@ export const PROTOCOL = {
       fields: {
         id: 'commandId',
         board: 'boardId',
-        note: { id: 'noteId', text: 'string', color: 'color', zone: 'string', x: 'number', y: 'number' },
+        note: {
+          id: 'noteId',
+          text: 'string',
+          color: 'color',
+          zone: 'string',
+          x: 'number',
+          y: 'number',
+          photo: 'string?',
+        },
         speaker: 'Speaker?',
       },
     },
@@ -119,7 +128,7 @@ export const PROTOCOL = {
         id: 'commandId',
         board: 'boardId',
         noteId: 'noteId',
-        fields: { text: 'string?', color: 'color?', zone: 'string?', x: 'number?', y: 'number?' },
+        fields: { text: 'string?', color: 'color?', zone: 'string?', x: 'number?', y: 'number?', photo: 'string?' },
       },
     },
     'note.delete': {
@@ -287,7 +296,7 @@ export const PROTOCOL = {
       stream: 'board',
       fields: {
         noteId: 'noteId',
-        fields: { text: 'string?', color: 'color?', zone: 'string?', x: 'number?', y: 'number?' },
+        fields: { text: 'string?', color: 'color?', zone: 'string?', x: 'number?', y: 'number?', photo: 'string?' },
         moderatedBy: 'string?',
       },
     },
@@ -398,6 +407,9 @@ export const PROTOCOL = {
     'barometer_closed',
     'not_author',
     'note_not_public',
+    'unknown_photo',
+    'photo_not_image',
+    'photo_too_large',
   ],
 } as const;
 

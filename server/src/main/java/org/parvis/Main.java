@@ -21,6 +21,8 @@ import org.parvis.bridge.HttpVerticle;
 import org.parvis.config.ParvisConfig;
 import org.parvis.ops.CommandMeter;
 import org.parvis.ops.HttpRefusals;
+import org.parvis.photo.PhotoRoutes;
+import org.parvis.photo.PhotoStore;
 import org.parvis.ops.NodeMetrics;
 import org.parvis.ops.NodeState;
 import org.parvis.ops.RefusalLog;
@@ -141,6 +143,7 @@ public final class Main {
     WorkshopRoutes routes = new WorkshopRoutes(workshops, new WorkshopAdmin(workshops, workshopStore, deletion, streams, clock),
         workshopStore, refusals);
     Doors doors = new Doors(config, refusals, metrics, System::nanoTime);
+    PhotoRoutes photoRoutes = new PhotoRoutes(new PhotoStore(redis), workshopStore, refusals, config.photoMaxBytes(), clock);
     DeploymentOptions perCore = new DeploymentOptions().setInstances(config.httpInstances());
 
     Main main = new Main(vertx, embedded, state, commandMeter);
@@ -151,7 +154,7 @@ public final class Main {
         .compose(relay -> vertx.deployVerticle(
             () -> new CommandRouterVerticle(handlers, workshopStore::identityOf, rateLimits), perCore))
         .compose(router -> vertx.deployVerticle(
-            () -> new HttpVerticle(config, redis, routes, workshopStore, watched, metrics, state, doors), perCore))
+            () -> new HttpVerticle(config, redis, routes, photoRoutes, workshopStore, watched, metrics, state, doors), perCore))
         .map(http -> {
           main.httpDeployment = http;
           LOG.info("Parvis node {} listening on {}:{}", config.nodeId(), config.host(), config.port());

@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 import org.parvis.config.ParvisConfig;
 import org.parvis.ops.NodeMetrics;
 import org.parvis.ops.NodeState;
+import org.parvis.photo.PhotoRoutes;
 import org.parvis.stream.StreamFrame;
 import org.parvis.stream.StreamId;
 import org.parvis.stream.WatchedStreams;
@@ -47,17 +48,19 @@ public final class HttpVerticle extends VerticleBase {
   private final ParvisConfig config;
   private final Redis redis;
   private final WorkshopRoutes workshopRoutes;
+  private final PhotoRoutes photoRoutes;
   private final WorkshopStore workshops;
   private final WatchedStreams watched;
   private final NodeMetrics metrics;
   private final NodeState state;
   private final Doors doors;
 
-  public HttpVerticle(ParvisConfig config, Redis redis, WorkshopRoutes workshopRoutes, WorkshopStore workshops,
-      WatchedStreams watched, NodeMetrics metrics, NodeState state, Doors doors) {
+  public HttpVerticle(ParvisConfig config, Redis redis, WorkshopRoutes workshopRoutes, PhotoRoutes photoRoutes,
+      WorkshopStore workshops, WatchedStreams watched, NodeMetrics metrics, NodeState state, Doors doors) {
     this.config = config;
     this.redis = redis;
     this.workshopRoutes = workshopRoutes;
+    this.photoRoutes = photoRoutes;
     this.workshops = workshops;
     this.watched = watched;
     this.metrics = metrics;
@@ -77,6 +80,7 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/metrics").handler(metrics.scrapeHandler(config.metricsToken()));
     doors.mountApi(router);
     workshopRoutes.mount(router);
+    photoRoutes.mount(router);
     doors.mountBridge(router, "/eventbus/*");
     // The SockJS HTTP fallbacks (xhr_send) read their frames from a body: bound it.
     router.post("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(MAX_XHR_BODY_BYTES));

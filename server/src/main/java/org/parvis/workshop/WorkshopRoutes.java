@@ -8,7 +8,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Map;
-import java.util.Optional;
 import org.parvis.ops.HttpRefusals;
 import org.parvis.sync.RejectedException;
 import org.parvis.sync.Rejection;
@@ -99,13 +98,7 @@ public final class WorkshopRoutes {
   }
 
   private Future<Identity> bearerIdentity(RoutingContext ctx) {
-    String authorization = Optional.ofNullable(ctx.request().getHeader("Authorization")).orElse("");
-    String token = authorization.startsWith("Bearer ") ? authorization.substring(7).trim() : "";
-    return token.isEmpty() || token.length() > 64
-        ? Future.failedFuture(invalidToken())
-        : store.identityOf(token).compose(identity -> identity
-            .map(Future::succeededFuture)
-            .orElseGet(() -> Future.failedFuture(invalidToken())));
+    return BearerToken.identify(store, ctx.request());
   }
 
   private <T> void answer(RoutingContext ctx, int status, Verdict<T> input, Function<T, Future<JsonObject>> action) {
@@ -142,9 +135,5 @@ public final class WorkshopRoutes {
     } catch (DecodeException | ClassCastException e) {
       return Verdict.refuse("invalid_json", "The request body must be a JSON object.");
     }
-  }
-
-  private static RejectedException invalidToken() {
-    return new RejectedException(Rejection.of("invalid_token", "This link is not valid: ask the animator for a new one."));
   }
 }
