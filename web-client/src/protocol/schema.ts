@@ -109,15 +109,7 @@ export const PROTOCOL = {
       fields: {
         id: 'commandId',
         board: 'boardId',
-        note: {
-          id: 'noteId',
-          text: 'string',
-          color: 'color',
-          zone: 'string',
-          x: 'number',
-          y: 'number',
-          photo: 'string?',
-        },
+        note: { id: 'noteId', text: 'string', color: 'color', zone: 'string', x: 'number', y: 'number', photo: 'string?' },
         speaker: 'Speaker?',
       },
     },

@@ -44,6 +44,7 @@ import org.parvis.vote.VoteCommands;
 import org.parvis.vote.VoteStore;
 import org.parvis.workshop.IdentityChanges;
 import org.parvis.workshop.Retention;
+import org.parvis.workshop.BearerToken;
 import org.parvis.workshop.RetentionSweeper;
 import org.parvis.workshop.WorkshopAdmin;
 import org.parvis.workshop.WorkshopCommands;
@@ -143,7 +144,9 @@ public final class Main {
     WorkshopRoutes routes = new WorkshopRoutes(workshops, new WorkshopAdmin(workshops, workshopStore, deletion, streams, clock),
         workshopStore, refusals);
     Doors doors = new Doors(config, refusals, metrics, System::nanoTime);
-    PhotoRoutes photoRoutes = new PhotoRoutes(new PhotoStore(redis), workshopStore, refusals, config.photoMaxBytes(), clock);
+    PhotoRoutes photoRoutes = new PhotoRoutes(new PhotoStore(redis), request -> BearerToken.identify(workshopStore, request)
+        .map(identity -> new PhotoRoutes.Uploader(identity.workshopId(), identity.participantId(), identity.role().mayWriteNotes())),
+        refusals, config.photoMaxBytes(), clock);
     DeploymentOptions perCore = new DeploymentOptions().setInstances(config.httpInstances());
 
     Main main = new Main(vertx, embedded, state, commandMeter);

@@ -8,15 +8,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import org.parvis.ops.HttpRefusals;
 import org.parvis.stream.StreamId;
 import org.parvis.sync.RejectedException;
 import org.parvis.sync.Rejection;
-import org.parvis.workshop.BearerToken;
-import org.parvis.workshop.Identity;
-import org.parvis.workshop.WorkshopStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,15 +37,20 @@ public final class PhotoRoutes {
   /** Ids are never reused, so a browser may keep a photo; no shared cache may. */
   private static final String CACHE = "private, max-age=86400, immutable";
 
+  /** Who sends a photo, as its token proves: its workshop, its id, and whether its role adds to notes. */
+  public record Uploader(String workshopId, String id, boolean mayAddPhotos) {}
+
   private final PhotoStore photos;
-  private final WorkshopStore workshops;
+  private final Function<HttpServerRequest, Future<Uploader>> uploaders;
   private final HttpRefusals refusals;
   private final long maxBytes;
   private final LongSupplier clock;
 
-  public PhotoRoutes(PhotoStore photos, WorkshopStore workshops, HttpRefusals refusals, long maxBytes, LongSupplier clock) {
+  /** {@code uploaders}: the sender of a request, from its bearer token, or a failure rejecting it ({@code invalid_token}). */
+  public PhotoRoutes(PhotoStore photos, Function<HttpServerRequest, Future<Uploader>> uploaders, HttpRefusals refusals,
+      long maxBytes, LongSupplier clock) {
     this.photos = photos;
-    this.workshops = workshops;
+    this.uploaders = uploaders;
     this.refusals = refusals;
     this.maxBytes = maxBytes;
     this.clock = clock;
@@ -66,18 +69,18 @@ public final class PhotoRoutes {
     }
     // The token is checked before a byte of the body is taken in.
     request.pause();
-    BearerToken.identify(workshops, request)
-        .compose(identity -> identity.role().mayWriteNotes()
-            ? Future.succeededFuture(identity)
+    uploaders.apply(request)
+        .compose(uploader -> uploader.mayAddPhotos()
+            ? Future.succeededFuture(uploader)
             : Future.failedFuture(new RejectedException(Rejection.of("forbidden", "Observers do not add photos."))))
-        .onSuccess(identity -> readBody(ctx, identity))
+        .onSuccess(uploader -> readBody(ctx, uploader))
         .onFailure(failure -> refuseUnread(ctx, failure instanceof RejectedException rejected
             ? rejected.rejection()
             : Rejection.of("unavailable", "The server cannot reach its storage. Retry in a moment.")));
   }
 
   /** Takes the body in up to the limit: one byte more and the upload is refused without reading on. */
-  private void readBody(RoutingContext ctx, Identity identity) {
+  private void readBody(RoutingContext ctx, Uploader uploader) {
     HttpServerRequest request = ctx.request();
     Buffer body = Buffer.buffer((int) Math.min(maxBytes, Math.max(declaredLength(request), 16 * 1024)));
     request.handler(chunk -> {
@@ -89,17 +92,17 @@ public final class PhotoRoutes {
       }
     });
     request.endHandler(end -> {
-      if (!ctx.response().ended()) keep(ctx, identity, body.getBytes());
+      if (!ctx.response().ended()) keep(ctx, uploader, body.getBytes());
     });
     request.resume();
   }
 
-  private void keep(RoutingContext ctx, Identity identity, byte[] bytes) {
+  private void keep(RoutingContext ctx, Uploader uploader, byte[] bytes) {
     String photoId = PhotoId.fresh();
     // Reading a picture's structure is CPU work: off the event loop.
     ctx.vertx().executeBlocking(() -> PhotoContent.clean(bytes), false)
         .compose(verdict -> verdict.isAllowed()
-            ? photos.store(identity.workshopId(), photoId, verdict.value(), identity.participantId(), clock.getAsLong())
+            ? photos.store(uploader.workshopId(), photoId, verdict.value(), uploader.id(), clock.getAsLong())
                 .compose(stored -> stored
                     ? Future.succeededFuture(verdict.value())
                     : Future.failedFuture(new RejectedException(Rejection.of("unknown_workshop", "This workshop is gone."))))
@@ -109,7 +112,7 @@ public final class PhotoRoutes {
             .putHeader("Cache-Control", "no-store")
             .end(new JsonObject()
                 .put("photo", photoId)
-                .put("url", PhotoId.path(identity.workshopId(), photoId))
+                .put("url", PhotoId.path(uploader.workshopId(), photoId))
                 .put("type", photo.mediaType())
                 .put("bytes", photo.bytes().length)
                 .encode()))
