@@ -492,6 +492,7 @@ export const en: Dictionary = {
   'photo.preparing': 'Preparing the photo…',
   'photo.sending': 'Sending the photo… {percent} %',
   'photo.sent': 'Photo sent.',
+  'photo.progress': 'Sending the photo',
   'photo.wait': 'Wait until the photo is sent.',
   'photo.retryFirst': 'The photo was not sent: tap “Retry” or “Remove the photo”.',
   'photo.unreadable': 'This picture cannot be read: choose a JPEG, PNG or WebP photo.',

@@ -491,6 +491,7 @@ export const fr = {
   'photo.preparing': 'Préparation de la photo…',
   'photo.sending': 'Envoi de la photo… {percent} %',
   'photo.sent': 'Photo envoyée.',
+  'photo.progress': 'Envoi de la photo',
   'photo.wait': 'Attendez la fin de l’envoi de la photo.',
   'photo.retryFirst': 'La photo n’est pas partie : touchez « Réessayer » ou « Retirer la photo ».',
   'photo.unreadable': 'Cette image ne peut pas être lue : choisissez une photo JPEG, PNG ou WebP.',

@@ -191,7 +191,6 @@ export class NoteEditor {
         ),
         this.limit.element,
       ),
-      this.photo.element,
       this.error,
       // The main action right after the text: one Tab away.
       h(
@@ -220,6 +219,8 @@ export class NoteEditor {
           t.t('action.cancel'),
         ),
       ),
+      // After the main action, so "Done" stays one Tab from the text.
+      this.photo.element,
       h('fieldset', { className: 'colors' }, h('legend', { className: 'label' }, t.t('editor.color')), this.colors),
       this.moderation,
       this.deleteButton,

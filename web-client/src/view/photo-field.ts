@@ -36,7 +36,13 @@ export class PhotoField {
   private readonly pick: HTMLButtonElement;
   private readonly preview = h('img', { className: 'photo-field-preview', testid: 'photo-preview', alt: '' });
   private readonly enlargeButton: HTMLButtonElement;
-  private readonly progress = h('progress', { className: 'photo-progress', testid: 'photo-progress', max: 1, value: 0 });
+  private readonly progress = h('progress', {
+    className: 'photo-progress',
+    testid: 'photo-progress',
+    max: 1,
+    value: 0,
+    attrs: { 'aria-label': this.t.t('photo.progress') },
+  });
   private readonly status = h('p', { className: 'help', testid: 'photo-status', attrs: { 'aria-live': 'polite' } });
   private readonly error = h('p', { className: 'form-error', testid: 'photo-error', attrs: { role: 'alert' } });
   private readonly retry: HTMLButtonElement;

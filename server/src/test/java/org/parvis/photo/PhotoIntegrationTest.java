@@ -39,7 +39,10 @@ class PhotoIntegrationTest {
   private static final int MAX_BYTES = 64 * 1024;
 
   @RegisterExtension
-  static final NodeWithRedis node = new NodeWithRedis(Map.of("PARVIS_PHOTO_MAX_BYTES", String.valueOf(MAX_BYTES)));
+  static final NodeWithRedis node = new NodeWithRedis(Map.of("PARVIS_PHOTO_MAX_BYTES", String.valueOf(MAX_BYTES),
+      // One test deletes 200 notes in a row.
+      "PARVIS_RATE_PER_SECOND", "2000", "PARVIS_RATE_BURST", "2000",
+      "PARVIS_SOCKET_FRAMES_PER_SECOND", "2000", "PARVIS_SOCKET_FRAME_BURST", "2000"));
 
   @Test
   void aPhotoIsStoredWithoutItsGpsServedAsAPictureAndTakenByOneNoteOnly(Vertx vertx) throws Exception {
@@ -180,6 +183,32 @@ class PhotoIntegrationTest {
       animator.command(Commands.reveal(board, false));
       assertThat(other.command(Commands.sync("board:" + board)).getJsonObject("snapshot").encode())
           .as("after the reveal").contains(photo);
+    }
+  }
+
+  @Test
+  void aDeletedNotesPhotoStaysWhileTheNoteMayBeRestoredAndGoesWhenItLeavesTheTrash(Vertx vertx) throws Exception {
+    TestWorkshop workshop = TestWorkshop.create(vertx, node.port(), "Corbeille", "A");
+    String board = workshop.board(0);
+    String token = workshop.join(vertx, "Sylvie");
+    String photo = upload(vertx, token, PhotoContentTest.picture("jpg"), "image/jpeg").bodyAsJsonObject().getString("photo");
+    try (RedisInspector redis = new RedisInspector(vertx, node.redisUrl());
+         BridgeClient sylvie = BridgeClient.connect(vertx, node.port(), token);
+         BridgeClient animator = BridgeClient.connect(vertx, node.port(), workshop.animatorToken())) {
+      assertThat(sylvie.command(noteWithPhoto(board, "kept", photo)).getBoolean("ok")).isTrue();
+      assertThat(sylvie.command(Commands.deleteNote(board, "kept")).getBoolean("ok")).isTrue();
+      assertThat(photoKeys(redis, workshop.id())).as("in the trash, restorable").hasSize(1);
+      assertThat(animator.command(Commands.restoreNote(board, "kept")).getBoolean("ok")).isTrue();
+      assertThat(sylvie.command(Commands.sync("board:" + board)).getJsonObject("snapshot").getJsonArray("notes")
+          .getJsonObject(0).getString("photo")).isEqualTo(photo);
+
+      assertThat(sylvie.command(Commands.deleteNote(board, "kept")).getBoolean("ok")).isTrue();
+      for (int i = 0; i < 200; i++) {
+        sylvie.command(Commands.createNote(board, "n" + i, "Idée " + i));
+        assertThat(sylvie.command(Commands.deleteNote(board, "n" + i)).getBoolean("ok")).isTrue();
+      }
+
+      assertThat(photoKeys(redis, workshop.id())).as("pushed out of the trash's 200").isEmpty();
     }
   }
 
