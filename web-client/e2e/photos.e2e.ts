@@ -165,6 +165,8 @@ describe('a photo note from a phone to the projector', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'photo-note-phone.png'), animations: 'disabled', caret: 'hide', scale: 'css' });
     await page.keyboard.press('Escape');
     await viewer.waitFor({ state: 'hidden' });
+    expect(await thumbnail.evaluate((image: HTMLImageElement) => image.getBoundingClientRect().height)).toBeGreaterThan(40);
+    await page.screenshot({ path: join(SCREENSHOTS, 'photo-note-board-phone.png'), animations: 'disabled', caret: 'hide', scale: 'css' });
 
     // The projector: the note with its photo, large.
     const onProjector = notesWithText(projector, TEXT);
