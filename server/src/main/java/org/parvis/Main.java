@@ -19,6 +19,7 @@ import org.parvis.board.BoardStore;
 import org.parvis.bridge.Doors;
 import org.parvis.bridge.HttpVerticle;
 import org.parvis.config.ParvisConfig;
+import org.parvis.ops.ClientThrottle;
 import org.parvis.ops.CommandMeter;
 import org.parvis.ops.HttpRefusals;
 import org.parvis.photo.PhotoRoutes;
@@ -146,7 +147,7 @@ public final class Main {
     Doors doors = new Doors(config, refusals, metrics, System::nanoTime);
     PhotoRoutes photoRoutes = new PhotoRoutes(new PhotoStore(redis), request -> BearerToken.identify(workshopStore, request)
         .map(identity -> new PhotoRoutes.Uploader(identity.workshopId(), identity.participantId(), identity.role().mayWriteNotes())),
-        refusals, config.photoMaxBytes(), clock);
+        refusals, new ClientThrottle(config.photosPerHour(), 3_600, System::nanoTime), config.photoMaxBytes(), clock);
     DeploymentOptions perCore = new DeploymentOptions().setInstances(config.httpInstances());
 
     Main main = new Main(vertx, embedded, state, commandMeter);

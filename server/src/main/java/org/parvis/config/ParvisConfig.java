@@ -38,7 +38,8 @@ public record ParvisConfig(
     int retentionDays,
     double socketFramesPerSecond,
     int socketFrameBurst,
-    long photoMaxBytes) {
+    long photoMaxBytes,
+    int photosPerHour) {
 
   /** When the embedded Redis writes an acknowledged change to disk (README, "Durability"). */
   public enum RedisFsync {
@@ -92,7 +93,8 @@ public record ParvisConfig(
         Integer.parseInt(env.getOrDefault("PARVIS_RETENTION_DAYS", "90")),
         Double.parseDouble(env.getOrDefault("PARVIS_SOCKET_FRAMES_PER_SECOND", "50")),
         Integer.parseInt(env.getOrDefault("PARVIS_SOCKET_FRAME_BURST", "150")),
-        Long.parseLong(env.getOrDefault("PARVIS_PHOTO_MAX_BYTES", String.valueOf(2 * 1024 * 1024))));
+        Long.parseLong(env.getOrDefault("PARVIS_PHOTO_MAX_BYTES", String.valueOf(2 * 1024 * 1024))),
+        Integer.parseInt(env.getOrDefault("PARVIS_PHOTOS_PER_HOUR", "30")));
   }
 
   private static String blankToNull(String value) {

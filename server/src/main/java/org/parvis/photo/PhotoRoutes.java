@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
+import org.parvis.ops.ClientThrottle;
 import org.parvis.ops.HttpRefusals;
 import org.parvis.stream.StreamId;
 import org.parvis.sync.RejectedException;
@@ -33,7 +34,8 @@ public final class PhotoRoutes {
       "forbidden", 403,
       "unknown_workshop", 404,
       "photo_too_large", 413,
-      "photo_not_image", 415);
+      "photo_not_image", 415,
+      "too_many_requests", 429);
   /** Ids are never reused, so a browser may keep a photo; no shared cache may. */
   private static final String CACHE = "private, max-age=86400, immutable";
 
@@ -43,15 +45,21 @@ public final class PhotoRoutes {
   private final PhotoStore photos;
   private final Function<HttpServerRequest, Future<Uploader>> uploaders;
   private final HttpRefusals refusals;
+  private final ClientThrottle perPerson;
   private final long maxBytes;
   private final LongSupplier clock;
 
-  /** {@code uploaders}: the sender of a request, from its bearer token, or a failure rejecting it ({@code invalid_token}). */
+  /**
+   * {@code uploaders}: the sender of a request, from its bearer token, or a failure rejecting it
+   * ({@code invalid_token}). {@code perPerson}: how many photos one person may send, so that no
+   * token fills Redis.
+   */
   public PhotoRoutes(PhotoStore photos, Function<HttpServerRequest, Future<Uploader>> uploaders, HttpRefusals refusals,
-      long maxBytes, LongSupplier clock) {
+      ClientThrottle perPerson, long maxBytes, LongSupplier clock) {
     this.photos = photos;
     this.uploaders = uploaders;
     this.refusals = refusals;
+    this.perPerson = perPerson;
     this.maxBytes = maxBytes;
     this.clock = clock;
   }
@@ -73,6 +81,13 @@ public final class PhotoRoutes {
         .compose(uploader -> uploader.mayAddPhotos()
             ? Future.succeededFuture(uploader)
             : Future.failedFuture(new RejectedException(Rejection.of("forbidden", "Observers do not add photos."))))
+        .compose(uploader -> {
+          long wait = perPerson.secondsToWait(uploader.workshopId() + "/" + uploader.id());
+          if (wait == 0) return Future.succeededFuture(uploader);
+          ctx.response().putHeader("Retry-After", Long.toString(wait));
+          return Future.failedFuture(new RejectedException(Rejection.of("too_many_requests",
+              "Too many photos in a short time: wait " + wait + " seconds, then try again.")));
+        })
         .onSuccess(uploader -> readBody(ctx, uploader))
         .onFailure(failure -> refuseUnread(ctx, failure instanceof RejectedException rejected
             ? rejected.rejection()

@@ -40,6 +40,7 @@ class PhotoIntegrationTest {
 
   @RegisterExtension
   static final NodeWithRedis node = new NodeWithRedis(Map.of("PARVIS_PHOTO_MAX_BYTES", String.valueOf(MAX_BYTES),
+      "PARVIS_PHOTOS_PER_HOUR", "3",
       // One test deletes 200 notes in a row.
       "PARVIS_RATE_PER_SECOND", "2000", "PARVIS_RATE_BURST", "2000",
       "PARVIS_SOCKET_FRAMES_PER_SECOND", "2000", "PARVIS_SOCKET_FRAME_BURST", "2000"));
@@ -209,6 +210,26 @@ class PhotoIntegrationTest {
       }
 
       assertThat(photoKeys(redis, workshop.id())).as("pushed out of the trash's 200").isEmpty();
+    }
+  }
+
+  @Test
+  void onePersonSendingPhotoAfterPhotoIsToldToWait(Vertx vertx) throws Exception {
+    TestWorkshop workshop = TestWorkshop.create(vertx, node.port(), "En rafale", "A");
+    String token = workshop.join(vertx, "Sylvie");
+    byte[] jpeg = PhotoContentTest.picture("jpg");
+    for (int i = 0; i < 3; i++) {
+      assertThat(upload(vertx, token, jpeg, "image/jpeg").statusCode()).isEqualTo(201);
+    }
+
+    HttpResponse<Buffer> fourth = upload(vertx, token, jpeg, "image/jpeg");
+
+    assertThat(fourth.statusCode()).isEqualTo(429);
+    assertThat(fourth.bodyAsJsonObject().getString("error")).isEqualTo("too_many_requests");
+    assertThat(Long.parseLong(fourth.getHeader("Retry-After"))).isPositive();
+    assertThat(upload(vertx, workshop.join(vertx, "Paul"), jpeg, "image/jpeg").statusCode()).as("another person").isEqualTo(201);
+    try (RedisInspector redis = new RedisInspector(vertx, node.redisUrl())) {
+      assertThat(photoKeys(redis, workshop.id())).hasSize(4);
     }
   }
 
