@@ -683,6 +683,23 @@ export const fr = {
   'gallery.loading': 'Chargement de l’exposition…',
   'gallery.readOnly': 'Lecture seule : le travail de chaque atelier de la démarche.',
   'gallery.atelier': 'Atelier {step} : {title}',
+  'error.unknown_photo': 'Cette photo n’est plus disponible : choisissez-la à nouveau.',
+  'error.photo_not_image': 'Ce fichier n’est pas une photo (JPEG, PNG ou WebP).',
+  'error.photo_too_large': 'Cette photo est trop lourde pour le serveur.',
+  'photo.pick': 'Photo',
+  'photo.change': 'Changer la photo',
+  'photo.remove': 'Retirer la photo',
+  'photo.retry': 'Réessayer',
+  'photo.preparing': 'Préparation de la photo…',
+  'photo.sending': 'Envoi de la photo… {percent} %',
+  'photo.sent': 'Photo envoyée.',
+  'photo.progress': 'Envoi de la photo',
+  'photo.wait': 'Attendez la fin de l’envoi de la photo.',
+  'photo.retryFirst': 'La photo n’est pas partie : touchez « Réessayer » ou « Retirer la photo ».',
+  'photo.unreadable': 'Cette image ne peut pas être lue : choisissez une photo JPEG, PNG ou WebP.',
+  'photo.enlarge': 'Agrandir la photo',
+  'photo.open': 'Voir la photo en grand',
+  'photo.close': 'Fermer',
 };
 
 export type MessageKey = keyof typeof fr;

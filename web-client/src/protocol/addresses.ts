@@ -29,3 +29,8 @@ export function workshopIdOfBoard(boardId: string): string {
   const separator = boardId.lastIndexOf('-');
   return separator > 0 ? boardId.slice(0, separator) : boardId;
 }
+
+/** Where a note's photo is served: the photo id, unguessable, is the proof (an `<img>` sends no token). */
+export function photoUrl(workshopId: string, photoId: string): string {
+  return `/photos/${encodeURIComponent(workshopId)}/${encodeURIComponent(photoId)}`;
+}

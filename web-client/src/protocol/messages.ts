@@ -129,6 +129,8 @@ export interface Note {
   hiddenBy?: string;
   /** The animator who last changed it, when it is not theirs. */
   moderatedBy?: string;
+  /** The id of its photo (served at `photoUrl`); in a change, `''` takes the photo off. */
+  photo?: string;
 }
 
 /** A note a vote is on, with its text when the vote opened. */

@@ -21,7 +21,7 @@ describe('the client protocol', () => {
       id: string;
       board: string;
       noteId: string;
-      fields: { text?: string; color?: Note['color']; zone?: string; x?: number; y?: number };
+      fields: { text?: string; color?: Note['color']; zone?: string; x?: number; y?: number; photo?: string };
     }>();
     expectTypeOf<CommandOf<'plenary.show'>>().toEqualTypeOf<{ type: 'plenary.show'; id: string; boards: string[] }>();
     expectTypeOf<keyof Vote>().toEqualTypeOf<keyof typeof PROTOCOL.types.Vote>();

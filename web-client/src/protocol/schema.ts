@@ -36,6 +36,7 @@ export const PROTOCOL = {
       anonymous: 'boolean?',
       hiddenBy: 'string?',
       moderatedBy: 'string?',
+      photo: 'string?',
     },
     Board: {
       id: 'boardId',
@@ -118,7 +119,7 @@ export const PROTOCOL = {
       fields: {
         id: 'commandId',
         board: 'boardId',
-        note: { id: 'noteId', text: 'string', color: 'color', zone: 'string', x: 'number', y: 'number' },
+        note: { id: 'noteId', text: 'string', color: 'color', zone: 'string', x: 'number', y: 'number', photo: 'string?' },
         speaker: 'Speaker?',
       },
     },
@@ -129,7 +130,7 @@ export const PROTOCOL = {
         id: 'commandId',
         board: 'boardId',
         noteId: 'noteId',
-        fields: { text: 'string?', color: 'color?', zone: 'string?', x: 'number?', y: 'number?' },
+        fields: { text: 'string?', color: 'color?', zone: 'string?', x: 'number?', y: 'number?', photo: 'string?' },
       },
     },
     'note.delete': {
@@ -341,7 +342,7 @@ export const PROTOCOL = {
       stream: 'board',
       fields: {
         noteId: 'noteId',
-        fields: { text: 'string?', color: 'color?', zone: 'string?', x: 'number?', y: 'number?' },
+        fields: { text: 'string?', color: 'color?', zone: 'string?', x: 'number?', y: 'number?', photo: 'string?' },
         moderatedBy: 'string?',
       },
     },
@@ -487,6 +488,9 @@ export const PROTOCOL = {
     'order_mismatch',
     'already_signed',
     'not_signed',
+    'unknown_photo',
+    'photo_not_image',
+    'photo_too_large',
   ],
 } as const;
 

@@ -3,6 +3,7 @@ import type { BoardView, ViewNote } from '../model/optimistic';
 import type { Board, NoteFields, Zone } from '../protocol/messages';
 import { h } from './dom';
 import type { OpenedBy } from './note-editor';
+import { notePhoto, showNotePhoto } from './note-photo';
 import {
   CANVAS_PADDING,
   clampPosition,
@@ -24,6 +25,8 @@ export interface NoteActions {
   edit(noteId: string, openedBy: OpenedBy): void;
   move(noteId: string, fields: NoteFields): void;
   remove(noteId: string): void;
+  /** A tap on a note's photo: the photo, large. */
+  showPhoto(noteId: string): void;
 }
 
 interface Card {
@@ -34,6 +37,7 @@ interface Card {
   color: HTMLElement;
   pending: HTMLElement;
   marks: HTMLElement;
+  photo: HTMLImageElement;
   note: ViewNote;
 }
 
@@ -211,18 +215,20 @@ export class BoardCanvas {
     const color = h('span', { className: 'note-color-name' });
     const pending = h('span', { className: 'note-pending' });
     const marks = h('span', { className: 'note-marks', testid: 'note-marks' });
+    const photo = notePhoto('note-photo');
     // Shown under a folded note; the whole text is read out anyway, so screen readers skip it.
     const more = h('span', { className: 'note-more', testid: 'note-more', attrs: { 'aria-hidden': 'true' } }, this.t.t('note.more'));
     // An editable note is a button (tap to edit); a read-only one, as on the plenary, an article.
     const element = h(
       this.actions ? 'div' : 'article',
       { className: 'note', testid: 'note', attrs: { 'data-note-id': note.id } },
+      photo,
       text,
       h('p', { className: 'note-meta' }, more, author, color, pending, marks),
     );
     element.style.width = `${NOTE_WIDTH}px`;
     if (this.actions) this.makeInteractive(element, note.id, this.actions);
-    const card = { element, text, more, author, color, pending, marks, note };
+    const card = { element, text, more, author, color, pending, marks, photo, note };
     this.cards.set(note.id, card);
     return card;
   }
@@ -240,6 +246,7 @@ export class BoardCanvas {
           : note.authorName,
     );
     setText(card.color, this.t.t(`color.${note.color}`));
+    if (this.board) showNotePhoto(card.photo, this.board.id, note.photo);
     setText(card.pending, note.pending ? this.t.t('note.pending') : '');
     // The marks are for the note's author and the animators at work, not for the plenary's screen.
     setText(card.marks, this.actions ? noteMarks(this.t, note) : '');
@@ -269,6 +276,8 @@ export class BoardCanvas {
     element.setAttribute('aria-describedby', 'note-keyboard-help');
     let press: { pointerId: number; x: number; y: number; scrollLeft: number; scrollTop: number } | null = null;
     let dragged = false;
+    /** The press began on the note's photo: a tap shows it large rather than opening the editor. */
+    let onPhoto = false;
     let lastPointerUp = -Infinity;
 
     const offset = (event: PointerEvent) =>
@@ -290,8 +299,12 @@ export class BoardCanvas {
       this.markFolded();
     };
     element.addEventListener('pointerdown', (event) => {
+      onPhoto = event.target instanceof HTMLImageElement && event.target.classList.contains('note-photo');
       if (!actions.canEdit(noteId)) {
-        if (event.isPrimary && event.button === 0) unfold();
+        if (event.isPrimary && event.button === 0) {
+          if (onPhoto) actions.showPhoto(noteId);
+          else unfold();
+        }
         return;
       }
       if (!event.isPrimary || event.button !== 0) return;
@@ -325,6 +338,7 @@ export class BoardCanvas {
       endPress();
       lastPointerUp = event.timeStamp;
       if (target) actions.move(noteId, target);
+      else if (tapped && onPhoto) actions.showPhoto(noteId);
       else if (tapped) actions.edit(noteId, 'pointerup');
     });
     element.addEventListener('pointercancel', endPress);

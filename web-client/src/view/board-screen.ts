@@ -1,8 +1,9 @@
 import { errorCodeOf } from '../model/errors';
 import { mayChangeNote, othersPrivateCount, type Reader } from '../model/note-rights';
 import type { BoardView, LocalAuthor } from '../model/optimistic';
-import { workshopIdOfBoard } from '../protocol/addresses';
-import type { Board, BoardEvent, Note, NoteColor, NoteFields, Role, WorkshopEvent } from '../protocol/messages';
+import { uploadPhoto } from '../net/photo-upload';
+import { photoUrl, workshopIdOfBoard } from '../protocol/addresses';
+import type { Board, BoardEvent, Note, NoteFields, Role, WorkshopEvent } from '../protocol/messages';
 import type { WorkshopState } from '../model/workshop-session';
 import type { Translator } from '../i18n';
 import { agendaBanner } from './agenda-banner';
@@ -16,6 +17,7 @@ import type { Screen, ScreenContext } from './context';
 import { axisPicker } from './axis-picker';
 import { h, replaceChildren } from './dom';
 import { NoteEditor, type EditedNote, type EditorResult, type OpenedBy } from './note-editor';
+import { PhotoViewer } from './photo-viewer';
 import { SpeakerPicker } from './speaker-picker';
 import { routes } from './router';
 import { createStatusBanner } from './status-banner';
@@ -168,7 +170,12 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     edit: (noteId, openedBy) => editNote(noteId, openedBy),
     move: (noteId, fields) => model.updateNote(noteId, fields),
     remove: (noteId) => removeNote(noteId),
+    showPhoto: (noteId) => {
+      const note = model.view.notes.find((candidate) => candidate.id === noteId);
+      if (note?.photo) photoViewer.open(photoUrl(workshopIdOfBoard(boardId), note.photo), note.text);
+    },
   });
+  const photoViewer = new PhotoViewer(t);
 
   const barometer = new BarometerPanel(t, role, {
     answer: (indicator, value) => model.answerBarometer(indicator, value),
@@ -217,7 +224,13 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
   function createNew(result: EditorResult): string {
     lastColor = result.color;
     return model.createNote(
-      { text: result.text, color: result.color, zone: result.zone, ...canvas.freePlaceIn(result.zone) },
+      {
+        text: result.text,
+        color: result.color,
+        zone: result.zone,
+        ...canvas.freePlaceIn(result.zone),
+        ...(result.photo && { photo: result.photo }),
+      },
       picker?.speaker ?? undefined,
     );
   }
@@ -240,6 +253,11 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
         announcer.announce(t.t('scribe.added', { name: picker?.speakerName ?? t.t('scribe.myself') }));
       },
     },
+    {
+      upload: (photo, onProgress) => uploadPhoto(token, photo, onProgress),
+      url: (photo) => photoUrl(workshopIdOfBoard(boardId), photo),
+      enlarge: (url, text) => photoViewer.open(url, text),
+    },
     picker?.element,
   );
 
@@ -250,11 +268,15 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     const note = notes.find((candidate) => candidate.id === noteId);
     if (!note || !shown) return;
     renderModeration(note);
-    editor.open({ kind: 'existing', noteId, text: note.text, zone: note.zone, color: note.color }, zonesOf(shown), openedBy);
+    editor.open(
+      { kind: 'existing', noteId, text: note.text, zone: note.zone, color: note.color, ...(note.photo && { photo: note.photo }) },
+      zonesOf(shown),
+      openedBy,
+    );
   }
 
   /** One change for what the editor changed, which an "Undo" puts back as it was. */
-  function saveExisting(note: EditedNote & { kind: 'existing' }, result: { text: string; color: NoteColor; zone: string }) {
+  function saveExisting(note: EditedNote & { kind: 'existing' }, result: EditorResult) {
     const current = model.view.notes.find((candidate) => candidate.id === note.noteId);
     if (!current) return;
     const changed: NoteFields = {};
@@ -267,12 +289,15 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
       changed.color = result.color;
       previous.color = current.color;
     }
+    // A replaced photo is deleted on the server: "Undo" puts the rest back, not the photo.
+    if ((result.photo ?? '') !== (current.photo ?? '')) changed.photo = result.photo ?? '';
     if (result.zone !== current.zone) {
       Object.assign(changed, { zone: result.zone, ...canvas.freePlaceIn(result.zone, note.noteId) });
       Object.assign(previous, { zone: current.zone, x: current.x, y: current.y });
     }
     if (Object.keys(changed).length === 0) return;
     model.updateNote(note.noteId, changed);
+    if (Object.keys(previous).length === 0) return;
     context.toast(t.t('undo.changed'), {
       durationMs: UNDO_MS,
       action: { label: t.t('undo.action'), run: () => model.updateNote(note.noteId, previous) },

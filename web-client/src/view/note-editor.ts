@@ -2,11 +2,12 @@ import type { Translator } from '../i18n';
 import { LIMITS, NOTE_COLORS, type NoteColor, type Zone } from '../protocol/messages';
 import { h, replaceChildren } from './dom';
 import { limitLength } from './limited-text';
+import { PhotoField, type PhotoSender } from './photo-field';
 
 /** A note being written before it exists, or an existing one. */
 export type EditedNote =
   | { kind: 'new'; zone: string; color: NoteColor }
-  | { kind: 'existing'; noteId: string; text: string; zone: string; color: NoteColor };
+  | { kind: 'existing'; noteId: string; text: string; zone: string; color: NoteColor; photo?: string };
 
 export interface EditorActions {
   /** Closing with `save`: the text, colour and zone chosen; without: nothing to keep. */
@@ -20,6 +21,8 @@ export interface EditorResult {
   text: string;
   color: NoteColor;
   zone: string;
+  /** The id of the photo the note shows; none when absent. */
+  photo?: string;
 }
 
 /** What opened the editor: on `pointerup`, the gesture of the finger or mouse is not over yet. */
@@ -49,6 +52,7 @@ export class NoteEditor {
   private readonly zoneField: HTMLElement;
   private readonly deleteButton: HTMLButtonElement;
   private readonly addButton: HTMLButtonElement;
+  private readonly photo: PhotoField;
   /** Filled by the screen with an animator's moderation of the note being edited (hide, restore, merge). */
   readonly moderation = h('div', { className: 'editor-moderation stack-tight', testid: 'note-moderation' });
   private edited: EditedNote | null = null;
@@ -67,12 +71,17 @@ export class NoteEditor {
     event.stopImmediatePropagation();
   };
 
-  /** `scribe`: what an animator picks the speaker with, shown for new notes, with an "Add" that keeps the pen. */
+  /**
+   * `photos`: how a note's photo is sent and shown. `scribe`: what an animator picks the speaker
+   * with, shown for new notes, with an "Add" that keeps the pen.
+   */
   constructor(
     private readonly t: Translator,
     private readonly actions: EditorActions,
+    photos: PhotoSender,
     private readonly scribe?: HTMLElement,
   ) {
+    this.photo = new PhotoField(t, photos, () => this.textarea.value);
     this.textarea = h('textarea', {
       id: 'note-editor-text',
       testid: 'note-editor-text',
@@ -210,6 +219,8 @@ export class NoteEditor {
           t.t('action.cancel'),
         ),
       ),
+      // After the main action, so "Done" stays one Tab from the text.
+      this.photo.element,
       h('fieldset', { className: 'colors' }, h('legend', { className: 'label' }, t.t('editor.color')), this.colors),
       this.moderation,
       this.deleteButton,
@@ -227,6 +238,7 @@ export class NoteEditor {
     this.error.textContent = '';
     this.heading.textContent = this.t.t(note.kind === 'new' ? 'editor.newTitle' : 'editor.editTitle');
     this.textarea.value = note.kind === 'existing' ? note.text : '';
+    this.photo.reset(note.kind === 'existing' ? note.photo : undefined);
     this.deleteButton.hidden = note.kind === 'new';
     this.addButton.hidden = !this.scribe || note.kind !== 'new';
     if (this.scribe) this.scribe.hidden = note.kind !== 'new';
@@ -287,7 +299,17 @@ export class NoteEditor {
       this.textarea.focus();
       return;
     }
-    this.actions.add?.({ text: this.textarea.value, color: this.color, zone: this.zoneSelect.value || this.edited.zone });
+    if (this.photo.busy) {
+      this.photo.explainBusy();
+      return;
+    }
+    this.actions.add?.({
+      text: this.textarea.value,
+      color: this.color,
+      zone: this.zoneSelect.value || this.edited.zone,
+      ...(this.photo.value && { photo: this.photo.value }),
+    });
+    this.photo.reset(undefined);
     this.textarea.value = '';
     this.error.textContent = '';
     this.limit.refresh();
@@ -307,6 +329,11 @@ export class NoteEditor {
     const note = this.edited;
     if (!note) return;
     const text = this.textarea.value;
+    // A photo on its way, or waiting for "Retry", is not dropped by a tap outside or by "Done".
+    if (how !== 'cancel' && this.photo.busy) {
+      if (how === 'done') this.photo.explainBusy();
+      return;
+    }
     if (how === 'done' && !text.trim()) {
       this.error.textContent = this.t.t(note.kind === 'new' ? 'editor.emptyNew' : 'editor.emptyExisting');
       this.textarea.focus();
@@ -315,13 +342,19 @@ export class NoteEditor {
     const keptText = text.trim() ? text : note.kind === 'existing' ? note.text : null;
     const result =
       how !== 'cancel' && keptText !== null
-        ? { text: keptText, color: this.color, zone: this.zoneSelect.value || note.zone }
+        ? {
+            text: keptText,
+            color: this.color,
+            zone: this.zoneSelect.value || note.zone,
+            ...(this.photo.value && { photo: this.photo.value }),
+          }
         : null;
     this.hide();
     this.actions.close(note, result);
   }
 
   private hide(): void {
+    this.photo.reset(undefined);
     this.edited = null;
     this.element.hidden = true;
     document.removeEventListener('pointerdown', this.onPointerDownOutside, true);

@@ -4,6 +4,7 @@ import type { CharterState } from '../model/charter';
 import type { Board, Zone } from '../protocol/messages';
 import { plenaryBarometer } from './barometer-view';
 import { h, replaceChildren } from './dom';
+import { notePhoto, showNotePhoto } from './note-photo';
 import {
   fitsOnOnePage,
   type FontBounds,
@@ -23,6 +24,7 @@ interface Card {
   element: HTMLElement;
   text: HTMLElement;
   author: HTMLElement;
+  photo: HTMLImageElement;
   note: ViewNote;
 }
 
@@ -130,6 +132,7 @@ export class PlenaryBoard {
       card.note = note;
       setText(card.text, note.text);
       setText(card.author, note.authorName);
+      showNotePhoto(card.photo, this.boardId, note.photo);
       card.element.dataset.color = note.color;
     }
     for (const id of this.cards.keys()) if (!seen.has(id)) this.cards.delete(id);
@@ -156,13 +159,17 @@ export class PlenaryBoard {
   private createCard(note: ViewNote): Card {
     const text = h('p', { className: 'plenary-note-text', testid: 'note-text' });
     const author = h('p', { className: 'plenary-note-author' });
+    // Its height is set in `em` of the note's text, so the layout can measure it before it loads.
+    const photo = notePhoto('plenary-note-photo');
+    photo.loading = 'eager';
     const element = h(
       'li',
       { className: 'plenary-note', testid: 'note', attrs: { 'data-note-id': note.id } },
+      photo,
       text,
       author,
     );
-    const card = { element, text, author, note };
+    const card = { element, text, author, photo, note };
     this.cards.set(note.id, card);
     return card;
   }

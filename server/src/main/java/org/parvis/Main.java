@@ -26,8 +26,11 @@ import org.parvis.demarche.DemarcheRoutes;
 import org.parvis.demarche.DemarcheService;
 import org.parvis.demarche.DemarcheStore;
 import org.parvis.demarche.RecapCommands;
+import org.parvis.ops.ClientThrottle;
 import org.parvis.ops.CommandMeter;
 import org.parvis.ops.HttpRefusals;
+import org.parvis.photo.PhotoRoutes;
+import org.parvis.photo.PhotoStore;
 import org.parvis.ops.NodeMetrics;
 import org.parvis.ops.NodeState;
 import org.parvis.ops.RefusalLog;
@@ -50,6 +53,7 @@ import org.parvis.vote.VoteCommands;
 import org.parvis.vote.VoteStore;
 import org.parvis.workshop.IdentityChanges;
 import org.parvis.workshop.Retention;
+import org.parvis.workshop.BearerToken;
 import org.parvis.workshop.RetentionSweeper;
 import org.parvis.workshop.WorkshopAdmin;
 import org.parvis.workshop.WorkshopCommands;
@@ -157,6 +161,9 @@ public final class Main {
     DemarcheRoutes demarcheRoutes = new DemarcheRoutes(new DemarcheService(workshops, workshopStore, deletion, boards, streams,
         new DemarcheStore(redis), new AtelierReader(redis, boards), clock), routes);
     Doors doors = new Doors(config, refusals, metrics, System::nanoTime);
+    PhotoRoutes photoRoutes = new PhotoRoutes(new PhotoStore(redis), request -> BearerToken.identify(workshopStore, request)
+        .map(identity -> new PhotoRoutes.Uploader(identity.workshopId(), identity.participantId(), identity.role().mayWriteNotes())),
+        refusals, new ClientThrottle(config.photosPerHour(), 3_600, System::nanoTime), config.photoMaxBytes(), clock);
     DeploymentOptions perCore = new DeploymentOptions().setInstances(config.httpInstances());
 
     Main main = new Main(vertx, embedded, state, commandMeter);
@@ -167,7 +174,7 @@ public final class Main {
         .compose(relay -> vertx.deployVerticle(
             () -> new CommandRouterVerticle(handlers, workshopStore::identityOf, rateLimits), perCore))
         .compose(router -> vertx.deployVerticle(
-            () -> new HttpVerticle(config, redis, routes, workshopStore, watched, metrics, state, doors,
+            () -> new HttpVerticle(config, redis, routes, photoRoutes, workshopStore, watched, metrics, state, doors,
                 demarcheRoutes::mount), perCore))
         .map(http -> {
           main.httpDeployment = http;

@@ -68,7 +68,7 @@ public final class BoardCommands {
             .then(fields -> Verdict.allow(request(sender, command, StreamId.board(layout.boardId()),
                 new Event.NoteCreated(new Event.Note(noteId, fields.text(), fields.color(), fields.zone(), fields.x(),
                     fields.y(), by.author(), by.authorName(), null, null, null, by.authorCategory(), by.scribe(),
-                    by.scribeName(), null, null, null, null), null),
+                    by.scribeName(), null, null, null, null, fields.photo()), null),
                 createRules(sender, layout, by)))))));
   }
 

@@ -1,6 +1,7 @@
 package org.parvis.board;
 
 import java.util.regex.Pattern;
+import org.parvis.photo.PhotoId;
 import org.parvis.sync.Rejection;
 import org.parvis.sync.Verdict;
 
@@ -40,14 +41,15 @@ public final class BoardRules {
         draft.color() == null ? NoteColor.DEFAULT.wireName() : draft.color(),
         draft.zone() == null ? layout.zones().get(0).id() : draft.zone(),
         draft.x() == null ? 0.0 : draft.x(),
-        draft.y() == null ? 0.0 : draft.y());
+        draft.y() == null ? 0.0 : draft.y(),
+        draft.photo() == null || draft.photo().isEmpty() ? null : draft.photo());
     return checkFields(complete, layout);
   }
 
   /** A change to an existing note: at least one field, each one checked. */
   public static Verdict<NoteFields> patch(NoteFields patch, BoardLayout layout) {
     if (patch.isEmpty()) {
-      return Verdict.refuse(Rejection.invalidField("fields", "Nothing to change: give text, color, zone, x or y."));
+      return Verdict.refuse(Rejection.invalidField("fields", "Nothing to change: give text, color, zone, x, y or photo."));
     }
     return checkFields(patch, layout);
   }
@@ -70,7 +72,10 @@ public final class BoardRules {
     if (!isCoordinate(fields.y())) {
       return Verdict.refuse(Rejection.invalidField("y", "y must be a number from 0 to " + (int) MAX_COORDINATE + "."));
     }
-    return Verdict.allow(new NoteFields(text, fields.color(), fields.zone(), fields.x(), fields.y()));
+    if (fields.photo() != null && !fields.photo().isEmpty() && !PhotoId.isValid(fields.photo())) {
+      return Verdict.refuse(Rejection.invalidField("photo", "A photo is the id an upload answered with."));
+    }
+    return Verdict.allow(new NoteFields(text, fields.color(), fields.zone(), fields.x(), fields.y(), fields.photo()));
   }
 
   private static boolean isCoordinate(Double value) {

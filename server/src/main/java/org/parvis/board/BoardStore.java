@@ -10,6 +10,7 @@ import io.vertx.redis.client.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.parvis.photo.PhotoStore;
 import org.parvis.protocol.Event;
 import org.parvis.protocol.Protocol;
 import org.parvis.store.LuaScript;
@@ -24,6 +25,7 @@ public final class BoardStore {
 
   /** The apply functions of the board feature, one Lua file per command type. */
   public static final List<LuaScript.Part> APPLY_FUNCTIONS = List.of(
+      PhotoStore.NOTE_FUNCTIONS,
       new LuaScript.Part(BoardStore.class, "note.access.lua"),
       new LuaScript.Part(BoardStore.class, "note.create.lua"),
       new LuaScript.Part(BoardStore.class, "note.update.lua"),

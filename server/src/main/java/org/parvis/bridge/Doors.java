@@ -72,7 +72,9 @@ public final class Doors {
   /** Mount before the API routes. */
   void mountApi(Router router) {
     router.route("/api/*").handler(this::requireCurrentProtocol);
-    router.post("/api/*").handler(this::requireJson);
+    // A photo's body is the picture itself; its bearer header already keeps other sites' pages out
+    // (a cross-site request with it must pass a preflight this server does not grant).
+    router.postWithRegex("/api/(?!photos$).*").handler(this::requireJson);
     router.get("/api/join/:code").handler(ctx -> throttle(ctx, joins));
     router.post("/api/join").handler(ctx -> throttle(ctx, joins));
     router.post("/api/workshops").handler(this::requireCreateKey).handler(ctx -> throttle(ctx, creations));

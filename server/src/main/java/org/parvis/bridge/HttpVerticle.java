@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 import org.parvis.config.ParvisConfig;
 import org.parvis.ops.NodeMetrics;
 import org.parvis.ops.NodeState;
+import org.parvis.photo.PhotoRoutes;
 import org.parvis.stream.StreamFrame;
 import org.parvis.stream.StreamId;
 import org.parvis.stream.WatchedStreams;
@@ -48,6 +49,7 @@ public final class HttpVerticle extends VerticleBase {
   private final ParvisConfig config;
   private final Redis redis;
   private final WorkshopRoutes workshopRoutes;
+  private final PhotoRoutes photoRoutes;
   private final WorkshopStore workshops;
   private final WatchedStreams watched;
   private final NodeMetrics metrics;
@@ -56,11 +58,13 @@ public final class HttpVerticle extends VerticleBase {
   /** The HTTP routes of other features (the démarche's), mounted beside the workshop's. */
   private final Consumer<Router> featureRoutes;
 
-  public HttpVerticle(ParvisConfig config, Redis redis, WorkshopRoutes workshopRoutes, WorkshopStore workshops,
-      WatchedStreams watched, NodeMetrics metrics, NodeState state, Doors doors, Consumer<Router> featureRoutes) {
+  public HttpVerticle(ParvisConfig config, Redis redis, WorkshopRoutes workshopRoutes, PhotoRoutes photoRoutes,
+      WorkshopStore workshops, WatchedStreams watched, NodeMetrics metrics, NodeState state, Doors doors,
+      Consumer<Router> featureRoutes) {
     this.config = config;
     this.redis = redis;
     this.workshopRoutes = workshopRoutes;
+    this.photoRoutes = photoRoutes;
     this.workshops = workshops;
     this.watched = watched;
     this.metrics = metrics;
@@ -81,6 +85,7 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/metrics").handler(metrics.scrapeHandler(config.metricsToken()));
     doors.mountApi(router);
     workshopRoutes.mount(router);
+    photoRoutes.mount(router);
     featureRoutes.accept(router);
     doors.mountBridge(router, "/eventbus/*");
     // The SockJS HTTP fallbacks (xhr_send) read their frames from a body: bound it.

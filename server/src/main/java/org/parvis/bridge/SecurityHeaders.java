@@ -21,7 +21,8 @@ final class SecurityHeaders implements Handler<RoutingContext> {
         "default-src 'self'",
         "script-src 'self'",
         "style-src 'self'",
-        "img-src 'self' data:",
+        // blob: shows a photo chosen on the phone before it is uploaded.
+        "img-src 'self' data: blob:",
         "font-src 'self'",
         "connect-src 'self'",
         "object-src 'none'",

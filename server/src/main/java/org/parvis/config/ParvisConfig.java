@@ -37,7 +37,9 @@ public record ParvisConfig(
     long livenessMillis,
     int retentionDays,
     double socketFramesPerSecond,
-    int socketFrameBurst) {
+    int socketFrameBurst,
+    long photoMaxBytes,
+    int photosPerHour) {
 
   /** When the embedded Redis writes an acknowledged change to disk (README, "Durability"). */
   public enum RedisFsync {
@@ -90,7 +92,9 @@ public record ParvisConfig(
         Long.parseLong(env.getOrDefault("PARVIS_LIVENESS_MS", "5000")),
         Integer.parseInt(env.getOrDefault("PARVIS_RETENTION_DAYS", "90")),
         Double.parseDouble(env.getOrDefault("PARVIS_SOCKET_FRAMES_PER_SECOND", "50")),
-        Integer.parseInt(env.getOrDefault("PARVIS_SOCKET_FRAME_BURST", "150")));
+        Integer.parseInt(env.getOrDefault("PARVIS_SOCKET_FRAME_BURST", "150")),
+        Long.parseLong(env.getOrDefault("PARVIS_PHOTO_MAX_BYTES", String.valueOf(2 * 1024 * 1024))),
+        Integer.parseInt(env.getOrDefault("PARVIS_PHOTOS_PER_HOUR", "30")));
   }
 
   private static String blankToNull(String value) {

@@ -82,10 +82,10 @@ public sealed interface Command {
   }
 
   /** The note as a client proposes it; missing fields get defaults from the rules. */
-  record NewNote(String id, String text, String color, String zone, Double x, Double y) {
+  record NewNote(String id, String text, String color, String zone, Double x, Double y, String photo) {
 
     public NoteFields fields() {
-      return new NoteFields(text, color, zone, x, y);
+      return new NoteFields(text, color, zone, x, y, photo);
     }
   }
 

@@ -19,13 +19,14 @@ public sealed interface Event {
    * private mode, not revealed yet), {@code anonymous} (revealed without its author), {@code hiddenBy}
    * and {@code moderatedBy} (the animator who hid or changed it). A note an animator wrote for a
    * speaker has the speaker as author (with its category) and the animator as {@code scribe}.
+   * {@code photo}: the id of the note's photo, served at {@code /photos/<workshop>/<photo>}.
    */
   record Note(String id, String text, String color, String zone, Double x, Double y, String author,
       String authorName, Long createdAt, Long updatedAt, Long order, String authorCategory, String scribe,
-      String scribeName, Boolean unrevealed, Boolean anonymous, String hiddenBy, String moderatedBy) {
+      String scribeName, Boolean unrevealed, Boolean anonymous, String hiddenBy, String moderatedBy, String photo) {
 
     public Note(String id, String text, String color, String zone, Double x, Double y, String author, String authorName) {
-      this(id, text, color, zone, x, y, author, authorName, null, null, null, null, null, null, null, null, null, null);
+      this(id, text, color, zone, x, y, author, authorName, null, null, null, null, null, null, null, null, null, null, null);
     }
   }
 

@@ -10,7 +10,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.parvis.ops.HttpRefusals;
 import org.parvis.sync.RejectedException;
 import org.parvis.sync.Rejection;
@@ -111,13 +110,7 @@ public final class WorkshopRoutes {
 
   /** The identity the request's bearer token proves, or a failed future refusing it as invalid_token. */
   public Future<Identity> bearerIdentity(RoutingContext ctx) {
-    String authorization = Optional.ofNullable(ctx.request().getHeader("Authorization")).orElse("");
-    String token = authorization.startsWith("Bearer ") ? authorization.substring(7).trim() : "";
-    return token.isEmpty() || token.length() > 64
-        ? Future.failedFuture(invalidToken())
-        : store.identityOf(token).compose(identity -> identity
-            .map(Future::succeededFuture)
-            .orElseGet(() -> Future.failedFuture(invalidToken())));
+    return BearerToken.identify(store, ctx.request());
   }
 
   private <T> void answer(RoutingContext ctx, int status, Verdict<T> input, Function<T, Future<JsonObject>> action) {
@@ -160,9 +153,5 @@ public final class WorkshopRoutes {
     } catch (DecodeException | ClassCastException e) {
       return Verdict.refuse("invalid_json", "The request body must be a JSON object.");
     }
-  }
-
-  private static RejectedException invalidToken() {
-    return new RejectedException(Rejection.of("invalid_token", "This link is not valid: ask the animator for a new one."));
   }
 }

@@ -2,7 +2,8 @@
 -- board is in private mode (set ':private') or hidden by an animator (set ':hidden') is seen by its
 -- author and the animators only, by every event about it. A note revealed anonymously is stored
 -- without its author, who is kept apart (hash ':authors') for its own rights. Deleted notes are
--- kept (hash ':deleted', newest ids first in list ':trash') for an animator to restore.
+-- kept (hash ':deleted', newest ids first in list ':trash') for an animator to restore; a note pushed
+-- out of the trash is gone for good, with its photo.
 local TRASH_LENGTH = 200
 
 -- The stored note as the sender may know it, or nil: {note, author, private, hidden, audience}.
@@ -61,7 +62,10 @@ local function trashNote(ctx, board, view)
   redis.call('LREM', trash, 0, id)
   redis.call('LPUSH', trash, id)
   while redis.call('LLEN', trash) > TRASH_LENGTH do
-    redis.call('HDEL', boardKey(ctx, board, ':deleted'), redis.call('RPOP', trash))
+    local gone = redis.call('RPOP', trash)
+    local deleted = redis.call('HGET', boardKey(ctx, board, ':deleted'), gone)
+    if deleted then dropPhoto(ctx, cjson.decode(deleted).note) end
+    redis.call('HDEL', boardKey(ctx, board, ':deleted'), gone)
   end
 end
 

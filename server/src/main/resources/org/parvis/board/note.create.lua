@@ -2,7 +2,7 @@
 -- the roster participant whose stored name and category the note takes). The note gets its
 -- stream order: the revision that creates it, by which every client stacks overlapping notes.
 -- On a board in private mode the note is its author's and the animators' until revealed; the
--- others learn only how many notes are private.
+-- others learn only how many notes are private. A note with a photo takes it (photo.lua).
 APPLY['note.create'] = function(ctx)
   local board = ctx.rules.board
   local writable, refusal = boardWritable(ctx, board)
@@ -16,6 +16,10 @@ APPLY['note.create'] = function(ctx)
     if not speaker then return 'unknown_participant' end
     speaker = cjson.decode(speaker)
     note.authorName, note.authorCategory = speaker.name, speaker.category
+  end
+  if note.photo then
+    local refused = takePhoto(ctx, note.id, note.photo)
+    if refused then return refused end
   end
   local private = redis.call('HGET', boardKey(ctx, board), 'mode') == 'private'
   if private then note.unrevealed = true end
