@@ -67,6 +67,8 @@ final class BenchClient implements Transport.Listener {
   private long pingTimer = -1;
   private long editTimer = -1;
   private long handshakeTimer = -1;
+  /** A person who joined in a storm: follows its board, does not edit (the editors are the people already in). */
+  volatile boolean silent;
   volatile boolean isReady;
   volatile boolean failed;
   private boolean stopped;
@@ -307,7 +309,9 @@ final class BenchClient implements Transport.Listener {
       case EDIT -> {
         if (ok) {
           stats.editsAcked.increment();
-          stats.ackLatency.recordValue(Math.max(0, (arrival - waiting.sentNanos) / 1_000));
+          long micros = Math.max(0, (arrival - waiting.sentNanos) / 1_000);
+          stats.ackLatency.recordValue(micros);
+          stats.ackTick.recordValue(micros);
           long rev = answer.getLong("rev", 0L);
           waiting.replica.board.maxAckedRev.accumulateAndGet(rev, Math::max);
         } else {
@@ -325,7 +329,7 @@ final class BenchClient implements Transport.Listener {
     }
     isReady = true;
     ready.tryComplete();
-    if (role == Role.PARTICIPANT && !stopped) {
+    if (role == Role.PARTICIPANT && !stopped && !silent) {
       scheduleEdit(random.nextLong(driver.config.editIntervalMs));
     }
   }
