@@ -37,7 +37,9 @@ public record ParvisConfig(
     long livenessMillis,
     int retentionDays,
     double socketFramesPerSecond,
-    int socketFrameBurst) {
+    int socketFrameBurst,
+    int setupConcurrency,
+    long setupShareMillis) {
 
   /** When the embedded Redis writes an acknowledged change to disk (README, "Durability"). */
   public enum RedisFsync {
@@ -90,7 +92,9 @@ public record ParvisConfig(
         Long.parseLong(env.getOrDefault("PARVIS_LIVENESS_MS", "5000")),
         Integer.parseInt(env.getOrDefault("PARVIS_RETENTION_DAYS", "90")),
         Double.parseDouble(env.getOrDefault("PARVIS_SOCKET_FRAMES_PER_SECOND", "50")),
-        Integer.parseInt(env.getOrDefault("PARVIS_SOCKET_FRAME_BURST", "150")));
+        Integer.parseInt(env.getOrDefault("PARVIS_SOCKET_FRAME_BURST", "150")),
+        Integer.parseInt(env.getOrDefault("PARVIS_SETUP_CONCURRENCY", "4")),
+        Long.parseLong(env.getOrDefault("PARVIS_SETUP_SHARE_MS", "1000")));
   }
 
   private static String blankToNull(String value) {
