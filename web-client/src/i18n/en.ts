@@ -483,4 +483,14 @@ export const en: Dictionary = {
   'error.reply_failed': 'The server could not handle the request: try again.',
   'error.access_denied': 'Access denied: this link does not give access to this page.',
   'error.unknown': 'Something unexpected went wrong.',
+  // Join progress (issue 13): what a busy server is doing while someone joins.
+  'joinProgress.title': 'Connecting…',
+  'joinProgress.busy': 'Many people are arriving at once: wait a moment, nothing is lost.',
+  'joinProgress.line': '{step}: {state}',
+  'joinProgress.step.code': 'Workshop code',
+  'joinProgress.step.identity': 'Your identity',
+  'joinProgress.step.board': 'Your board',
+  'joinProgress.state.done': 'done',
+  'joinProgress.state.current': 'in progress…',
+  'joinProgress.state.todo': 'to come',
 };

@@ -481,6 +481,16 @@ export const fr = {
   'error.reply_failed': 'Le serveur n’a pas pu traiter la demande : réessayez.',
   'error.access_denied': 'Accès refusé : ce lien ne donne pas accès à cette page.',
   'error.unknown': 'Une erreur inattendue est survenue.',
+  // Join progress (issue 13): what a busy server is doing while someone joins.
+  'joinProgress.title': 'Connexion en cours…',
+  'joinProgress.busy': 'Beaucoup de monde arrive en même temps : patientez un instant, rien n’est perdu.',
+  'joinProgress.line': '{step} : {state}',
+  'joinProgress.step.code': 'Code de l’atelier',
+  'joinProgress.step.identity': 'Votre identité',
+  'joinProgress.step.board': 'Votre tableau',
+  'joinProgress.state.done': 'fait',
+  'joinProgress.state.current': 'en cours…',
+  'joinProgress.state.todo': 'à venir',
 };
 
 export type MessageKey = keyof typeof fr;

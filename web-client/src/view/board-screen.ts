@@ -13,6 +13,7 @@ import { BoardCanvas } from './board-canvas';
 import { BoardZoom } from './board-zoom';
 import type { Screen, ScreenContext } from './context';
 import { h, replaceChildren } from './dom';
+import { joinProgress } from './join-progress';
 import { NoteEditor, type EditedNote, type EditorResult, type OpenedBy } from './note-editor';
 import { SpeakerPicker } from './speaker-picker';
 import { routes } from './router';
@@ -128,7 +129,10 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     { className: 'private-banner', testid: 'private-banner', hidden: true, attrs: { role: 'status' } },
   );
   const emptyState = h('p', { className: 'board-empty', testid: 'empty-board', hidden: true }, t.t('board.empty'));
-  const loadingState = h('p', { className: 'board-empty', testid: 'board-loading' }, t.t('board.loadingNotes'));
+  // A participant arriving on a busy server sees the join's last step moving, not a frozen screen.
+  const arrival = joinProgress(t);
+  if (credential.role === 'participant') arrival.reach('board');
+  const loadingState = h('div', { className: 'board-empty', testid: 'board-loading' }, h('p', {}, t.t('board.loadingNotes')), arrival.element);
   const addButton = h(
     'button',
     { type: 'button', className: 'button primary large add-note', testid: 'add-note-button' },
@@ -431,6 +435,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     renderPrivacy(view);
     zoom.apply();
     loadingState.hidden = view.board !== null;
+    if (view.board !== null) arrival.stop();
     emptyState.hidden = view.board === null || view.notes.length > 0;
     addButton.disabled = !view.board || !canEdit();
     addButton.hidden = role() === 'observer';
@@ -508,6 +513,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
       editor.close('away');
       board.stop();
       workshop.stop();
+      arrival.stop();
     },
   };
 }

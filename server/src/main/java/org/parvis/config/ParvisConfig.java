@@ -93,7 +93,7 @@ public record ParvisConfig(
         Integer.parseInt(env.getOrDefault("PARVIS_RETENTION_DAYS", "90")),
         Double.parseDouble(env.getOrDefault("PARVIS_SOCKET_FRAMES_PER_SECOND", "50")),
         Integer.parseInt(env.getOrDefault("PARVIS_SOCKET_FRAME_BURST", "150")),
-        Integer.parseInt(env.getOrDefault("PARVIS_SETUP_CONCURRENCY", "4")),
+        Integer.parseInt(env.getOrDefault("PARVIS_SETUP_CONCURRENCY", "64")),
         Long.parseLong(env.getOrDefault("PARVIS_SETUP_SHARE_MS", "1000")));
   }
 
