@@ -45,12 +45,14 @@ public final class WorkshopService {
   private final Retention retention;
   private final SetupGate setup;
   private final ShortLivedCache<String, JoinTarget> joinTargets;
+  private final ShortLivedCache<String, JsonObject> descriptions;
 
   /** {@code joinTargetNanos}: how long a code's workshop and description serve the people joining with it. */
   public WorkshopService(WorkshopStore workshops, BoardStore boards, StreamStore streams, LongSupplier clock,
       Retention retention, SetupGate setup, long joinTargetNanos, LongSupplier nanoClock) {
     this.setup = setup;
     this.joinTargets = new ShortLivedCache<>(joinTargetNanos, nanoClock);
+    this.descriptions = new ShortLivedCache<>(joinTargetNanos, nanoClock);
     this.workshops = workshops;
     this.boards = boards;
     this.streams = streams;
@@ -169,23 +171,38 @@ public final class WorkshopService {
         }));
   }
 
-  /** The session of a token holder: role, who they are (participant or animator) and the workshop. */
+  /**
+   * The session of a token holder: role, who they are (participant or animator) and the workshop. It
+   * is set-up work (every connection asks for it), so it waits its turn at the gate; for anyone but
+   * an animator the workshop's description is the one read for everyone within a moment (the
+   * workshop stream's snapshot, which the client reads next, is what it keeps). An animator's is
+   * read afresh: its links carry the join code, which the animator may just have renewed.
+   */
   public Future<JsonObject> session(Identity identity) {
+    return setup.run(() -> sessionNow(identity));
+  }
+
+  private Future<JsonObject> sessionNow(Identity identity) {
     Future<JsonObject> participant = identity.role() == Role.PARTICIPANT
         ? workshops.participant(identity.workshopId(), identity.participantId())
             .map(found -> found.map(Participant::toJson).orElse(null))
         : Future.succeededFuture(null);
+    if (!identity.role().mayRunWorkshop()) {
+      Future<JsonObject> described = descriptions.get(identity.workshopId(),
+          () -> workshop(identity.workshopId()).compose(this::describe));
+      return Future.all(participant, described).map(both -> new JsonObject()
+          .put("role", identity.role().wireName())
+          .put("participant", participant.result())
+          .put("workshop", described.result().copy()));
+    }
     return participant.compose(person -> workshop(identity.workshopId()).compose(workshop -> describe(workshop)
-        .map(description -> {
-          JsonObject session = new JsonObject()
-              .put("role", identity.role().wireName())
-              .put("participant", person)
-              .put("workshop", description);
-          return identity.role().mayRunWorkshop()
-              ? session.put("animator", animatorJson(identity)).put("links", links(workshop, null))
-              : session;
-        })).compose(session -> identity.role().mayRunWorkshop() ? withRetention(session, identity.workshopId())
-            : Future.succeededFuture(session)));
+        .map(description -> new JsonObject()
+            .put("role", identity.role().wireName())
+            .put("participant", person)
+            .put("workshop", description)
+            .put("animator", animatorJson(identity))
+            .put("links", links(workshop, null))))
+        .compose(session -> withRetention(session, identity.workshopId())));
   }
 
   /** When the workshop will be deleted if nothing happens in it, and from when its animators are warned. */
