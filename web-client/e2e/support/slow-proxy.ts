@@ -17,12 +17,16 @@ export async function startSlowProxy(target: string, delayMs: number): Promise<S
   const server: Server = createServer((client) => {
     const upstream = connect(Number(port), hostname);
     sockets.add(client).add(upstream);
-    let eventBus: boolean | undefined;
+    // Decided per request (a kept-alive connection carries several); what follows a request on its
+    // connection (its body, a WebSocket's frames, sockjs's xhr_send) is held back as it was.
+    let slow = false;
     let released = Promise.resolve();
     client.on('data', (chunk: Buffer) => {
-      const head = chunk.subarray(0, 32).toString('latin1');
-      if (eventBus === undefined) eventBus = head.startsWith('GET /eventbus/');
-      const slow = eventBus || head.startsWith('POST /api/join ');
+      const request = /^([A-Z]+) (\S+) HTTP\//.exec(chunk.subarray(0, 200).toString('latin1'));
+      if (request) {
+        const [, method, path = ''] = request;
+        slow = path.startsWith('/eventbus/') || (method === 'POST' && path === '/api/join');
+      }
       const due = Date.now() + (slow ? delayMs : 0);
       released = released.then(
         () => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, due - Date.now()))),
