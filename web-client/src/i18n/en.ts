@@ -702,4 +702,14 @@ export const en: Dictionary = {
   'gallery.loading': 'Loading the exhibition…',
   'gallery.readOnly': 'Read-only: the work of every workshop of the series.',
   'gallery.atelier': 'Workshop {step}: {title}',
+  // Join progress (issue 13): what a busy server is doing while someone joins.
+  'joinProgress.title': 'Connecting…',
+  'joinProgress.busy': 'Many people are arriving at once: wait a moment, nothing is lost.',
+  'joinProgress.line': '{step}: {state}',
+  'joinProgress.step.code': 'Workshop code',
+  'joinProgress.step.identity': 'Your identity',
+  'joinProgress.step.board': 'Your board',
+  'joinProgress.state.done': 'done',
+  'joinProgress.state.current': 'in progress…',
+  'joinProgress.state.todo': 'to come',
 };

@@ -700,6 +700,16 @@ export const fr = {
   'photo.enlarge': 'Agrandir la photo',
   'photo.open': 'Voir la photo en grand',
   'photo.close': 'Fermer',
+  // Join progress (issue 13): what a busy server is doing while someone joins.
+  'joinProgress.title': 'Connexion en cours…',
+  'joinProgress.busy': 'Beaucoup de monde arrive en même temps : patientez un instant, rien n’est perdu.',
+  'joinProgress.line': '{step} : {state}',
+  'joinProgress.step.code': 'Code de l’atelier',
+  'joinProgress.step.identity': 'Votre identité',
+  'joinProgress.step.board': 'Votre tableau',
+  'joinProgress.state.done': 'fait',
+  'joinProgress.state.current': 'en cours…',
+  'joinProgress.state.todo': 'à venir',
 };
 
 export type MessageKey = keyof typeof fr;

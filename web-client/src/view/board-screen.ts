@@ -16,6 +16,7 @@ import { BoardZoom } from './board-zoom';
 import type { Screen, ScreenContext } from './context';
 import { axisPicker } from './axis-picker';
 import { h, replaceChildren } from './dom';
+import { joinProgress } from './join-progress';
 import { NoteEditor, type EditedNote, type EditorResult, type OpenedBy } from './note-editor';
 import { PhotoViewer } from './photo-viewer';
 import { SpeakerPicker } from './speaker-picker';
@@ -147,7 +148,10 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     { className: 'private-banner', testid: 'private-banner', hidden: true, attrs: { role: 'status' } },
   );
   const emptyState = h('p', { className: 'board-empty', testid: 'empty-board', hidden: true }, t.t('board.empty'));
-  const loadingState = h('p', { className: 'board-empty', testid: 'board-loading' }, t.t('board.loadingNotes'));
+  // A participant arriving on a busy server sees the join's last step moving, not a frozen screen.
+  const arrival = joinProgress(t);
+  if (credential.role === 'participant') arrival.reach('board');
+  const loadingState = h('div', { className: 'board-empty', testid: 'board-loading' }, h('p', {}, t.t('board.loadingNotes')), arrival.element);
   const addButton = h(
     'button',
     { type: 'button', className: 'button primary large add-note', testid: 'add-note-button' },
@@ -503,6 +507,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     renderPrivacy(view);
     zoom.apply();
     loadingState.hidden = view.board !== null;
+    if (view.board !== null) arrival.stop();
     emptyState.hidden = view.board === null || view.notes.length > 0;
     // Without a note to focus, the scroller itself takes the focus, so the keyboard can scroll its zones.
     if (view.notes.length === 0) scroller.tabIndex = 0;
@@ -587,6 +592,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
       editor.close('away');
       board.stop();
       workshop.stop();
+      arrival.stop();
     },
   };
 }

@@ -10,6 +10,7 @@ import {
 } from '../protocol/messages';
 import type { Screen, ScreenContext } from './context';
 import { h, replaceChildren } from './dom';
+import { joinProgress } from './join-progress';
 import { limitLength } from './limited-text';
 import { routes } from './router';
 
@@ -33,6 +34,7 @@ type CategoryAnswer = (typeof CATEGORY_ANSWERS)[number];
 export function joinScreen(context: ScreenContext, initialCode = '', assignedBoard?: string): Screen {
   const { t, api, credentials } = context;
   let busy = false;
+  const progress = joinProgress(t);
 
   const codeInput = h('input', {
     id: 'join-code',
@@ -138,6 +140,7 @@ export function joinScreen(context: ScreenContext, initialCode = '', assignedBoa
       choosesGroup && boardSelect,
       joinError,
       joinButton,
+      progress.element,
     );
   }
 
@@ -192,6 +195,7 @@ export function joinScreen(context: ScreenContext, initialCode = '', assignedBoa
     const category: Category | undefined = answer === 'unsaid' ? undefined : answer;
     const chosenBoard = boardFor(workshop);
     await run(joinButton, joinError, async () => {
+      progress.reach('identity');
       const joined = await api.join({ code: normalizeCode(codeInput.value), name: nameInput.value.trim(), category, board: chosenBoard });
       const { participant } = joined;
       const boardId = participant.board ?? chosenBoard;
@@ -213,6 +217,7 @@ export function joinScreen(context: ScreenContext, initialCode = '', assignedBoa
     try {
       await action();
     } catch (failure) {
+      progress.stop();
       error.textContent =
         failure instanceof ApiError && failure.code === 'too_many_requests'
           ? t.t('join.waitThenRetry', { seconds: failure.retryAfterSeconds ?? 60 })
@@ -240,5 +245,5 @@ export function joinScreen(context: ScreenContext, initialCode = '', assignedBoa
       h('a', { href: routes.newWorkshop(), testid: 'create-workshop-link' }, t.t('join.create')),
     ),
   );
-  return { element, destroy: () => undefined };
+  return { element, destroy: () => progress.stop() };
 }

@@ -37,6 +37,7 @@ import org.parvis.ops.RefusalLog;
 import org.parvis.plenary.PlenaryCommands;
 import org.parvis.roster.GroupGate;
 import org.parvis.roster.RosterCommands;
+import org.parvis.setup.SetupGate;
 import org.parvis.store.EmbeddedRedis;
 import org.parvis.stream.EventRelayVerticle;
 import org.parvis.stream.StreamFrame;
@@ -48,6 +49,7 @@ import org.parvis.sync.CommandHandlers;
 import org.parvis.sync.CommandRouterVerticle;
 import org.parvis.sync.RateLimiter;
 import org.parvis.sync.RateLimits;
+import org.parvis.sync.SnapshotCache;
 import org.parvis.sync.StreamSyncCommands;
 import org.parvis.vote.VoteCommands;
 import org.parvis.vote.VoteStore;
@@ -136,7 +138,12 @@ public final class Main {
     BoardStore boards = new BoardStore(redis, streams);
     WorkshopStore workshopStore = new WorkshopStore(redis, System::nanoTime);
     Retention retention = Retention.days(config.retentionDays());
-    WorkshopService workshops = new WorkshopService(workshopStore, boards, streams, clock, retention);
+    // Joins and syncs take turns at one gate per node, so that the edits of people already in go first.
+    SetupGate setup = new SetupGate(config.setupConcurrency());
+    long setupShareNanos = config.setupShareMillis() * 1_000_000L;
+    SnapshotCache snapshots = new SnapshotCache(setupShareNanos, System::nanoTime);
+    WorkshopService workshops = new WorkshopService(workshopStore, boards, streams, clock, retention, setup,
+        setupShareNanos, System::nanoTime);
     WorkshopDeletion deletion = new WorkshopDeletion(vertx, redis, workshopStore);
     WatchedStreams watched = new WatchedStreams();
     CommandHandlers handlers = new CommandHandlers();
@@ -151,7 +158,7 @@ public final class Main {
     new RosterCommands(workshops, streams, clock).register(handlers);
     new RecapCommands(streams, clock).register(handlers);
     new StreamSyncCommands(streams, boards, workshops, new GroupGate(workshopStore),
-        List.of(AgendaStore::addToSnapshot, RecapCommands::addToSnapshot)).register(handlers);
+        List.of(AgendaStore::addToSnapshot, RecapCommands::addToSnapshot), setup, snapshots).register(handlers);
     RateLimits rateLimits = new RateLimits(
         new RateLimiter(config.commandsPerSecond(), config.commandBurst(), System::nanoTime),
         new RateLimiter(config.readsPerSecond(), config.readBurst(), System::nanoTime));
@@ -168,7 +175,7 @@ public final class Main {
 
     Main main = new Main(vertx, embedded, state, commandMeter);
     return vertx.deployVerticle(new EventRelayVerticle(redisOptions, streams, watched, config.livenessMillis(),
-            new IdentityChanges(workshopStore, vertx.eventBus()), metrics.registry()))
+            new IdentityChanges(workshopStore, vertx.eventBus()), metrics.registry(), snapshots))
         .compose(relay -> vertx.deployVerticle(
             new RetentionSweeper(redis, workshopStore, deletion, retention, clock, RETENTION_SWEEP_MS)))
         .compose(relay -> vertx.deployVerticle(

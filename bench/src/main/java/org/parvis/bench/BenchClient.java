@@ -30,7 +30,7 @@ final class BenchClient implements Transport.Listener {
   private static final String[] COLORS = {"yellow", "pink", "blue", "green", "orange", "purple"};
   private static final Set<String> TRANSIENT_ERRORS = Set.of("unavailable", "rate_limited");
 
-  private enum Kind { SYNC, RESYNC, CHECK, EDIT }
+  private enum Kind { SYNC, RESYNC, CHECK, EDIT, SETUP }
 
   private static final class Pending {
     final Kind kind;
@@ -67,6 +67,8 @@ final class BenchClient implements Transport.Listener {
   private long pingTimer = -1;
   private long editTimer = -1;
   private long handshakeTimer = -1;
+  /** A person who joined in a storm: also reads its session and the workshop stream, as the web client, and does not edit. */
+  volatile boolean silent;
   volatile boolean isReady;
   volatile boolean failed;
   private boolean stopped;
@@ -116,6 +118,15 @@ final class BenchClient implements Transport.Listener {
           + "\"}}");
     }
     syncsOutstanding = replicas.length;
+    if (silent) {
+      // As the web client after a join: its session and the workshop stream, besides its board.
+      String workshopStream = "workshop:" + workshop.id;
+      send("{\"type\":\"register\",\"address\":\"parvis.workshop." + workshop.id + "\",\"headers\":{\"token\":\"" + token
+          + "\"}}");
+      syncsOutstanding += 2;
+      command(Kind.SETUP, null, "{\"type\":\"workshop.get\"}", null);
+      command(Kind.SETUP, null, "{\"type\":\"stream.sync\",\"stream\":\"" + workshopStream + "\"}", null);
+    }
     for (Replica replica : replicas) {
       sync(replica);
     }
@@ -303,11 +314,21 @@ final class BenchClient implements Transport.Listener {
           replica.loadSnapshot(answer);
         }
       }
+      case SETUP -> {
+        if (!ok) {
+          stats.commandError("setup_" + answer.getString("error"));
+        }
+        if (--syncsOutstanding == 0) {
+          becomeReady();
+        }
+      }
       case CHECK -> waiting.answer.tryComplete(answer);
       case EDIT -> {
         if (ok) {
           stats.editsAcked.increment();
-          stats.ackLatency.recordValue(Math.max(0, (arrival - waiting.sentNanos) / 1_000));
+          long micros = Math.max(0, (arrival - waiting.sentNanos) / 1_000);
+          stats.ackLatency.recordValue(micros);
+          stats.ackTick.recordValue(micros);
           long rev = answer.getLong("rev", 0L);
           waiting.replica.board.maxAckedRev.accumulateAndGet(rev, Math::max);
         } else {
@@ -325,7 +346,7 @@ final class BenchClient implements Transport.Listener {
     }
     isReady = true;
     ready.tryComplete();
-    if (role == Role.PARTICIPANT && !stopped) {
+    if (role == Role.PARTICIPANT && !stopped && !silent) {
       scheduleEdit(random.nextLong(driver.config.editIntervalMs));
     }
   }

@@ -122,7 +122,7 @@ public final class Benchmark {
     for (String gcLog : List.of("parvis-gc.log", "baseline-gc.log")) {
       summary.append(gcSummary(out.resolve(gcLog)));
     }
-    if (parvis != null && baseline != null) {
+    if (parvis != null && baseline != null && parvis.containsKey("steps") && baseline.containsKey("steps")) {
       summary.append("\n== Parvis (P) vs baseline (B)\n").append(Tables.compare(parvis, baseline));
     }
     Files.writeString(out.resolve("summary.txt"), summary);

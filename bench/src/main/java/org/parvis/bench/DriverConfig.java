@@ -50,6 +50,11 @@ public final class DriverConfig {
    */
   public double quietGateCores = -1;
   public int quietGateMaxSeconds = 120;
+  /**
+   * Join-storm mode: the workshops of the first step connect and edit, then this many more people
+   * join those workshops all at once (HTTP join, token, register, first sync); 0: the ramp.
+   */
+  public int joinStorm = 0;
 
   public static DriverConfig parse(String[] args) {
     DriverConfig c = new DriverConfig();
@@ -87,6 +92,7 @@ public final class DriverConfig {
         case "--quiet" -> c.quiet = true;
         case "--quiet-gate-cores" -> { c.quietGateCores = Double.parseDouble(v); i++; }
         case "--quiet-gate-max-seconds" -> { c.quietGateMaxSeconds = Integer.parseInt(v); i++; }
+        case "--join-storm" -> { c.joinStorm = Integer.parseInt(v); i++; }
         case "--help", "-h" -> {
           System.out.println(USAGE);
           System.exit(0);
@@ -125,5 +131,7 @@ public final class DriverConfig {
         --jfr-at-step W --jfr-file F record the server with JFR during the window of step W
         --quiet-gate-cores 0.25      before each window, wait until other processes use less than this
         --quiet-gate-max-seconds 120 ... but no longer than this (the step is then marked disturbed)
+        --join-storm N               the first step's workshops connect and edit, then N people join them at once;
+                                     reports each join's time and the editors' ack p99 per second of the storm
       """;
 }

@@ -146,6 +146,8 @@ public final class LoadDriver {
             .put("driverEventLoops", config.eventLoops));
     if (config.idleClients > 0) {
       report.put("idle", runIdle());
+    } else if (config.joinStorm > 0) {
+      runStorm(report);
     } else {
       runRamp(report);
     }
@@ -307,6 +309,147 @@ public final class LoadDriver {
   }
 
   /**
+   * Join-storm mode: the first step's workshops connect and keep editing; then {@code joinStorm}
+   * people join those workshops at once, each timed from its HTTP join to its board's first
+   * snapshot. The window runs stepSeconds from the storm's start (longer if joins are still under
+   * way), with the editors' acknowledgement p99 and the delivery p99 per second.
+   */
+  private void runStorm(JsonObject report) throws Exception {
+    List<WorkshopInfo> created = createWorkshops(config.steps.get(0), false, Integer.MAX_VALUE);
+    List<BenchClient> editors = new ArrayList<>();
+    for (WorkshopInfo workshop : created) {
+      editors.addAll(clientsOf(workshop, false, Integer.MAX_VALUE));
+    }
+    workshops.addAll(created);
+    clients.addAll(editors);
+    editing = true;
+    connect(editors);
+    if (config.settleSeconds > 0) {
+      Thread.sleep(config.settleSeconds * 1_000L);
+    }
+    double otherBefore = awaitQuietMachine();
+    stats.ackLatency.getIntervalHistogram();
+    stats.latency.getIntervalHistogram();
+    stats.ackTick.getIntervalHistogram();
+    stats.latencyTick.getIntervalHistogram();
+    long[] windowStart = counters();
+    ProcProbe.Sample start = ProcProbe.Sample.take(config.serverPid, config.redisPid);
+    java.util.concurrent.atomic.AtomicInteger joined = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger joinFailed = new java.util.concurrent.atomic.AtomicInteger();
+    List<BenchClient> joiners = Collections.synchronizedList(new ArrayList<>());
+    long stormStart = System.nanoTime();
+    java.util.concurrent.atomic.AtomicLong lastJoin = new java.util.concurrent.atomic.AtomicLong(stormStart);
+    for (int i = 0; i < config.joinStorm; i++) {
+      WorkshopInfo workshop = created.get(i % created.size());
+      BoardInfo board = workshop.boards.get((i / created.size()) % workshop.boards.size());
+      JsonObject body = new JsonObject().put("code", workshop.code.toLowerCase()).put("name", "J" + (i + 1))
+          .put("category", "habitant").put("board", board.id);
+      long asked = System.nanoTime();
+      post(xhrHttp, "/api/join", body)
+          .compose(answer -> {
+            stats.httpJoinLatency.recordValue((System.nanoTime() - asked) / 1_000);
+            BenchClient joiner = joiner(answer.getString("token"), workshop, board);
+            joiners.add(joiner);
+            return joiner.start();
+          })
+          .onComplete(done -> {
+            long now = System.nanoTime();
+            if (done.succeeded()) {
+              stats.joinLatency.recordValue((now - asked) / 1_000);
+              joined.incrementAndGet();
+              lastJoin.accumulateAndGet(now, Math::max);
+            } else {
+              joinFailed.incrementAndGet();
+            }
+          });
+    }
+    JsonArray perSecond = new JsonArray();
+    long windowEnd = stormStart + config.stepSeconds * 1_000_000_000L;
+    long hardEnd = stormStart + TimeUnit.MILLISECONDS.toNanos(config.handshakeTimeoutMs) + 30_000_000_000L;
+    long nextTick = stormStart;
+    while (System.nanoTime() < hardEnd
+        && (System.nanoTime() < windowEnd || joined.get() + joinFailed.get() < config.joinStorm)) {
+      nextTick += 1_000_000_000L;
+      Thread.sleep(Math.max(1, (nextTick - System.nanoTime()) / 1_000_000));
+      Histogram ack = stats.ackTick.getIntervalHistogram();
+      Histogram delivery = stats.latencyTick.getIntervalHistogram();
+      perSecond.add(new JsonObject()
+          .put("s", perSecond.size() + 1)
+          .put("joined", joined.get())
+          .put("acks", ack.getTotalCount())
+          .put("ackP99Ms", ack.getTotalCount() == 0 ? 0 : ms(ack.getValueAtPercentile(99)))
+          .put("ackMaxMs", ack.getTotalCount() == 0 ? 0 : ms(ack.getMaxValue()))
+          .put("deliveryP99Ms", delivery.getTotalCount() == 0 ? 0 : ms(delivery.getValueAtPercentile(99))));
+    }
+    ProcProbe.Sample end = ProcProbe.Sample.take(config.serverPid, config.redisPid);
+    long[] windowEndCounters = counters();
+    Histogram ack = stats.ackLatency.getIntervalHistogram();
+    Histogram latency = stats.latency.getIntervalHistogram();
+    for (WorkshopInfo workshop : workshops) {
+      for (BoardInfo board : workshop.boards) {
+        board.endRev[0] = board.maxAckedRev.get();
+      }
+    }
+    editing = false;
+    synchronized (joiners) {
+      clients.addAll(joiners);
+      for (BenchClient joiner : joiners) {
+        joiner.workshop.clients.add(joiner);
+      }
+    }
+    double seconds = start.seconds(end);
+    Map<String, Long> commandErrors = Stats.snapshot(stats.commandErrors);
+    JsonObject storm = new JsonObject()
+        .put("editors", editors.stream().filter(c -> c.isReady && !c.failed).count())
+        .put("joiners", config.joinStorm)
+        .put("joined", joined.get())
+        .put("joinFailed", joinFailed.get())
+        .put("allJoinedSeconds", joined.get() + joinFailed.get() < config.joinStorm ? -1
+            : round((lastJoin.get() - stormStart) / 1e9, 2))
+        .put("joinMs", histogram(stats.joinLatency.getIntervalHistogram()))
+        .put("httpJoinMs", histogram(stats.httpJoinLatency.getIntervalHistogram()))
+        .put("ackMs", histogram(ack))
+        .put("latencyMs", histogram(latency))
+        .put("editsPerSec", round((windowEndCounters[1] - windowStart[1]) / seconds, 1))
+        .put("windowSeconds", round(seconds, 1))
+        .put("perSecond", perSecond)
+        .put("commandErrors", new JsonObject(new LinkedHashMap<>(commandErrors)))
+        .put("connectionErrors", stats.connectionErrors.sum())
+        .put("driverCpuCores", round(start.driverCores(end), 2))
+        .put("machineCpuBusyPercent", round(start.machineBusyPercent(end), 1))
+        .put("loadAverage", ProcProbe.loadAverage());
+    if (otherBefore >= 0) {
+      storm.put("otherCpuCoresBeforeWindow", round(otherBefore, 2));
+    }
+    if (config.serverPid != null) {
+      storm.put("serverCpuCores", round(start.serverCores(end), 2));
+    }
+    if (config.redisPid != null) {
+      storm.put("redisCpuCores", round(start.redisCores(end), 2));
+    }
+    log(Tables.stormLine(storm));
+    storm.put("lost", scheduler.schedule(() -> lost(0), config.graceSeconds, TimeUnit.SECONDS)
+        .get(config.graceSeconds + 120L, TimeUnit.SECONDS));
+    report.put("storm", storm);
+    report.put("totals", new JsonObject()
+        .put("editsSent", stats.editsSent.sum())
+        .put("editsAcked", stats.editsAcked.sum())
+        .put("eventsReceived", stats.eventsReceived.sum())
+        .put("lost", storm.getLong("lost"))
+        .put("duplicates", stats.duplicates.sum())
+        .put("connectionErrors", stats.connectionErrors.sum())
+        .put("commandErrors", new JsonObject(new LinkedHashMap<>(commandErrors))));
+    report.put("boards", finalCheck());
+    stopAll();
+  }
+
+  private synchronized BenchClient joiner(String token, WorkshopInfo workshop, BoardInfo board) {
+    BenchClient joiner = client(BenchClient.Role.PARTICIPANT, token, workshop, List.of(board));
+    joiner.silent = true;
+    return joiner;
+  }
+
+  /**
    * Waits until processes other than ours use less than quietGateCores, sampling 2 s at a time,
    * for at most quietGateMaxSeconds. Returns the last reading, or -1 when the gate is off.
    */
@@ -450,9 +593,13 @@ public final class LoadDriver {
   }
 
   private Future<JsonObject> post(String path, JsonObject body) {
+    return post(http, path, body);
+  }
+
+  private Future<JsonObject> post(HttpClient client, String path, JsonObject body) {
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(config.host).setPort(config.port)
         .setURI(path).setTimeout(30_000).putHeader("Content-Type", "application/json");
-    return http.request(options)
+    return client.request(options)
         .compose(request -> request.send(body.encode()))
         .compose(response -> response.body().compose(answer -> {
           if (response.statusCode() / 100 != 2) {

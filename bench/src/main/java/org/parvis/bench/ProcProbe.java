@@ -199,6 +199,16 @@ final class ProcProbe {
         "duration=" + seconds + "s", "filename=" + file.toAbsolutePath());
   }
 
+  /** The machine's load average over 1, 5 and 15 minutes, as /proc/loadavg gives it. */
+  static String loadAverage() {
+    try {
+      String[] fields = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split("\\s+");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (java.io.IOException | RuntimeException e) {
+      return "?";
+    }
+  }
+
   static String cpuModel() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {

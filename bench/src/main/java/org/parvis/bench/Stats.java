@@ -15,6 +15,12 @@ final class Stats {
   final Recorder latencyTick = new Recorder(2);
   /** Send-to-acknowledgement of an edit at its sender, in microseconds. */
   final Recorder ackLatency = new Recorder(3);
+  /** The same samples, read every second of a join storm. */
+  final Recorder ackTick = new Recorder(2);
+  /** Join storm: from the join request to the first snapshot of the joiner's board, in microseconds. */
+  final Recorder joinLatency = new Recorder(3);
+  /** Join storm: the HTTP join alone (code, participant, token), in microseconds. */
+  final Recorder httpJoinLatency = new Recorder(3);
 
   final LongAdder framesReceived = new LongAdder();
   final LongAdder framesSent = new LongAdder();

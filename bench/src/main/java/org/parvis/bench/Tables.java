@@ -48,6 +48,11 @@ public final class Tables {
     if (idle != null) {
       out.append(idle(idle)).append('\n');
     }
+    JsonObject storm = report.getJsonObject("storm");
+    if (storm != null) {
+      out.append(storm(storm));
+      out.append(boards(report.getJsonArray("boards")));
+    }
     JsonArray steps = report.getJsonArray("steps");
     if (steps != null) {
       out.append(table(steps));
@@ -61,6 +66,34 @@ public final class Tables {
       for (int i = 0; i < Math.min(5, samples.size()); i++) {
         out.append("  ").append(samples.getString(i)).append('\n');
       }
+    }
+    return out.toString();
+  }
+
+  /** One line of a join storm's outcome. */
+  static String stormLine(JsonObject storm) {
+    JsonObject join = storm.getJsonObject("joinMs");
+    JsonObject ack = storm.getJsonObject("ackMs");
+    return String.format(Locale.ROOT,
+        "join storm: %s/%s joined (%s failed) in %s s; join p50 %s p99 %s max %s ms (HTTP join p99 %s ms); "
+            + "editors' ack p99 %s max %s ms at %s edits/s; server %s + Redis %s cores; load average %s",
+        storm.getValue("joined"), storm.getValue("joiners"), storm.getValue("joinFailed"),
+        storm.getValue("allJoinedSeconds"), join.getValue("p50"), join.getValue("p99"), join.getValue("max"),
+        storm.getJsonObject("httpJoinMs").getValue("p99"), ack.getValue("p99"), ack.getValue("max"),
+        storm.getValue("editsPerSec"), storm.getValue("serverCpuCores"), storm.getValue("redisCpuCores"),
+        storm.getValue("loadAverage"));
+  }
+
+  /** A join storm: its line, then the editors' ack p99 and the joins done, second by second. */
+  static String storm(JsonObject storm) {
+    StringBuilder out = new StringBuilder(stormLine(storm)).append("; lost ").append(storm.getValue("lost"))
+        .append("; command errors ").append(storm.getJsonObject("commandErrors").encode()).append('\n');
+    out.append("  s  | joined | acks | ack p99 ms | ack max ms | delivery p99 ms\n");
+    JsonArray seconds = storm.getJsonArray("perSecond");
+    for (int i = 0; i < seconds.size(); i++) {
+      JsonObject s = seconds.getJsonObject(i);
+      out.append(String.format(Locale.ROOT, "  %-3s| %6s | %4s | %10s | %10s | %s%n", s.getValue("s"), s.getValue("joined"),
+          s.getValue("acks"), s.getValue("ackP99Ms"), s.getValue("ackMaxMs"), s.getValue("deliveryP99Ms")));
     }
     return out.toString();
   }

@@ -72,6 +72,26 @@ class SmokeTest {
     assertEquals(5L, report.getJsonArray("steps").getJsonObject(0).getLong("xhrClientsConnected"));
   }
 
+  /** Join-storm mode, small: one workshop editing while 40 more people join it at once. */
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void aSmallJoinStormAgainstParvisJoinsEveryoneAndLosesNothing() throws Exception {
+    JsonObject report = runAgainstParvis("parvis-storm-smoke", config -> {
+      config.xhrShare = 0;
+      config.joinStorm = 40;
+    });
+    String dump = report.encodePrettily();
+    JsonObject storm = report.getJsonObject("storm");
+    assertEquals(40, storm.getInteger("joined"), "joined\n" + dump);
+    assertEquals(54L, storm.getLong("editors"), "editors\n" + dump);
+    assertEquals(40L, storm.getJsonObject("joinMs").getLong("count"), "join times\n" + dump);
+    assertTrue(storm.getJsonObject("ackMs").getLong("count") >= 20, "editors' acks during the storm\n" + dump);
+    assertTrue(storm.getJsonArray("perSecond").size() >= 4, "per-second timeline\n" + dump);
+    assertEquals(0L, LoadDriver.total(report, "lost"), "lost events\n" + dump);
+    assertEquals(0L, LoadDriver.total(report, "connectionErrors"), "connection errors\n" + dump);
+    assertEquals(4, LoadDriver.equalBoards(report), "every replica, joiners' included, equals the stored board\n" + dump);
+  }
+
   /** A Parvis node on its own redis-server, the driver's smoke settings changed by {@code adjust}. */
   private static JsonObject runAgainstParvis(String label, Consumer<DriverConfig> adjust) throws Exception {
     try (RedisProcess redis = RedisProcess.start()) {

@@ -1,6 +1,5 @@
 package org.parvis.bridge;
 
-import io.vertx.core.Future;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,7 +19,7 @@ import java.util.Map;
 final class BoundedWriter {
 
   private final int maxUnsentChars;
-  private final Map<SockJSSocket, Integer> unsentBySocket = new HashMap<>();
+  private final Map<SockJSSocket, UnsentChars> unsentBySocket = new HashMap<>();
 
   BoundedWriter(int maxUnsentChars) {
     this.maxUnsentChars = maxUnsentChars;
@@ -31,34 +30,32 @@ final class BoundedWriter {
    * {@linkplain #drop drops} the socket (not while iterating over sockets: closing unfollows).
    */
   boolean tryWrite(SockJSSocket socket, String frame) {
-    if (!admit(socket, frame.length())) {
+    UnsentChars unsent = admit(socket, frame.length());
+    if (unsent == null) {
       return false;
     }
-    release(socket.write(frame), socket, frame.length());
+    socket.write(frame).onComplete(unsent);
     return true;
   }
 
   /** {@link #tryWrite} of a frame already in SockJS's form, written as it is. */
   boolean tryWriteFramed(SockJsWebSocket socket, String sockJsFrame) {
-    if (!admit(socket, sockJsFrame.length())) {
+    UnsentChars unsent = admit(socket, sockJsFrame.length());
+    if (unsent == null) {
       return false;
     }
-    release(socket.writeFramed(sockJsFrame), socket, sockJsFrame.length());
+    socket.writeFramed(sockJsFrame).onComplete(unsent);
     return true;
   }
 
-  private boolean admit(SockJSSocket socket, int length) {
-    int unsent = unsentBySocket.getOrDefault(socket, 0) + length;
-    if (unsent > maxUnsentChars) {
-      return false;
+  /** The socket's counter with this write added, or null when it would go beyond the limit. */
+  private UnsentChars admit(SockJSSocket socket, int length) {
+    UnsentChars unsent = unsentBySocket.get(socket);
+    if (unsent == null) {
+      unsent = new UnsentChars();
+      unsentBySocket.put(socket, unsent);
     }
-    unsentBySocket.put(socket, unsent);
-    return true;
-  }
-
-  private void release(Future<Void> written, SockJSSocket socket, int length) {
-    written.onComplete(done -> unsentBySocket.computeIfPresent(socket,
-        (same, stillUnsent) -> stillUnsent > length ? stillUnsent - length : null));
+    return unsent.tryAdd(length, maxUnsentChars) ? unsent : null;
   }
 
   void drop(SockJSSocket socket) {

@@ -65,16 +65,20 @@ final class StreamFollowers {
     if (sockets == null) {
       return;
     }
-    List<SockJSSocket> tooSlow = new ArrayList<>(0);
-    sockets.forEach((socket, identity) -> {
+    List<SockJSSocket> tooSlow = null;
+    for (Map.Entry<SockJSSocket, Identity> follower : sockets.entrySet()) {
+      SockJSSocket socket = follower.getKey();
       boolean written = socket instanceof SockJsWebSocket sockJs
-          ? writer.tryWriteFramed(sockJs, frame.sockJsTextFor(identity))
-          : writer.tryWrite(socket, frame.textFor(identity));
+          ? writer.tryWriteFramed(sockJs, frame.sockJsTextFor(follower.getValue()))
+          : writer.tryWrite(socket, frame.textFor(follower.getValue()));
       if (!written) {
+        tooSlow = tooSlow == null ? new ArrayList<>() : tooSlow;
         tooSlow.add(socket);
       }
-    });
+    }
     // Closing unfollows (the bridge unregisters the socket's addresses), so not while iterating.
-    tooSlow.forEach(writer::drop);
+    if (tooSlow != null) {
+      tooSlow.forEach(writer::drop);
+    }
   }
 }

@@ -39,7 +39,9 @@ public record ParvisConfig(
     double socketFramesPerSecond,
     int socketFrameBurst,
     long photoMaxBytes,
-    int photosPerHour) {
+    int photosPerHour,
+    int setupConcurrency,
+    long setupShareMillis) {
 
   /** When the embedded Redis writes an acknowledged change to disk (README, "Durability"). */
   public enum RedisFsync {
@@ -94,7 +96,9 @@ public record ParvisConfig(
         Double.parseDouble(env.getOrDefault("PARVIS_SOCKET_FRAMES_PER_SECOND", "50")),
         Integer.parseInt(env.getOrDefault("PARVIS_SOCKET_FRAME_BURST", "150")),
         Long.parseLong(env.getOrDefault("PARVIS_PHOTO_MAX_BYTES", String.valueOf(2 * 1024 * 1024))),
-        Integer.parseInt(env.getOrDefault("PARVIS_PHOTOS_PER_HOUR", "30")));
+        Integer.parseInt(env.getOrDefault("PARVIS_PHOTOS_PER_HOUR", "30")),
+        Integer.parseInt(env.getOrDefault("PARVIS_SETUP_CONCURRENCY", "64")),
+        Long.parseLong(env.getOrDefault("PARVIS_SETUP_SHARE_MS", "1000")));
   }
 
   private static String blankToNull(String value) {

@@ -46,6 +46,7 @@ public final class EventRelayVerticle extends VerticleBase {
   private final WatchedStreams watched;
   private final long livenessMillis;
   private final IdentityFeed identities;
+  private final RelayListener listener;
   private final Timer relayLag;
   private final String pingChannel = "parvis:ping:" + UUID.randomUUID();
   private final Map<StreamId, StreamStore.Head> headsSent = new HashMap<>();
@@ -63,7 +64,8 @@ public final class EventRelayVerticle extends VerticleBase {
 
   /** {@code livenessMillis}: how often the subscription is pinged (it must answer within that time) and heads are sent. */
   public EventRelayVerticle(RedisOptions options, StreamStore streams, WatchedStreams watched, long livenessMillis,
-      IdentityFeed identities, MeterRegistry registry) {
+      IdentityFeed identities, MeterRegistry registry, RelayListener listener) {
+    this.listener = listener;
     // Two connections of its own: the subscription, and one for its pings, which a busy command pool must not delay.
     this.options = new RedisOptions(options).setMaxPoolSize(2);
     this.streams = streams;
@@ -103,6 +105,7 @@ public final class EventRelayVerticle extends VerticleBase {
         .onSuccess(subscribed -> {
           retryDelay = MIN_RETRY_MS;
           pingsAnswered = pingsSent;
+          listener.subscribed();
           if (everConnected) {
             LOG.log(Level.INFO, "Event subscription restored; asking watched streams to catch up");
             watched.streams().forEach(this::askToCatchUp);
@@ -117,6 +120,7 @@ public final class EventRelayVerticle extends VerticleBase {
       return;
     }
     connection = null;
+    listener.unsubscribed();
     LOG.log(Level.WARNING, "Event subscription lost ({0}); retrying", reason);
     lost.close();
     retryLater();
@@ -211,6 +215,7 @@ public final class EventRelayVerticle extends VerticleBase {
       return;
     }
     relayedRevs.put(stream.get(), entry.rev());
+    listener.changed(stream.get());
     publishToFollowers(StreamFrame.of(stream.get(), entry));
     relayLag.record(Math.max(0, System.currentTimeMillis() - entry.at()), TimeUnit.MILLISECONDS);
   }

@@ -12,6 +12,7 @@ import org.parvis.board.BoardSettings;
 import org.parvis.board.BoardStore;
 import org.parvis.protocol.Command;
 import org.parvis.roster.GroupGate;
+import org.parvis.setup.SetupGate;
 import org.parvis.stream.LogEntry;
 import org.parvis.stream.StreamAccess;
 import org.parvis.stream.StreamId;
@@ -24,6 +25,8 @@ import org.parvis.workshop.WorkshopStore;
  * stream.sync: the events a client missed, each as its audience allows (the event or its shadow),
  * or a snapshot of the stream when its history is not the client's any more. The stored JSON is
  * joined as it is, never decoded note by note nor sorted: notes come in stream order from Redis.
+ * A sync is set-up work: it waits its turn at the node's {@link SetupGate}, so edits go first; a
+ * first sync of a board may be answered from the {@link SnapshotCache} shared by everyone joining it.
  */
 public final class StreamSyncCommands {
 
@@ -32,14 +35,20 @@ public final class StreamSyncCommands {
   private final WorkshopService workshops;
   private final GroupGate groups;
   private final List<WorkshopSnapshotPart> workshopParts;
+  private final SetupGate setup;
+  private final SnapshotCache snapshots;
 
   /** What a feature adds to the workshop's snapshot, from the fields of the workshop hash. */
+  private static final String SAME_FOR_EVERY_READER = "sameForEveryReader";
+
   public interface WorkshopSnapshotPart {
     void addTo(JsonObject snapshot, Response workshopFields);
   }
 
   public StreamSyncCommands(StreamStore streams, BoardStore boards, WorkshopService workshops, GroupGate groups,
-      List<WorkshopSnapshotPart> workshopParts) {
+      List<WorkshopSnapshotPart> workshopParts, SetupGate setup, SnapshotCache snapshots) {
+    this.setup = setup;
+    this.snapshots = snapshots;
     this.streams = streams;
     this.boards = boards;
     this.workshops = workshops;
@@ -64,8 +73,27 @@ public final class StreamSyncCommands {
     if (!access.isAllowed()) {
       return refused(access.rejection());
     }
-    return groups.mayFollow(sender, stream)
-        .compose(open -> open.isAllowed() ? streams.read(stream, command.since(), command.h(), sender) : refused(open.rejection()))
+    return setup.run(() -> groups.mayFollow(sender, stream).compose(open -> {
+      if (!open.isAllowed()) {
+        return refused(open.rejection());
+      }
+      boolean fresh = command.since() == null && stream.kind() == StreamId.Kind.BOARD;
+      JsonObject shared = fresh ? snapshots.get(stream) : null;
+      if (shared != null) {
+        return Future.succeededFuture(shared);
+      }
+      long generation = snapshots.generation(stream);
+      return read(stream, command, sender).onSuccess(answer -> {
+        boolean sameForEveryReader = Boolean.TRUE.equals(answer.remove(SAME_FOR_EVERY_READER));
+        if (fresh && answer.containsKey("snapshot")) {
+          snapshots.offer(stream, generation, sameForEveryReader, answer);
+        }
+      });
+    }));
+  }
+
+  private Future<JsonObject> read(StreamId stream, Command.StreamSync command, Identity sender) {
+    return streams.read(stream, command.since(), command.h(), sender)
         .compose(catchUp -> {
       JsonObject answer = new JsonObject().put("stream", stream.wire()).put("rev", catchUp.rev()).put("h", catchUp.h());
       if (!catchUp.isSnapshot()) {
@@ -75,10 +103,11 @@ public final class StreamSyncCommands {
             .map(entry -> entry.textFor(sender))
             .toList())));
       }
-      Future<JsonObject> snapshot = stream.kind() == StreamId.Kind.BOARD
-          ? boardSnapshot(stream, catchUp)
-          : workshopSnapshot(stream, catchUp, sender);
-      return snapshot.map(state -> answer.put("snapshot", state));
+      if (stream.kind() == StreamId.Kind.BOARD) {
+        answer.put(SAME_FOR_EVERY_READER, "1".equals(catchUp.part(4).toString()));
+        return boardSnapshot(stream, catchUp).map(state -> answer.put("snapshot", state));
+      }
+      return workshopSnapshot(stream, catchUp, sender).map(state -> answer.put("snapshot", state));
     });
   }
 

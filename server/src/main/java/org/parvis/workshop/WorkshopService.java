@@ -14,6 +14,8 @@ import org.parvis.board.BoardSettings;
 import org.parvis.board.BoardStore;
 import org.parvis.protocol.Command;
 import org.parvis.protocol.Event;
+import org.parvis.setup.SetupGate;
+import org.parvis.setup.ShortLivedCache;
 import org.parvis.store.LuaScript;
 import org.parvis.stream.StreamId;
 import org.parvis.stream.StreamStore;
@@ -25,6 +27,12 @@ import org.parvis.sync.Verdict;
 public final class WorkshopService {
 
   private static final int CODE_ATTEMPTS = 8;
+  private static final Map<String, String> JOIN_REFUSALS = Map.of(
+      "unknown_code", "No workshop has this code.",
+      "joining_closed", "The animator has closed joining for this workshop: ask them to open it again.");
+
+  /** The workshop a code opens and its description, read once for everyone joining it within a short window. */
+  private record JoinTarget(Workshop workshop, JsonObject description) {}
 
   /** The apply functions of the workshop feature. */
   public static final List<LuaScript.Part> APPLY_FUNCTIONS = List.of(
@@ -36,9 +44,16 @@ public final class WorkshopService {
   private final StreamStore streams;
   private final LongSupplier clock;
   private final Retention retention;
+  private final SetupGate setup;
+  private final ShortLivedCache<String, JoinTarget> joinTargets;
+  private final ShortLivedCache<String, JsonObject> descriptions;
 
+  /** {@code joinTargetNanos}: how long a code's workshop and description serve the people joining with it. */
   public WorkshopService(WorkshopStore workshops, BoardStore boards, StreamStore streams, LongSupplier clock,
-      Retention retention) {
+      Retention retention, SetupGate setup, long joinTargetNanos, LongSupplier nanoClock) {
+    this.setup = setup;
+    this.joinTargets = new ShortLivedCache<>(joinTargetNanos, nanoClock);
+    this.descriptions = new ShortLivedCache<>(joinTargetNanos, nanoClock);
     this.workshops = workshops;
     this.boards = boards;
     this.streams = streams;
@@ -106,27 +121,47 @@ public final class WorkshopService {
             .toList())));
   }
 
+  /**
+   * A join is set-up work (it waits its turn at the gate, edits go first) of two round trips: the
+   * join script (code still the workshop's, joining open, participant and token listed, event) and
+   * the token's own key. The workshop behind the code is read once for all who join within a moment.
+   */
   public Future<JsonObject> join(Newcomer newcomer) {
-    return workshopForCode(newcomer.code()).compose(workshop -> {
-      if (newcomer.boardId() != null && !workshop.boardIds().contains(newcomer.boardId())) {
-        return Future.failedFuture(new RejectedException(
-            Rejection.invalidField("board", "This workshop has no board " + newcomer.boardId() + ".")));
-      }
-      String boardId = newcomer.boardId() != null ? newcomer.boardId() : workshop.boardIds().get(0);
-      Participant participant = new Participant(Secrets.participantId(), newcomer.name(), newcomer.category(), boardId);
-      String token = Secrets.token();
-      Identity identity = Identity.participant(workshop.id(), participant);
-      StreamStore.ApplyRequest joined = new StreamStore.ApplyRequest(StreamId.workshop(workshop.id()), "participant.join",
-          "join-" + participant.id(), participant.id(), clock.getAsLong(),
-          new Event.ParticipantJoined(participant.toJson().getMap()), Map.of());
-      return streams.submit(joined, Map.of())
-          .compose(added -> workshops.saveToken(token, identity))
-          .compose(saved -> describe(workshop))
-          .map(description -> new JsonObject()
-              .put("token", token)
-              .put("participant", participant.toJson())
-              .put("workshop", description));
-    });
+    return setup.run(() -> joinTargets.get(newcomer.code(), () -> joinTarget(newcomer.code()))
+        .compose(target -> join(newcomer, target)));
+  }
+
+  private Future<JoinTarget> joinTarget(String code) {
+    return workshopForCode(code).compose(workshop -> describe(workshop).map(description -> new JoinTarget(workshop, description)));
+  }
+
+  private Future<JsonObject> join(Newcomer newcomer, JoinTarget target) {
+    Workshop workshop = target.workshop();
+    if (newcomer.boardId() != null && !workshop.boardIds().contains(newcomer.boardId())) {
+      return Future.failedFuture(new RejectedException(
+          Rejection.invalidField("board", "This workshop has no board " + newcomer.boardId() + ".")));
+    }
+    String boardId = newcomer.boardId() != null ? newcomer.boardId() : workshop.boardIds().get(0);
+    Participant participant = new Participant(Secrets.participantId(), newcomer.name(), newcomer.category(), boardId);
+    String token = Secrets.token();
+    Identity identity = Identity.participant(workshop.id(), participant);
+    StreamStore.ApplyRequest joined = new StreamStore.ApplyRequest(StreamId.workshop(workshop.id()), "participant.join",
+        "join-" + participant.id(), participant.id(), clock.getAsLong(),
+        new Event.ParticipantJoined(participant.toJson().getMap()),
+        Map.of("code", newcomer.code(), "token", Secrets.sha256(token)));
+    return streams.submit(joined, JOIN_REFUSALS)
+        .recover(refused -> {
+          // The code changed, joining closed or the workshop is gone since it was read: read it again next time.
+          joinTargets.forget(newcomer.code());
+          return Future.failedFuture(refused instanceof RejectedException rejected && "stream".equals(rejected.rejection().field())
+              ? new RejectedException(Rejection.of("unknown_code", "No workshop has the code " + newcomer.code() + "."))
+              : refused);
+        })
+        .compose(added -> workshops.saveListedToken(token, identity))
+        .map(saved -> new JsonObject()
+            .put("token", token)
+            .put("participant", participant.toJson())
+            .put("workshop", target.description().copy()));
   }
 
   /** A new animator of the inviter's workshop, with its own token and the link that carries it. */
@@ -149,23 +184,38 @@ public final class WorkshopService {
         }));
   }
 
-  /** The session of a token holder: role, who they are (participant or animator) and the workshop. */
+  /**
+   * The session of a token holder: role, who they are (participant or animator) and the workshop. It
+   * is set-up work (every connection asks for it), so it waits its turn at the gate; for anyone but
+   * an animator the workshop's description is the one read for everyone within a moment (the
+   * workshop stream's snapshot, which the client reads next, is what it keeps). An animator's is
+   * read afresh: its links carry the join code, which the animator may just have renewed.
+   */
   public Future<JsonObject> session(Identity identity) {
+    return setup.run(() -> sessionNow(identity));
+  }
+
+  private Future<JsonObject> sessionNow(Identity identity) {
     Future<JsonObject> participant = identity.role() == Role.PARTICIPANT
         ? workshops.participant(identity.workshopId(), identity.participantId())
             .map(found -> found.map(Participant::toJson).orElse(null))
         : Future.succeededFuture(null);
+    if (!identity.role().mayRunWorkshop()) {
+      Future<JsonObject> described = descriptions.get(identity.workshopId(),
+          () -> workshop(identity.workshopId()).compose(this::describe));
+      return Future.all(participant, described).map(both -> new JsonObject()
+          .put("role", identity.role().wireName())
+          .put("participant", participant.result())
+          .put("workshop", described.result().copy()));
+    }
     return participant.compose(person -> workshop(identity.workshopId()).compose(workshop -> describe(workshop)
-        .map(description -> {
-          JsonObject session = new JsonObject()
-              .put("role", identity.role().wireName())
-              .put("participant", person)
-              .put("workshop", description);
-          return identity.role().mayRunWorkshop()
-              ? session.put("animator", animatorJson(identity)).put("links", links(workshop, null))
-              : session;
-        })).compose(session -> identity.role().mayRunWorkshop() ? withRetention(session, identity.workshopId())
-            : Future.succeededFuture(session)));
+        .map(description -> new JsonObject()
+            .put("role", identity.role().wireName())
+            .put("participant", person)
+            .put("workshop", description)
+            .put("animator", animatorJson(identity))
+            .put("links", links(workshop, null))))
+        .compose(session -> withRetention(session, identity.workshopId())));
   }
 
   /** When the workshop will be deleted if nothing happens in it, and from when its animators are warned. */

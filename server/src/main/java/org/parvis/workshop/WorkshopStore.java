@@ -106,7 +106,15 @@ public final class WorkshopStore {
   public Future<Void> saveToken(String token, Identity identity) {
     String hash = Secrets.sha256(token);
     return redis.send(Request.cmd(Command.HSET).arg(tokensKey(identity.workshopId())).arg(hash).arg(identity.participantId()))
-        .compose(listed -> redis.send(Request.cmd(Command.SET).arg(TOKEN_PREFIX + hash).arg(identity.toJson().encode())))
+        .compose(listed -> saveListedToken(token, identity));
+  }
+
+  /**
+   * The token's identity, once the token is listed among its workshop's tokens (the join script lists
+   * it); this node's cache holds it at once, so the joiner's first frames cost no lookup here.
+   */
+  public Future<Void> saveListedToken(String token, Identity identity) {
+    return redis.send(Request.cmd(Command.SET).arg(tokenKey(token)).arg(identity.toJson().encode()))
         .onSuccess(saved -> {
           unknownUntil.remove(token);
           remember(token, identity, changes.get());

@@ -40,7 +40,8 @@ local function charterFor(board)
 end
 
 -- Notes in stream order (the revision that created each), then the board's state: its lock, mode,
--- anyoneEdits, and how many of its notes are private, then its barometer for this reader, then its charter. A note that is private (not revealed yet) or
+-- anyoneEdits, and how many of its notes are private, then its barometer for this reader, then its charter, then '1'
+-- when this snapshot is the same for every reader (the node may share it: setup/SnapshotCache). A note that is private (not revealed yet) or
 -- hidden reaches only its author and the animators; an anonymous note's author is given back to
 -- that author only. Stored notes are cjson's, where a quote inside a text is escaped: '"author":"'
 -- can only start the author field, so it is found and filled in without decoding the note.
@@ -70,8 +71,11 @@ SNAPSHOT['board'] = function(prefix, id, reader)
     end
   end
   local state = redis.call('HMGET', board, 'locked', 'mode', 'anyoneEdits')
+  local barometer = barometerFor(board, reader)
+  -- The same for every reader: nothing restricted, no anonymous author, no barometer (answers are each reader's own).
+  local sameForAll = next(restricted) == nil and #anonymous == 0 and barometer == ''
   return {visible, {state[1] or '0', state[2] or 'open', state[3] or '0', redis.call('SCARD', board .. ':private')},
-    barometerFor(board, reader), charterFor(board)}
+    barometer, charterFor(board), sameForAll and '1' or '0'}
 end
 
 -- Each vote as this reader may see it, in opening order: its settings and progress, the reader's
