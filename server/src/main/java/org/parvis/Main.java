@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.parvis.agenda.AgendaCommands;
 import org.parvis.agenda.AgendaStore;
 import org.parvis.barometer.BarometerCommands;
+import org.parvis.cluster.ClusterCommands;
 import org.parvis.board.BoardCommands;
 import org.parvis.board.BoardStore;
 import org.parvis.bridge.Doors;
@@ -118,7 +119,7 @@ public final class Main {
     LongSupplier clock = System::currentTimeMillis;
     StreamStore streams = new StreamStore(redis, Stream.of(BoardStore.APPLY_FUNCTIONS, PlenaryCommands.APPLY_FUNCTIONS,
         WorkshopService.APPLY_FUNCTIONS, AgendaCommands.APPLY_FUNCTIONS, RosterCommands.APPLY_FUNCTIONS, VoteStore.APPLY_FUNCTIONS,
-        BarometerCommands.APPLY_FUNCTIONS).flatMap(List::stream).toList());
+        BarometerCommands.APPLY_FUNCTIONS, ClusterCommands.APPLY_FUNCTIONS).flatMap(List::stream).toList());
     BoardStore boards = new BoardStore(redis, streams);
     WorkshopStore workshopStore = new WorkshopStore(redis, System::nanoTime);
     Retention retention = Retention.days(config.retentionDays());
@@ -130,6 +131,7 @@ public final class Main {
     new PlenaryCommands(workshops, streams, clock).register(handlers);
     new VoteCommands(boards, new VoteStore(redis), streams, clock).register(handlers);
     new BarometerCommands(boards, streams, clock).register(handlers);
+    new ClusterCommands(boards, streams, clock).register(handlers);
     new WorkshopCommands(workshops).register(handlers);
     new AgendaCommands(workshops, streams, new AgendaStore(redis), clock).register(handlers);
     new RosterCommands(workshops, streams, clock).register(handlers);

@@ -54,6 +54,28 @@ public sealed interface Event {
   @JsonTypeName("notes.merged")
   record NotesMerged(String noteId, String otherId, String text, String moderatedBy) implements Event {}
 
+  /** A cluster as every reader may see it: {@code notes} are the members that reader may see, in the order they joined. */
+  record Cluster(String id, String title, Double x, Double y, List<String> notes, Long order) {}
+
+  @JsonTypeName("cluster.created")
+  record ClusterCreated(Cluster cluster) implements Event {}
+
+  @JsonTypeName("cluster.joined")
+  record ClusterJoined(String cluster, String noteId, Double x, Double y) implements Event {}
+
+  @JsonTypeName("cluster.left")
+  record ClusterLeft(String cluster, String noteId, Double x, Double y) implements Event {}
+
+  @JsonTypeName("cluster.renamed")
+  record ClusterRenamed(String cluster, String title) implements Event {}
+
+  /** Every note of the cluster moved by ({@code dx}, {@code dy}), each kept on the board (0 to 10,000). */
+  @JsonTypeName("cluster.moved")
+  record ClusterMoved(String cluster, Double dx, Double dy) implements Event {}
+
+  @JsonTypeName("cluster.dissolved")
+  record ClusterDissolved(String cluster) implements Event {}
+
   @JsonTypeName("board.locked")
   record BoardLocked(String board, boolean locked) implements Event {}
 

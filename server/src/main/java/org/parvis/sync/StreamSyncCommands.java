@@ -90,7 +90,8 @@ public final class StreamSyncCommands {
       JsonObject snapshot = new JsonObject()
           .put("board", BoardStore.boardJson(layout, settings))
           .put("notes", joined(notes))
-          .put("privateCount", catchUp.extra().get(3).toInteger());
+          .put("privateCount", catchUp.extra().get(3).toInteger())
+          .put("clusters", new JsonArray(catchUp.part(3).toString()));
       return barometer.isEmpty() ? snapshot : snapshot.put("barometer", new JsonObject(barometer));
     });
   }
