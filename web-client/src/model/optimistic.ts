@@ -1,4 +1,4 @@
-import type { Board, BoardCommand, Note } from '../protocol/messages';
+import type { Board, BoardCommand, Cluster, Note } from '../protocol/messages';
 import type { BarometerState } from './barometer';
 import type { BoardState } from './note-reducer';
 
@@ -21,6 +21,8 @@ export interface BoardView {
   privateCount: number;
   /** A barometer board's barometer, with this client's answers not confirmed yet in place. */
   barometer: BarometerState | null;
+  /** The board's clusters, oldest first, each with the members this client sees. */
+  clusters: Cluster[];
 }
 
 function noteIdOf(command: BoardCommand): string | null {
@@ -30,7 +32,7 @@ function noteIdOf(command: BoardCommand): string | null {
 
 /** The board as this client shows it: the optimistic state, notes stacked by their order. */
 export function boardView(state: BoardState | null, pending: readonly BoardCommand[]): BoardView {
-  if (!state) return { board: null, notes: [], privateCount: 0, barometer: null };
+  if (!state) return { board: null, notes: [], privateCount: 0, barometer: null, clusters: [] };
   const pendingNoteIds = new Set(pending.map(noteIdOf));
   return {
     board: state.board,
@@ -39,5 +41,6 @@ export function boardView(state: BoardState | null, pending: readonly BoardComma
       .map((note) => ({ ...note, pending: pendingNoteIds.has(note.id) })),
     privateCount: state.privateCount,
     barometer: state.barometer,
+    clusters: [...state.clusters.values()],
   };
 }

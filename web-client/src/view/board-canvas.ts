@@ -1,6 +1,6 @@
 import type { Translator } from '../i18n';
 import type { BoardView, ViewNote } from '../model/optimistic';
-import type { Board, NoteFields, Zone } from '../protocol/messages';
+import type { Board, Cluster, NoteFields, Zone } from '../protocol/messages';
 import { h } from './dom';
 import type { OpenedBy } from './note-editor';
 import {
@@ -24,7 +24,16 @@ export interface NoteActions {
   edit(noteId: string, openedBy: OpenedBy): void;
   move(noteId: string, fields: NoteFields): void;
   remove(noteId: string): void;
+  /** A note dropped onto another: into that note's cluster, or a new cluster of the two. */
+  group(noteId: string, ontoNoteId: string): void;
+  renameCluster(clusterId: string, title: string): void;
+  moveCluster(clusterId: string, dx: number, dy: number): void;
+  dissolveCluster(clusterId: string): void;
 }
+
+/** Room around a cluster's notes, and above them for its title bar. */
+const CLUSTER_MARGIN = 10;
+const CLUSTER_HEADER = 44;
 
 interface Card {
   element: HTMLElement;
@@ -110,6 +119,7 @@ export class BoardCanvas {
       }
     }
     for (const [zone, area] of this.zoneAreas) area.style.height = `${zoneHeight(notesByZone.get(zone) ?? [])}px`;
+    this.renderClusters(view.clusters);
     if (this.actions) {
       this.keepTabStop(view.board.zones);
       this.markFolded();
@@ -321,10 +331,12 @@ export class BoardCanvas {
       if (event.pointerId !== press?.pointerId) return;
       const card = this.cards.get(noteId);
       const target = dragged && card ? this.dropTarget(card) : null;
+      const onto = dragged && card ? this.noteUnder(card) : null;
       const tapped = !dragged;
       endPress();
       lastPointerUp = event.timeStamp;
       if (target) actions.move(noteId, target);
+      if (onto) actions.group(noteId, onto);
       else if (tapped) actions.edit(noteId, 'pointerup');
     });
     element.addEventListener('pointercancel', endPress);
@@ -376,6 +388,125 @@ export class BoardCanvas {
     // Rectangles are measured on the screen; positions are stored unzoomed.
     const position = clampPosition((rect.left - nearest.area.left) / this.zoom, (rect.top - nearest.area.top) / this.zoom);
     return nearest.zone === card.note.zone ? position : { zone: nearest.zone, ...position };
+  }
+
+  /** The other note under the middle of a dragged one, if any: where it is dropped to be grouped. */
+  private noteUnder(card: Card): string | null {
+    const rect = card.element.getBoundingClientRect();
+    const x = rect.left + rect.width / 2;
+    const y = rect.top + rect.height / 2;
+    for (const [id, other] of this.cards) {
+      if (id === card.note.id) continue;
+      const box = other.element.getBoundingClientRect();
+      if (x >= box.left && x <= box.right && y >= box.top && y <= box.bottom) return id;
+    }
+    return null;
+  }
+
+  /**
+   * Each cluster as a frame around its notes in the column of its first note, behind them, with
+   * its title and its number of notes; with actions, a bar to drag it by, rename it, dissolve it.
+   */
+  private renderClusters(clusters: readonly Cluster[]): void {
+    for (const frame of this.element.querySelectorAll('.cluster')) frame.remove();
+    for (const cluster of clusters) {
+      const members = cluster.notes.flatMap((id) => this.cards.get(id) ?? []);
+      const first = members[0];
+      const area = first && this.zoneAreas.get(first.note.zone);
+      if (!first || !area) continue;
+      const inColumn = members.filter((card) => card.note.zone === first.note.zone);
+      const left = Math.min(...inColumn.map((card) => card.note.x)) - CLUSTER_MARGIN;
+      const top = Math.min(...inColumn.map((card) => card.note.y)) - CLUSTER_HEADER;
+      const right = Math.max(...inColumn.map((card) => card.note.x + card.element.offsetWidth)) + CLUSTER_MARGIN;
+      const bottom = Math.max(...inColumn.map((card) => card.note.y + card.element.offsetHeight)) + CLUSTER_MARGIN;
+      const frame = this.clusterFrame(cluster, members.length);
+      Object.assign(frame.style, { left: `${left}px`, top: `${top}px`, width: `${right - left}px`, height: `${bottom - top}px` });
+      area.prepend(frame);
+    }
+  }
+
+  private clusterFrame(cluster: Cluster, count: number): HTMLElement {
+    const title = cluster.title || this.t.t('cluster.untitled');
+    const counted = this.t.count('cluster.count', count);
+    const heading = h(
+      'span',
+      { className: 'cluster-title', testid: 'cluster-title' },
+      title,
+      h('span', { className: 'cluster-count', testid: 'cluster-count' }, ` · ${counted}`),
+    );
+    const bar = h('div', { className: 'cluster-bar' }, heading);
+    const frame = h(
+      'section',
+      {
+        className: 'cluster',
+        testid: 'cluster',
+        attrs: { 'data-cluster-id': cluster.id, 'aria-label': this.t.t('cluster.label', { title, count: counted }) },
+      },
+      bar,
+    );
+    const actions = this.actions;
+    if (!actions || !actions.canEdit()) return frame;
+    const input = h('input', {
+      className: 'cluster-rename-input',
+      testid: 'cluster-rename-input',
+      value: cluster.title,
+      attrs: { 'aria-label': this.t.t('cluster.renameLabel'), maxlength: '80' },
+    });
+    const form = h(
+      'form',
+      {
+        className: 'cluster-rename',
+        hidden: true,
+        on: {
+          submit: (event: Event) => {
+            event.preventDefault();
+            actions.renameCluster(cluster.id, input.value.trim());
+          },
+        },
+      },
+      input,
+      h('button', { type: 'submit', className: 'button primary', testid: 'cluster-rename-save' }, this.t.t('cluster.renameSave')),
+    );
+    const button = (testid: string, label: string, run: () => void) =>
+      h('button', { type: 'button', className: 'button secondary cluster-button', testid, on: { click: run } }, label);
+    bar.append(
+      button('cluster-rename', this.t.t('cluster.rename'), () => {
+        form.hidden = !form.hidden;
+        if (!form.hidden) input.focus();
+      }),
+      button('cluster-dissolve', this.t.t('cluster.dissolve'), () => actions.dissolveCluster(cluster.id)),
+    );
+    frame.append(form);
+    this.makeClusterDraggable(bar, frame, cluster.id, actions);
+    return frame;
+  }
+
+  /** Dragging a cluster's bar moves the cluster and its notes, in one command when it is dropped. */
+  private makeClusterDraggable(bar: HTMLElement, frame: HTMLElement, clusterId: string, actions: NoteActions): void {
+    let press: { pointerId: number; x: number; y: number } | null = null;
+    let moved = { dx: 0, dy: 0 };
+    bar.addEventListener('pointerdown', (event) => {
+      if (!event.isPrimary || event.button !== 0 || (event.target as HTMLElement).closest('button')) return;
+      press = { pointerId: event.pointerId, x: event.clientX, y: event.clientY };
+      moved = { dx: 0, dy: 0 };
+      bar.setPointerCapture(event.pointerId);
+    });
+    bar.addEventListener('pointermove', (event) => {
+      if (event.pointerId !== press?.pointerId) return;
+      moved = { dx: (event.clientX - press.x) / this.zoom, dy: (event.clientY - press.y) / this.zoom };
+      frame.style.transform = `translate(${moved.dx}px, ${moved.dy}px)`;
+    });
+    const end = (event: PointerEvent) => {
+      if (event.pointerId !== press?.pointerId) return;
+      press = null;
+      frame.style.transform = '';
+      if (Math.hypot(moved.dx, moved.dy) >= DRAG_THRESHOLD) actions.moveCluster(clusterId, Math.round(moved.dx), Math.round(moved.dy));
+    };
+    bar.addEventListener('pointerup', end);
+    bar.addEventListener('pointercancel', (event) => {
+      moved = { dx: 0, dy: 0 };
+      end(event);
+    });
   }
 
   private scrollNearEdges(event: PointerEvent): void {

@@ -12,6 +12,7 @@ import { BarometerPanel } from './barometer-view';
 import { BoardCanvas } from './board-canvas';
 import { BoardZoom } from './board-zoom';
 import type { Screen, ScreenContext } from './context';
+import { clusterOf } from '../model/clusters';
 import { h, replaceChildren } from './dom';
 import { NoteEditor, type EditedNote, type EditorResult, type OpenedBy } from './note-editor';
 import { SpeakerPicker } from './speaker-picker';
@@ -46,6 +47,14 @@ function announcement(t: Translator, event: BoardEvent | WorkshopEvent): string 
       return t.t('announce.restored');
     case 'notes.merged':
       return t.t('announce.merged');
+    case 'cluster.created':
+    case 'cluster.joined':
+      return t.t('announce.clustered');
+    case 'cluster.left':
+    case 'cluster.renamed':
+    case 'cluster.moved':
+    case 'cluster.dissolved':
+      return null;
     case 'board.configured':
     case 'plenary.changed':
     case 'participant.joined':
@@ -147,7 +156,18 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     edit: (noteId, openedBy) => editNote(noteId, openedBy),
     move: (noteId, fields) => model.updateNote(noteId, fields),
     remove: (noteId) => removeNote(noteId),
+    group: (noteId, ontoNoteId) => groupWith(noteId, ontoNoteId),
+    renameCluster: (clusterId, title) => model.renameCluster(clusterId, title),
+    moveCluster: (clusterId, dx, dy) => model.moveCluster(clusterId, dx, dy),
+    dissolveCluster: (clusterId) => model.dissolveCluster(clusterId),
   });
+
+  /** A note onto another note (into its cluster, or a new untitled one of the two), or into a cluster (`c:<id>`). */
+  function groupWith(noteId: string, target: string): void {
+    const cluster = target.startsWith('c:') ? target.slice(2) : clusterOf(model.stream.view?.clusters ?? new Map(), target)?.id;
+    if (cluster) model.joinCluster(cluster, noteId);
+    else model.createCluster('', [target, noteId]);
+  }
 
   const barometer = new BarometerPanel(t, role, {
     answer: (indicator, value) => model.answerBarometer(indicator, value),
@@ -238,7 +258,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
   /** An animator's moderation of the note in the editor: hide or restore it, merge it into another. */
   function renderModeration(note: Note): void {
     if (role() !== 'animator') {
-      replaceChildren(editor.moderation);
+      replaceChildren(editor.moderation, clusterControls(note));
       return;
     }
     const act = (action: () => Promise<void>) => {
@@ -256,6 +276,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     );
     replaceChildren(
       editor.moderation,
+      clusterControls(note),
       h(
         'button',
         {
@@ -288,6 +309,55 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
             },
             t.t('editor.merge'),
           ),
+        ),
+    );
+  }
+
+  /** The keyboard's and screen reader's way to drag onto another note: "Regrouper avec…", and out of its cluster. */
+  function clusterControls(note: Note): HTMLElement | false {
+    const view = model.view;
+    if (note.unrevealed || note.hiddenBy !== undefined || !canEdit()) return false;
+    const state = model.stream.view;
+    const current = state ? clusterOf(state.clusters, note.id) : undefined;
+    const others = view.notes.filter((other) => other.id !== note.id && !other.unrevealed && other.hiddenBy === undefined);
+    const select = h(
+      'select',
+      { id: 'note-cluster-target', testid: 'note-cluster-target' },
+      h('option', { value: '' }, t.t('cluster.groupChoose')),
+      ...view.clusters
+        .filter((cluster) => cluster.id !== current?.id)
+        .map((cluster) => h('option', { value: `c:${cluster.id}` }, t.t('cluster.groupInto', { title: cluster.title || t.t('cluster.untitled') }))),
+      ...others.map((other) => h('option', { value: other.id }, t.t('cluster.groupNote', { text: other.text.slice(0, 40) || '…' }))),
+    );
+    const act = (run: () => void) => {
+      editor.close('away');
+      run();
+    };
+    return h(
+      'div',
+      { className: 'merge-row cluster-row' },
+      h('label', { htmlFor: 'note-cluster-target', className: 'label' }, t.t('cluster.groupWith')),
+      select,
+      h(
+        'button',
+        {
+          type: 'button',
+          className: 'button secondary',
+          testid: 'note-cluster-group',
+          on: { click: () => select.value && act(() => groupWith(note.id, select.value)) },
+        },
+        t.t('cluster.group'),
+      ),
+      current &&
+        h(
+          'button',
+          {
+            type: 'button',
+            className: 'button secondary',
+            testid: 'note-cluster-leave',
+            on: { click: () => act(() => model.leaveCluster(note.id)) },
+          },
+          t.t('cluster.leave'),
         ),
     );
   }

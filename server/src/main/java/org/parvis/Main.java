@@ -117,9 +117,9 @@ public final class Main {
     vertx.eventBus().registerDefaultCodec(StreamFrame.class, StreamFrame.LOCAL_CODEC);
     Redis redis = Redis.createClient(vertx, redisOptions);
     LongSupplier clock = System::currentTimeMillis;
-    StreamStore streams = new StreamStore(redis, Stream.of(BoardStore.APPLY_FUNCTIONS, PlenaryCommands.APPLY_FUNCTIONS,
+    StreamStore streams = new StreamStore(redis, Stream.of(BoardStore.APPLY_FUNCTIONS, ClusterCommands.APPLY_FUNCTIONS, PlenaryCommands.APPLY_FUNCTIONS,
         WorkshopService.APPLY_FUNCTIONS, AgendaCommands.APPLY_FUNCTIONS, RosterCommands.APPLY_FUNCTIONS, VoteStore.APPLY_FUNCTIONS,
-        BarometerCommands.APPLY_FUNCTIONS, ClusterCommands.APPLY_FUNCTIONS).flatMap(List::stream).toList());
+        BarometerCommands.APPLY_FUNCTIONS).flatMap(List::stream).toList());
     BoardStore boards = new BoardStore(redis, streams);
     WorkshopStore workshopStore = new WorkshopStore(redis, System::nanoTime);
     Retention retention = Retention.days(config.retentionDays());

@@ -138,3 +138,36 @@ APPLY['cluster.dissolve'] = function(ctx)
   end
   return {type = 'cluster.dissolved', body = ctx.body}
 end
+
+-- For vote.open (vote/vote.lua): the clusters the vote's items fall in, each with those of its
+-- notes that are items, in cluster order per board; nil when none, so the vote's JSON has no empty list.
+local function votedClusters(ctx, items)
+  local byBoard, found = {}, {}
+  for _, item in ipairs(items) do
+    local board = byBoard[item.board]
+    if not board then
+      board = {of = {}, clusters = {}}
+      local members = redis.call('HGETALL', boardKey(ctx, item.board, ':clusterOf'))
+      for index = 1, #members, 2 do board.of[members[index]] = members[index + 1] end
+      byBoard[item.board] = board
+    end
+    local clusterId = board.of[item.noteId]
+    if clusterId then
+      local cluster = board.clusters[clusterId]
+      if not cluster then
+        local stored = cjson.decode(redis.call('HGET', boardKey(ctx, item.board, ':clusters'), clusterId))
+        cluster = {board = item.board, cluster = clusterId, title = stored.title, notes = {}, order = stored.order}
+        board.clusters[clusterId] = cluster
+        found[#found + 1] = cluster
+      end
+      cluster.notes[#cluster.notes + 1] = item.noteId
+    end
+  end
+  if #found == 0 then return nil end
+  table.sort(found, function(a, b)
+    if a.board ~= b.board then return a.board < b.board end
+    return a.order < b.order
+  end)
+  for _, cluster in ipairs(found) do cluster.order = nil end
+  return found
+end

@@ -143,6 +143,33 @@ class ClusterIntegrationTest {
     }
   }
 
+  @Test
+  void aVoteCountsAClustersNotesAsOneLine(Vertx vertx) {
+    TestWorkshop workshop = TestWorkshop.create(vertx, server.port(), "Vote", "Actions");
+    String board = workshop.board(0);
+    try (BridgeClient alice = BridgeClient.connect(vertx, server.port(), workshop.join(vertx, "Alice"));
+         BridgeClient animator = BridgeClient.connect(vertx, server.port(), workshop.animatorToken())) {
+      alice.command(Commands.createNote(board, "cafe", "Un café associatif"));
+      alice.command(Commands.createNote(board, "fete", "Une fête de village"));
+      alice.command(Commands.createNote(board, "bus", "Un minibus"));
+      alice.command(create(board, "lieux", "Lieux de rencontre", List.of("cafe", "fete")));
+      assertThat(animator.command(Commands.openVote("v1", board, 3)).getBoolean("ok")).isTrue();
+      alice.command(Commands.castDot("v1", board, "cafe"));
+      alice.command(Commands.castDot("v1", board, "fete"));
+      alice.command(Commands.castDot("v1", board, "bus"));
+      assertThat(animator.command(Commands.closeVote("v1")).getBoolean("ok")).isTrue();
+      JsonObject vote = animator.command(Commands.sync("workshop:" + workshop.id())).getJsonObject("snapshot")
+          .getJsonArray("votes").getJsonObject(0);
+      assertThat(vote.getJsonObject("vote").getJsonArray("clusters").getJsonObject(0).getJsonArray("notes"))
+          .containsExactly("cafe", "fete");
+      JsonObject first = vote.getJsonObject("result").getJsonArray("ranking").getJsonObject(0);
+      assertThat(first.getString("text")).isEqualTo("Lieux de rencontre");
+      assertThat(first.getInteger("dots")).isEqualTo(2);
+      assertThat(first.getInteger("notes")).isEqualTo(2);
+      assertThat(vote.getJsonObject("result").getJsonArray("ranking")).hasSize(2);
+    }
+  }
+
   private static JsonObject create(String board, String cluster, String title, List<String> notes) {
     return command("cluster.create", board).put("cluster", cluster).put("title", title).put("notes", new JsonArray(notes));
   }
