@@ -118,6 +118,35 @@ export class BoardModel {
 
   freezeCharter(frozen: boolean): Promise<void> {
     return this.settled({ type: 'charter.freeze', id: this.newId(), board: this.boardId, frozen });
+}
+
+  // ---- Clusters: participants and animators alike ----
+
+  /** A new cluster with these notes (none: an empty titled one); its id. */
+  createCluster(title: string, notes: string[]): string {
+    const cluster = this.newId();
+    this.stream.queue({ type: 'cluster.create', id: this.newId(), board: this.boardId, cluster, title, notes });
+    return cluster;
+  }
+
+  joinCluster(cluster: string, noteId: string): void {
+    this.stream.queue({ type: 'cluster.join', id: this.newId(), board: this.boardId, cluster, noteId });
+  }
+
+  leaveCluster(noteId: string): void {
+    this.stream.queue({ type: 'cluster.leave', id: this.newId(), board: this.boardId, noteId });
+  }
+
+  renameCluster(cluster: string, title: string): void {
+    this.stream.queue({ type: 'cluster.rename', id: this.newId(), board: this.boardId, cluster, title });
+  }
+
+  moveCluster(cluster: string, dx: number, dy: number): void {
+    this.stream.queue({ type: 'cluster.move', id: this.newId(), board: this.boardId, cluster, dx, dy });
+  }
+
+  dissolveCluster(cluster: string): void {
+    this.stream.queue({ type: 'cluster.dissolve', id: this.newId(), board: this.boardId, cluster });
   }
 
   // ---- The animators' moderation ----

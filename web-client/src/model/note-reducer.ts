@@ -20,6 +20,18 @@ import {
   withSignature,
   type CharterState,
 } from './charter';
+import {
+  clusterCreated,
+  clusterDissolved,
+  clusterJoined,
+  clusterLeft,
+  clusterMoved,
+  clusterOf,
+  clusterRenamed,
+  clustersFrom,
+  noteUnclustered,
+  type Clusters,
+} from './clusters';
 import type { LocalAuthor } from './optimistic';
 import type { StreamType } from './stream-model';
 
@@ -34,6 +46,7 @@ export interface BoardState {
   readonly privateCount: number;
   readonly barometer: BarometerState | null;
   readonly charter: CharterState | null;
+  readonly clusters: Clusters;
 }
 
 /** The board's barometer changed by `change`; a board without one stays as it is. */
@@ -132,16 +145,24 @@ export function boardStreamType(author: LocalAuthor): StreamType<'board', BoardS
       privateCount: snapshot.privateCount ?? 0,
       barometer: snapshot.barometer ? { ...snapshot.barometer, scale: isScale(snapshot.barometer.scale) ? snapshot.barometer.scale : 'steps' } : null,
       charter: snapshot.charter ?? null,
+      clusters: clustersFrom(snapshot.clusters),
     }),
     events: {
       'note.created': (state, event) => counted(created(state, { ...event.note, order: event.rev }), event.privateCount),
       'note.updated': (state, event) =>
         updated(state, event.noteId, event.moderatedBy ? { ...event.fields, moderatedBy: event.moderatedBy } : event.fields, event.at),
-      'note.deleted': (state, event) => counted(deleted(state, event.noteId), event.privateCount),
+      'note.deleted': (state, event) => counted(noteUnclustered(deleted(state, event.noteId), event.noteId), event.privateCount),
       'notes.revealed': (state, event) => revealed(state, event.notes, author.id),
       'note.hidden': (state, event) => marked(state, event.noteId, { hiddenBy: event.hiddenBy }),
       'note.restored': (state, event) => counted(restored(state, event.note, author.id), event.privateCount),
-      'notes.merged': (state, event) => merged(state, event.noteId, event.otherId, event.text, event.moderatedBy),
+      'notes.merged': (state, event) =>
+        noteUnclustered(merged(state, event.noteId, event.otherId, event.text, event.moderatedBy), event.otherId),
+      'cluster.created': (state, event) => clusterCreated(state, { ...event.cluster, order: event.rev }),
+      'cluster.joined': (state, event) => clusterJoined(state, event.cluster, event.noteId, event.x, event.y),
+      'cluster.left': (state, event) => clusterLeft(state, event.noteId, event.x, event.y),
+      'cluster.renamed': (state, event) => clusterRenamed(state, event.cluster, event.title),
+      'cluster.moved': (state, event) => clusterMoved(state, event.cluster, event.dx, event.dy),
+      'cluster.dissolved': (state, event) => clusterDissolved(state, event.cluster),
       'barometer.changed': (state, event) =>
         barometer(state, (known) => withIndicators(known, event.indicators, isScale(event.scale) ? event.scale : known.scale)),
       'barometer.answered': (state, event) =>
@@ -172,7 +193,24 @@ export function boardStreamType(author: LocalAuthor): StreamType<'board', BoardS
           order: PENDING_ORDER,
         }),
       'note.update': (state, command, queuedAt) => updated(state, command.noteId, command.fields, queuedAt),
-      'note.delete': (state, command) => deleted(state, command.noteId),
+      'note.delete': (state, command) => noteUnclustered(deleted(state, command.noteId), command.noteId),
+      'cluster.create': (state, command) => {
+        const first = state.notes.get(command.notes[0] ?? '');
+        return clusterCreated(state, {
+          id: command.cluster,
+          title: command.title ?? '',
+          x: command.x ?? first?.x ?? 0,
+          y: command.y ?? first?.y ?? 0,
+          order: PENDING_ORDER,
+          notes: command.notes,
+        });
+      },
+      'cluster.join': (state, command) => clusterJoined(state, command.cluster, command.noteId, command.x, command.y),
+      'cluster.leave': (state, command) =>
+        clusterOf(state.clusters, command.noteId) ? clusterLeft(state, command.noteId, command.x, command.y) : state,
+      'cluster.rename': (state, command) => clusterRenamed(state, command.cluster, command.title),
+      'cluster.move': (state, command) => clusterMoved(state, command.cluster, command.dx, command.dy),
+      'cluster.dissolve': (state, command) => clusterDissolved(state, command.cluster),
       'barometer.set': (state, command) =>
         barometer(state, (known) =>
           withIndicators(known, command.indicators, isScale(command.scale) && !anyAnswer(known) ? command.scale : known.scale),

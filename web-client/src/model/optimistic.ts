@@ -1,4 +1,4 @@
-import type { Board, BoardCommand, Note } from '../protocol/messages';
+import type { Board, BoardCommand, Cluster, Note } from '../protocol/messages';
 import type { BarometerState } from './barometer';
 import type { CharterState } from './charter';
 import type { BoardState } from './note-reducer';
@@ -26,6 +26,8 @@ export interface BoardView {
   barometer: BarometerState | null;
   /** A charter board's charter, with this client's commitments and signatures not confirmed yet in place. */
   charter: CharterState | null;
+  /** The board's clusters, oldest first, each with the members this client sees. */
+  clusters: Cluster[];
 }
 
 function noteIdOf(command: BoardCommand): string | null {
@@ -35,7 +37,7 @@ function noteIdOf(command: BoardCommand): string | null {
 
 /** The board as this client shows it: the optimistic state, notes stacked by their order. */
 export function boardView(state: BoardState | null, pending: readonly BoardCommand[]): BoardView {
-  if (!state) return { board: null, notes: [], privateCount: 0, barometer: null, charter: null };
+  if (!state) return { board: null, notes: [], privateCount: 0, barometer: null, charter: null, clusters: [] };
   const pendingNoteIds = new Set(pending.map(noteIdOf));
   return {
     board: state.board,
@@ -45,5 +47,6 @@ export function boardView(state: BoardState | null, pending: readonly BoardComma
     privateCount: state.privateCount,
     barometer: state.barometer,
     charter: state.charter,
+    clusters: [...state.clusters.values()],
   };
 }

@@ -156,6 +156,28 @@ export interface Vote {
   openedAt: Timestamp;
   /** The workshop's sequence when the vote opened, when it had one. */
   sequence?: string;
+  /** The clusters its notes fell in when it opened (absent when none): each is one line of the results. */
+  clusters?: VoteCluster[];
+}
+
+export interface VoteCluster {
+  board: string;
+  cluster: string;
+  title: string;
+  /** Those of its notes that are items of the vote. */
+  notes: string[];
+}
+
+/** A cluster of a board's notes; `notes`: the members this reader sees, in stream order. */
+export interface Cluster {
+  id: string;
+  /** `""`: untitled. */
+  title: string;
+  /** Where it stands while empty. */
+  x: number;
+  y: number;
+  order: number;
+  notes: string[];
 }
 
 /** People with at least one dot, dots placed; for a live vote, the item (`<board>/<noteId>`) that moved and its count. */
@@ -168,7 +190,8 @@ export interface VoteProgress {
 
 export interface RankedItem {
   board: string;
-  noteId: string;
+  /** Absent on a cluster's line. */
+  noteId?: string;
   text: string;
   dots: number;
   /** Equal dots share a rank: 1, 2, 2, 4. */
@@ -176,6 +199,9 @@ export interface RankedItem {
   tied: boolean;
   /** Names, for a named vote only. */
   voters: string[];
+  /** A cluster's line: its id, and how many of its notes were voted on; `text` is its title. */
+  cluster?: string;
+  notes?: number;
 }
 
 export interface VoteResult {
@@ -263,6 +289,8 @@ interface NamedTypes {
   VoteResult: VoteResult;
   Signature: Signature;
   Commitment: Commitment;
+  VoteCluster: VoteCluster;
+  Cluster: Cluster;
   color: NoteColor;
 }
 
@@ -354,6 +382,8 @@ export interface BoardSnapshot {
   barometer?: BarometerSnapshot;
   /** A charter board's charter. */
   charter?: CharterSnapshot;
+  /** Its clusters, each with the members this reader sees. */
+  clusters?: Cluster[];
 }
 
 export interface BarometerSnapshot {

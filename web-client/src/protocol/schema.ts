@@ -75,16 +75,19 @@ export const PROTOCOL = {
       status: 'string',
       openedAt: 'number',
       sequence: 'string?',
+      clusters: ['VoteCluster'],
     },
     VoteProgress: { voters: 'number', dots: 'number', item: 'string?', count: 'number?' },
     RankedItem: {
       board: 'boardId',
-      noteId: 'noteId',
+      noteId: 'noteId?',
       text: 'string',
       dots: 'number',
       rank: 'number',
       tied: 'boolean',
       voters: ['string'],
+      cluster: 'string?',
+      notes: 'number?',
     },
     Signature: { id: 'string', name: 'string', category: 'string', at: 'number' },
     Commitment: {
@@ -102,6 +105,8 @@ export const PROTOCOL = {
       ranking: ['RankedItem'],
       categories: [{ category: 'string', voters: 'number', ranking: ['RankedItem'] }],
     },
+    VoteCluster: { board: 'boardId', cluster: 'string', title: 'string', notes: ['noteId'] },
+    Cluster: { id: 'string', title: 'string', x: 'number', y: 'number', order: 'number', notes: ['noteId'] },
   },
   envelope: {
     type: 'string',
@@ -172,6 +177,44 @@ export const PROTOCOL = {
       stream: 'none',
       roles: ['animator'],
       fields: { board: 'boardId' },
+    },
+    'cluster.create': {
+      stream: 'board',
+      roles: ['participant', 'animator'],
+      fields: {
+        id: 'commandId',
+        board: 'boardId',
+        cluster: 'string',
+        title: 'string?',
+        notes: ['noteId'],
+        x: 'number?',
+        y: 'number?',
+      },
+    },
+    'cluster.join': {
+      stream: 'board',
+      roles: ['participant', 'animator'],
+      fields: { id: 'commandId', board: 'boardId', cluster: 'string', noteId: 'noteId', x: 'number?', y: 'number?' },
+    },
+    'cluster.leave': {
+      stream: 'board',
+      roles: ['participant', 'animator'],
+      fields: { id: 'commandId', board: 'boardId', noteId: 'noteId', x: 'number?', y: 'number?' },
+    },
+    'cluster.rename': {
+      stream: 'board',
+      roles: ['participant', 'animator'],
+      fields: { id: 'commandId', board: 'boardId', cluster: 'string', title: 'string' },
+    },
+    'cluster.move': {
+      stream: 'board',
+      roles: ['participant', 'animator'],
+      fields: { id: 'commandId', board: 'boardId', cluster: 'string', dx: 'number', dy: 'number' },
+    },
+    'cluster.dissolve': {
+      stream: 'board',
+      roles: ['participant', 'animator'],
+      fields: { id: 'commandId', board: 'boardId', cluster: 'string' },
     },
     'plenary.show': {
       stream: 'workshop',
@@ -354,6 +397,12 @@ export const PROTOCOL = {
       stream: 'board',
       fields: { noteId: 'noteId', otherId: 'noteId', text: 'string', moderatedBy: 'string' },
     },
+    'cluster.created': { stream: 'board', fields: { cluster: 'Cluster' } },
+    'cluster.joined': { stream: 'board', fields: { cluster: 'string', noteId: 'noteId', x: 'number?', y: 'number?' } },
+    'cluster.left': { stream: 'board', fields: { cluster: 'string', noteId: 'noteId', x: 'number?', y: 'number?' } },
+    'cluster.renamed': { stream: 'board', fields: { cluster: 'string', title: 'string' } },
+    'cluster.moved': { stream: 'board', fields: { cluster: 'string', dx: 'number', dy: 'number' } },
+    'cluster.dissolved': { stream: 'board', fields: { cluster: 'string' } },
     'board.locked': { stream: 'workshop', fields: { board: 'boardId', locked: 'boolean' } },
     'board.configured': {
       stream: 'workshop',
@@ -491,6 +540,10 @@ export const PROTOCOL = {
     'unknown_photo',
     'photo_not_image',
     'photo_too_large',
+    'unknown_cluster',
+    'cluster_exists',
+    'too_many_clusters',
+    'not_in_cluster',
   ],
 } as const;
 

@@ -1,6 +1,6 @@
 import type { Translator } from '../i18n';
 import type { BoardView, ViewNote } from '../model/optimistic';
-import type { Board, NoteFields, Zone } from '../protocol/messages';
+import type { Board, Cluster, NoteFields, Zone } from '../protocol/messages';
 import { h } from './dom';
 import type { OpenedBy } from './note-editor';
 import { notePhoto, showNotePhoto } from './note-photo';
@@ -27,7 +27,16 @@ export interface NoteActions {
   remove(noteId: string): void;
   /** A tap on a note's photo: the photo, large. */
   showPhoto(noteId: string): void;
+  /** A note dropped onto another: into that note's cluster, or a new cluster of the two. */
+  group(noteId: string, ontoNoteId: string): void;
+  renameCluster(clusterId: string, title: string): void;
+  moveCluster(clusterId: string, dx: number, dy: number): void;
+  dissolveCluster(clusterId: string): void;
 }
+
+/** Room around a cluster's notes, and above them for its title bar. */
+const CLUSTER_MARGIN = 10;
+const CLUSTER_HEADER = 58;
 
 interface Card {
   element: HTMLElement;
@@ -39,6 +48,11 @@ interface Card {
   marks: HTMLElement;
   photo: HTMLImageElement;
   note: ViewNote;
+}
+
+interface ClusterFrame {
+  element: HTMLElement;
+  update(cluster: Cluster, members: number): void;
 }
 
 let canvasCount = 0;
@@ -58,6 +72,7 @@ export class BoardCanvas {
   readonly element = h('div', { className: 'board-canvas' });
   private readonly zoneAreas = new Map<string, HTMLElement>();
   private readonly cards = new Map<string, Card>();
+  private readonly frames = new Map<string, ClusterFrame>();
   private zonesKey = '';
   private board: Board | null = null;
   private draggedNoteId: string | null = null;
@@ -114,6 +129,7 @@ export class BoardCanvas {
       }
     }
     for (const [zone, area] of this.zoneAreas) area.style.height = `${zoneHeight(notesByZone.get(zone) ?? [])}px`;
+    this.renderClusters(view.clusters);
     if (this.actions) {
       this.keepTabStop(view.board.zones);
       this.markFolded();
@@ -192,6 +208,7 @@ export class BoardCanvas {
     this.zonesKey = key;
     this.zoneAreas.clear();
     this.cards.clear();
+    this.frames.clear();
     this.element.replaceChildren(
       ...board.zones.map((zone) => {
         const area = h('div', { className: 'zone-area' });
@@ -334,10 +351,14 @@ export class BoardCanvas {
       if (event.pointerId !== press?.pointerId) return;
       const card = this.cards.get(noteId);
       const target = dragged && card ? this.dropTarget(card) : null;
+      const onto = dragged && card ? this.noteUnder(card) : null;
       const tapped = !dragged;
       endPress();
       lastPointerUp = event.timeStamp;
-      if (target) actions.move(noteId, target);
+      if (onto) {
+        actions.move(noteId, this.placeUnder(onto, noteId));
+        actions.group(noteId, onto);
+      } else if (target) actions.move(noteId, target);
       else if (tapped && onPhoto) actions.showPhoto(noteId);
       else if (tapped) actions.edit(noteId, 'pointerup');
     });
@@ -392,6 +413,149 @@ export class BoardCanvas {
     return nearest.zone === card.note.zone ? position : { zone: nearest.zone, ...position };
   }
 
+  /** Where a note grouped with another goes: just under it, in its column, so the two read together. */
+  private placeUnder(ontoNoteId: string, noteId: string): NoteFields {
+    const onto = this.cards.get(ontoNoteId)!;
+    const position = clampPosition(onto.note.x + CLUSTER_MARGIN, onto.note.y + onto.element.offsetHeight + CLUSTER_MARGIN);
+    return this.cards.get(noteId)?.note.zone === onto.note.zone ? position : { zone: onto.note.zone, ...position };
+  }
+
+  /** The other note under the middle of a dragged one, if any: where it is dropped to be grouped. */
+  private noteUnder(card: Card): string | null {
+    const rect = card.element.getBoundingClientRect();
+    const x = rect.left + rect.width / 2;
+    const y = rect.top + rect.height / 2;
+    for (const [id, other] of this.cards) {
+      if (id === card.note.id) continue;
+      const box = other.element.getBoundingClientRect();
+      if (x >= box.left && x <= box.right && y >= box.top && y <= box.bottom) return id;
+    }
+    return null;
+  }
+
+  /**
+   * Each cluster as a frame around its notes in the column of its first note, behind them, with
+   * its title and its number of notes; with actions, a bar to drag it by, rename it, dissolve it.
+   * Frames are kept from one render to the next: a rename being typed survives others' changes.
+   */
+  private renderClusters(clusters: readonly Cluster[]): void {
+    const seen = new Set<string>();
+    for (const cluster of clusters) {
+      const members = cluster.notes.flatMap((id) => this.cards.get(id) ?? []);
+      const first = members[0];
+      const area = first && this.zoneAreas.get(first.note.zone);
+      if (!first || !area) continue;
+      seen.add(cluster.id);
+      const inColumn = members.filter((card) => card.note.zone === first.note.zone);
+      const left = Math.min(...inColumn.map((card) => card.note.x)) - CLUSTER_MARGIN;
+      const top = Math.min(...inColumn.map((card) => card.note.y)) - CLUSTER_HEADER;
+      // Wide enough for its title and its buttons: to the column's right edge at least.
+      const right = Math.max(ZONE_WIDTH - 4, ...inColumn.map((card) => card.note.x + card.element.offsetWidth + CLUSTER_MARGIN));
+      const bottom = Math.max(...inColumn.map((card) => card.note.y + card.element.offsetHeight)) + CLUSTER_MARGIN;
+      const frame = this.frames.get(cluster.id) ?? this.clusterFrame(cluster.id);
+      frame.update(cluster, members.length);
+      Object.assign(frame.element.style, { left: `${left}px`, top: `${top}px`, width: `${right - left}px`, height: `${bottom - top}px` });
+      if (frame.element.parentElement !== area) area.prepend(frame.element);
+    }
+    for (const [id, frame] of this.frames) {
+      if (!seen.has(id)) {
+        frame.element.remove();
+        this.frames.delete(id);
+      }
+    }
+  }
+
+  private clusterFrame(clusterId: string): ClusterFrame {
+    const title = h('span', { className: 'cluster-name' });
+    const count = h('span', { className: 'cluster-count', testid: 'cluster-count' });
+    const bar = h('div', { className: 'cluster-bar' }, h('span', { className: 'cluster-title', testid: 'cluster-title' }, title, count));
+    const element = h('section', { className: 'cluster', testid: 'cluster', attrs: { 'data-cluster-id': clusterId } }, bar);
+    const input = h('input', {
+      className: 'cluster-rename-input',
+      testid: 'cluster-rename-input',
+      attrs: { 'aria-label': this.t.t('cluster.renameLabel'), maxlength: '80' },
+    });
+    let knownTitle = '';
+    const frame: ClusterFrame = {
+      element,
+      update: (cluster, members) => {
+        knownTitle = cluster.title;
+        const shownTitle = cluster.title || this.t.t('cluster.untitled');
+        const counted = this.t.count('cluster.count', members);
+        setText(title, shownTitle);
+        setText(count, ` · ${counted}`);
+        element.setAttribute('aria-label', this.t.t('cluster.label', { title: shownTitle, count: counted }));
+        if (form.hidden) input.value = cluster.title;
+      },
+    };
+    const form = h('form', { className: 'cluster-rename', hidden: true }, input);
+    this.frames.set(clusterId, frame);
+    const actions = this.actions;
+    if (!actions || !actions.canEdit()) return frame;
+    const save = h('button', { type: 'button', className: 'button primary', testid: 'cluster-rename-save' }, this.t.t('cluster.renameSave'));
+    onActivate(save, () => form.requestSubmit());
+    form.append(save);
+    input.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      form.hidden = true;
+      input.value = knownTitle;
+    });
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      form.hidden = true;
+      actions.renameCluster(clusterId, input.value.trim());
+    });
+    // Small icons with their names for screen readers: the title keeps the room on a phone.
+    const button = (testid: string, label: string, icon: string, run: () => void) => {
+      const element = h(
+        'button',
+        { type: 'button', className: 'button secondary cluster-button', testid, title: label, attrs: { 'aria-label': label } },
+        icon,
+      );
+      onActivate(element, run);
+      return element;
+    };
+    bar.append(
+      button('cluster-rename', this.t.t('cluster.rename'), '✎', () => {
+        form.hidden = false;
+        input.focus();
+      }),
+      button('cluster-dissolve', this.t.t('cluster.dissolve'), '✕', () => actions.dissolveCluster(clusterId)),
+    );
+    bar.append(form);
+    this.makeClusterDraggable(bar, element, clusterId, actions);
+    return frame;
+  }
+
+  /** Dragging a cluster's bar moves the cluster and its notes, in one command when it is dropped. */
+  private makeClusterDraggable(bar: HTMLElement, frame: HTMLElement, clusterId: string, actions: NoteActions): void {
+    let press: { pointerId: number; x: number; y: number } | null = null;
+    let moved = { dx: 0, dy: 0 };
+    bar.addEventListener('pointerdown', (event) => {
+      if (!event.isPrimary || event.button !== 0 || (event.target as HTMLElement).closest('button')) return;
+      press = { pointerId: event.pointerId, x: event.clientX, y: event.clientY };
+      moved = { dx: 0, dy: 0 };
+      bar.setPointerCapture(event.pointerId);
+    });
+    bar.addEventListener('pointermove', (event) => {
+      if (event.pointerId !== press?.pointerId) return;
+      moved = { dx: (event.clientX - press.x) / this.zoom, dy: (event.clientY - press.y) / this.zoom };
+      frame.style.transform = `translate(${moved.dx}px, ${moved.dy}px)`;
+    });
+    const end = (event: PointerEvent) => {
+      if (event.pointerId !== press?.pointerId) return;
+      press = null;
+      frame.style.transform = '';
+      if (Math.hypot(moved.dx, moved.dy) >= DRAG_THRESHOLD) actions.moveCluster(clusterId, Math.round(moved.dx), Math.round(moved.dy));
+    };
+    bar.addEventListener('pointerup', end);
+    bar.addEventListener('pointercancel', (event) => {
+      moved = { dx: 0, dy: 0 };
+      end(event);
+    });
+  }
+
   private scrollNearEdges(event: PointerEvent): void {
     const view = this.scroller.getBoundingClientRect();
     const step = (near: boolean, far: boolean) => (near ? -12 : far ? 12 : 0);
@@ -400,6 +564,31 @@ export class BoardCanvas {
       step(event.clientY < view.top + EDGE, event.clientY > view.bottom - EDGE),
     );
   }
+}
+
+/**
+ * A button of a cluster acts when the finger or mouse that pressed it is lifted on it, as notes do;
+ * keyboard and assistive technologies still click.
+ */
+let lastPointerActivation = -Infinity;
+
+function onActivate(button: HTMLElement, run: () => void): void {
+  let pressed: number | null = null;
+  button.addEventListener('pointerdown', (event) => {
+    pressed = event.isPrimary && event.button === 0 ? event.pointerId : null;
+  });
+  button.addEventListener('pointercancel', () => (pressed = null));
+  button.addEventListener('pointerup', (event) => {
+    if (event.pointerId !== pressed) return;
+    pressed = null;
+    lastPointerActivation = event.timeStamp;
+    run();
+  });
+  // The click that follows a tap may land on another button that took the first one's place
+  // (rename's field and "Valider"): any click that soon after a pointer activation is its tail.
+  button.addEventListener('click', (event) => {
+    if (event.timeStamp - lastPointerActivation >= CLICK_AFTER_POINTER_MS) run();
+  });
 }
 
 /** What the note's author and the animators are told of it: private, hidden or changed by the animation. */

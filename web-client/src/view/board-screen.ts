@@ -15,6 +15,7 @@ import { BoardCanvas } from './board-canvas';
 import { BoardZoom } from './board-zoom';
 import type { Screen, ScreenContext } from './context';
 import { axisPicker } from './axis-picker';
+import { clusterOf } from '../model/clusters';
 import { h, replaceChildren } from './dom';
 import { joinProgress } from './join-progress';
 import { NoteEditor, type EditedNote, type EditorResult, type OpenedBy } from './note-editor';
@@ -56,6 +57,14 @@ function announcement(t: Translator, event: BoardEvent | WorkshopEvent): string 
       return t.t('announce.commitment', { text: excerpt(event.commitment.text) });
     case 'charter.frozen':
       return t.t(event.frozen ? 'announce.charterFrozen' : 'announce.charterReopened');
+    case 'cluster.created':
+    case 'cluster.joined':
+      return t.t('announce.clustered');
+    case 'cluster.left':
+    case 'cluster.renamed':
+    case 'cluster.moved':
+    case 'cluster.dissolved':
+      return null;
     case 'board.configured':
     case 'plenary.changed':
     case 'participant.joined':
@@ -178,8 +187,19 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
       const note = model.view.notes.find((candidate) => candidate.id === noteId);
       if (note?.photo) photoViewer.open(photoUrl(workshopIdOfBoard(boardId), note.photo), note.text);
     },
+    group: (noteId, ontoNoteId) => groupWith(noteId, ontoNoteId),
+    renameCluster: (clusterId, title) => model.renameCluster(clusterId, title),
+    moveCluster: (clusterId, dx, dy) => model.moveCluster(clusterId, dx, dy),
+    dissolveCluster: (clusterId) => model.dissolveCluster(clusterId),
   });
   const photoViewer = new PhotoViewer(t);
+
+  /** A note onto another note (into its cluster, or a new untitled one of the two), or into a cluster (`c:<id>`). */
+  function groupWith(noteId: string, target: string): void {
+    const cluster = target.startsWith('c:') ? target.slice(2) : clusterOf(model.stream.view?.clusters ?? new Map(), target)?.id;
+    if (cluster) model.joinCluster(cluster, noteId);
+    else model.createCluster('', [target, noteId]);
+  }
 
   const barometer = new BarometerPanel(t, role, {
     answer: (indicator, value) => model.answerBarometer(indicator, value),
@@ -311,7 +331,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
   /** An animator's moderation of the note in the editor: hide or restore it, merge it into another. */
   function renderModeration(note: Note): void {
     if (role() !== 'animator') {
-      replaceChildren(editor.moderation);
+      replaceChildren(editor.moderation, clusterControls(note));
       return;
     }
     const act = (action: () => Promise<void>) => {
@@ -329,6 +349,7 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
     );
     replaceChildren(
       editor.moderation,
+      clusterControls(note),
       h(
         'button',
         {
@@ -361,6 +382,55 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
             },
             t.t('editor.merge'),
           ),
+        ),
+    );
+  }
+
+  /** The keyboard's and screen reader's way to drag onto another note: "Regrouper avec…", and out of its cluster. */
+  function clusterControls(note: Note): HTMLElement | false {
+    const view = model.view;
+    if (note.unrevealed || note.hiddenBy !== undefined || !canEdit()) return false;
+    const state = model.stream.view;
+    const current = state ? clusterOf(state.clusters, note.id) : undefined;
+    const others = view.notes.filter((other) => other.id !== note.id && !other.unrevealed && other.hiddenBy === undefined);
+    const select = h(
+      'select',
+      { id: 'note-cluster-target', testid: 'note-cluster-target' },
+      h('option', { value: '' }, t.t('cluster.groupChoose')),
+      ...view.clusters
+        .filter((cluster) => cluster.id !== current?.id)
+        .map((cluster) => h('option', { value: `c:${cluster.id}` }, t.t('cluster.groupInto', { title: cluster.title || t.t('cluster.untitled') }))),
+      ...others.map((other) => h('option', { value: other.id }, t.t('cluster.groupNote', { text: other.text.slice(0, 40) || '…' }))),
+    );
+    const act = (run: () => void) => {
+      editor.close('away');
+      run();
+    };
+    return h(
+      'div',
+      { className: 'merge-row cluster-row' },
+      h('label', { htmlFor: 'note-cluster-target', className: 'label' }, t.t('cluster.groupWith')),
+      select,
+      h(
+        'button',
+        {
+          type: 'button',
+          className: 'button secondary',
+          testid: 'note-cluster-group',
+          on: { click: () => select.value && act(() => groupWith(note.id, select.value)) },
+        },
+        t.t('cluster.group'),
+      ),
+      current &&
+        h(
+          'button',
+          {
+            type: 'button',
+            className: 'button secondary',
+            testid: 'note-cluster-leave',
+            on: { click: () => act(() => model.leaveCluster(note.id)) },
+          },
+          t.t('cluster.leave'),
         ),
     );
   }

@@ -1,7 +1,7 @@
 import type { Translator } from '../i18n';
 import type { BoardView, ViewNote } from '../model/optimistic';
 import type { CharterState } from '../model/charter';
-import type { Board, Zone } from '../protocol/messages';
+import type { Board, Cluster, Zone } from '../protocol/messages';
 import { plenaryBarometer } from './barometer-view';
 import { h, replaceChildren } from './dom';
 import { notePhoto, showNotePhoto } from './note-photo';
@@ -25,6 +25,8 @@ interface Card {
   text: HTMLElement;
   author: HTMLElement;
   photo: HTMLImageElement;
+  /** The title and size of the cluster the note is in, if any. */
+  cluster: HTMLElement;
   note: ViewNote;
 }
 
@@ -125,6 +127,7 @@ export class PlenaryBoard {
     const zoneIndex = new Map(this.zones.map((zone, index) => [zone.id, index]));
     const byZone: ViewNote[][] = this.zones.map(() => []);
     const seen = new Set<string>();
+    const clusterOf = clustersByNote(view);
     for (const note of view.notes) {
       seen.add(note.id);
       byZone[zoneIndex.get(note.zone) ?? 0]!.push(note);
@@ -133,10 +136,15 @@ export class PlenaryBoard {
       setText(card.text, note.text);
       setText(card.author, note.authorName);
       showNotePhoto(card.photo, this.boardId, note.photo);
+      const cluster = clusterOf.get(note.id);
+      setText(
+        card.cluster,
+        cluster ? `${cluster.title || this.t.t('cluster.untitled')} · ${this.t.count('cluster.count', cluster.notes.length)}` : '',
+      );
       card.element.dataset.color = note.color;
     }
     for (const id of this.cards.keys()) if (!seen.has(id)) this.cards.delete(id);
-    this.notesByZone = byZone.map((notes) => readingOrder(notes));
+    this.notesByZone = byZone.map((notes) => togetherByCluster(readingOrder(notes), clusterOf));
     this.fit();
   }
 
@@ -159,17 +167,19 @@ export class PlenaryBoard {
   private createCard(note: ViewNote): Card {
     const text = h('p', { className: 'plenary-note-text', testid: 'note-text' });
     const author = h('p', { className: 'plenary-note-author' });
+    const cluster = h('p', { className: 'plenary-note-cluster', testid: 'note-cluster' });
     // Its height is set in `em` of the note's text, so the layout can measure it before it loads.
     const photo = notePhoto('plenary-note-photo');
     photo.loading = 'eager';
     const element = h(
       'li',
       { className: 'plenary-note', testid: 'note', attrs: { 'data-note-id': note.id } },
+      cluster,
       photo,
       text,
       author,
     );
-    const card = { element, text, author, photo, note };
+    const card = { element, text, author, photo, cluster, note };
     this.cards.set(note.id, card);
     return card;
   }
@@ -302,4 +312,31 @@ export class PlenaryBoard {
 
 function setText(element: HTMLElement, text: string): void {
   if (element.textContent !== text) element.textContent = text;
+}
+
+/** Each shown note's cluster, its members cut down to the notes shown. */
+function clustersByNote(view: BoardView): Map<string, Cluster> {
+  const shown = new Set(view.notes.map((note) => note.id));
+  const byNote = new Map<string, Cluster>();
+  for (const cluster of view.clusters) {
+    const members = { ...cluster, notes: cluster.notes.filter((id) => shown.has(id)) };
+    for (const id of members.notes) byNote.set(id, members);
+  }
+  return byNote;
+}
+
+/** Reading order, with the notes of a cluster read together where its first note comes. */
+function togetherByCluster(notes: ViewNote[], clusterOf: ReadonlyMap<string, Cluster>): ViewNote[] {
+  const placed = new Set<string>();
+  const ordered: ViewNote[] = [];
+  for (const note of notes) {
+    if (placed.has(note.id)) continue;
+    const cluster = clusterOf.get(note.id);
+    const together = cluster ? notes.filter((other) => clusterOf.get(other.id)?.id === cluster.id) : [note];
+    for (const member of together) {
+      placed.add(member.id);
+      ordered.push(member);
+    }
+  }
+  return ordered;
 }

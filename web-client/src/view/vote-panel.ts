@@ -35,7 +35,12 @@ export function votePanel(context: ScreenContext, session: WorkshopSession): { e
     const title = vote.title || t.t('vote.defaultTitle');
     const open = isOpen(shown);
     const move = (item: VoteItem) => (takeBack: boolean) => void session.moveDot(vote.id, item, takeBack).catch(fail);
-    const rows = open ? vote.items.map((item) => itemRow(t, item, move(item))) : [];
+    // A note of a cluster says so: the results count the cluster's notes as one line.
+    const clusterTitles = new Map<string, string>();
+    for (const cluster of vote.clusters ?? []) {
+      for (const noteId of cluster.notes) clusterTitles.set(itemKey({ board: cluster.board, noteId }), cluster.title || t.t('cluster.untitled'));
+    }
+    const rows = open ? vote.items.map((item) => itemRow(t, item, move(item), clusterTitles.get(itemKey(item)))) : [];
     const rules =
       vote.maxPerItem < vote.budget
         ? t.t('vote.rulesLimit', { budget: vote.budget, max: vote.maxPerItem })
@@ -66,7 +71,7 @@ export function votePanel(context: ScreenContext, session: WorkshopSession): { e
   return { element, update };
 }
 
-function itemRow(t: Translator, item: VoteItem, moveDot: (takeBack: boolean) => void): ItemRow {
+function itemRow(t: Translator, item: VoteItem, moveDot: (takeBack: boolean) => void, cluster?: string): ItemRow {
   const key = itemKey(item);
   const dots = h('span', { className: 'vote-dots', attrs: { 'aria-hidden': 'true' } });
   const count = h('span', { className: 'visually-hidden' });
@@ -87,7 +92,12 @@ function itemRow(t: Translator, item: VoteItem, moveDot: (takeBack: boolean) => 
   const element = h(
     'li',
     { className: 'vote-item', testid: 'vote-item', attrs: { 'data-note-id': item.noteId } },
-    h('span', { className: 'vote-item-text' }, item.text),
+    h(
+      'span',
+      { className: 'vote-item-text' },
+      cluster !== undefined && h('span', { className: 'vote-item-cluster', testid: 'vote-item-cluster' }, t.t('cluster.groupInto', { title: cluster })),
+      item.text,
+    ),
     dots,
     count,
     h('span', { className: 'vote-buttons' }, remove, add),

@@ -14,14 +14,18 @@ export function rankingList(t: Translator, ranking: readonly RankedItem[], testi
         {
           className: 'vote-ranked',
           testid: 'vote-ranked',
-          attrs: { 'data-rank': item.rank, 'data-tied': item.tied, 'data-note-id': item.noteId },
+          attrs: {
+            'data-rank': item.rank,
+            'data-tied': item.tied,
+            ...(item.cluster === undefined ? { 'data-note-id': item.noteId ?? '' } : { 'data-cluster-id': item.cluster }),
+          },
         },
         h('span', { className: 'vote-rank', attrs: { 'aria-hidden': 'true' } }, String(item.rank)),
         h(
           'span',
           { className: 'vote-ranked-text' },
           h('span', { className: 'visually-hidden' }, `${item.rank}. `),
-          item.text,
+          item.cluster === undefined ? item.text : clusterLine(t, item),
           item.voters.length > 0 &&
             h('span', { className: 'vote-names' }, t.t('vote.names', { names: item.voters.join(', ') })),
         ),
@@ -94,4 +98,9 @@ export function plenaryVoteView(t: Translator, state: VoteState): HTMLElement {
       ),
     state.result ? resultView(t, state.result) : ranking && rankingList(t, ranking),
   );
+}
+
+/** A cluster's line: its title (or "untitled") and how many of its notes it stands for. */
+function clusterLine(t: Translator, item: RankedItem): string {
+  return `${item.text || t.t('cluster.untitled')} (${t.count('cluster.count', item.notes ?? 0)})`;
 }

@@ -16,6 +16,7 @@ import org.parvis.agenda.AgendaStore;
 import org.parvis.barometer.BarometerCommands;
 import org.parvis.charter.CharterCommands;
 import org.parvis.charter.CharterReading;
+import org.parvis.cluster.ClusterCommands;
 import org.parvis.board.BoardCommands;
 import org.parvis.board.BoardStore;
 import org.parvis.bridge.Doors;
@@ -130,7 +131,7 @@ public final class Main {
     vertx.eventBus().registerDefaultCodec(StreamFrame.class, StreamFrame.LOCAL_CODEC);
     Redis redis = Redis.createClient(vertx, redisOptions);
     LongSupplier clock = System::currentTimeMillis;
-    StreamStore streams = new StreamStore(redis, Stream.of(BoardStore.APPLY_FUNCTIONS, PlenaryCommands.APPLY_FUNCTIONS,
+    StreamStore streams = new StreamStore(redis, Stream.of(BoardStore.APPLY_FUNCTIONS, ClusterCommands.APPLY_FUNCTIONS, PlenaryCommands.APPLY_FUNCTIONS,
         WorkshopService.APPLY_FUNCTIONS, AgendaCommands.APPLY_FUNCTIONS, RosterCommands.APPLY_FUNCTIONS, VoteStore.APPLY_FUNCTIONS,
         BarometerCommands.APPLY_FUNCTIONS,
         SubgroupCommands.APPLY_FUNCTIONS, CharterCommands.APPLY_FUNCTIONS,
@@ -152,6 +153,7 @@ public final class Main {
     new VoteCommands(boards, new VoteStore(redis), streams, clock).register(handlers);
     new BarometerCommands(boards, streams, clock).register(handlers);
     new CharterCommands(boards, streams, clock).register(handlers);
+    new ClusterCommands(boards, streams, clock).register(handlers);
     new WorkshopCommands(workshops).register(handlers);
     new AgendaCommands(workshops, streams, new AgendaStore(redis), clock).register(handlers);
     new SubgroupCommands(workshops, boards, streams, redis, clock).register(handlers);

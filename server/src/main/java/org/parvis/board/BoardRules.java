@@ -78,7 +78,7 @@ public final class BoardRules {
     return Verdict.allow(new NoteFields(text, fields.color(), fields.zone(), fields.x(), fields.y(), fields.photo()));
   }
 
-  private static boolean isCoordinate(Double value) {
+  public static boolean isCoordinate(Double value) {
     return value == null || (Double.isFinite(value) && value >= 0 && value <= MAX_COORDINATE);
   }
 }

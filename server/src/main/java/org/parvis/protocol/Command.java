@@ -26,6 +26,12 @@ import org.parvis.sync.Verdict;
     @JsonSubTypes.Type(Command.NoteRestore.class),
     @JsonSubTypes.Type(Command.NoteMerge.class),
     @JsonSubTypes.Type(Command.BoardTrash.class),
+    @JsonSubTypes.Type(Command.ClusterCreate.class),
+    @JsonSubTypes.Type(Command.ClusterJoin.class),
+    @JsonSubTypes.Type(Command.ClusterLeave.class),
+    @JsonSubTypes.Type(Command.ClusterRename.class),
+    @JsonSubTypes.Type(Command.ClusterMove.class),
+    @JsonSubTypes.Type(Command.ClusterDissolve.class),
     @JsonSubTypes.Type(Command.PlenaryShow.class),
     @JsonSubTypes.Type(Command.AgendaSet.class),
     @JsonSubTypes.Type(Command.SequenceGo.class),
@@ -156,6 +162,63 @@ public sealed interface Command {
     @Override
     public Verdict<Change> checked() {
       return Change.super.checked().then(ok -> required(this, board, "board"));
+    }
+  }
+
+  /** A cluster of notes on a board, titled or not ({@code title} ""), with the notes it starts with (none for an empty titled one). */
+  @JsonTypeName("cluster.create")
+  record ClusterCreate(String id, String board, String cluster, String title, List<String> notes, Double x, Double y)
+      implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, board, "board")).then(ok -> required(this, cluster, "cluster"))
+          .then(ok -> required(this, notes, "notes"));
+    }
+  }
+
+  /** A note into a cluster (out of the one it was in); {@code x}, {@code y}: where it was dropped, optional. */
+  @JsonTypeName("cluster.join")
+  record ClusterJoin(String id, String board, String cluster, String noteId, Double x, Double y) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, board, "board")).then(ok -> required(this, cluster, "cluster"));
+    }
+  }
+
+  /** A note out of its cluster; {@code x}, {@code y}: where it was dropped, optional. */
+  @JsonTypeName("cluster.leave")
+  record ClusterLeave(String id, String board, String noteId, Double x, Double y) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, board, "board"));
+    }
+  }
+
+  @JsonTypeName("cluster.rename")
+  record ClusterRename(String id, String board, String cluster, String title) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, board, "board")).then(ok -> required(this, cluster, "cluster"))
+          .then(ok -> title == null ? Verdict.refuse(Rejection.invalidField("title", "title is missing.")) : Verdict.allow(this));
+    }
+  }
+
+  /** The cluster and its notes moved by ({@code dx}, {@code dy}), in one event. */
+  @JsonTypeName("cluster.move")
+  record ClusterMove(String id, String board, String cluster, Double dx, Double dy) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, board, "board")).then(ok -> required(this, cluster, "cluster"))
+          .then(ok -> required(this, dx, "dx")).then(ok -> required(this, dy, "dy"));
+    }
+  }
+
+  /** The cluster goes; its notes stay where they are. */
+  @JsonTypeName("cluster.dissolve")
+  record ClusterDissolve(String id, String board, String cluster) implements Change {
+    @Override
+    public Verdict<Change> checked() {
+      return Change.super.checked().then(ok -> required(this, board, "board")).then(ok -> required(this, cluster, "cluster"));
     }
   }
 

@@ -55,6 +55,28 @@ public sealed interface Event {
   @JsonTypeName("notes.merged")
   record NotesMerged(String noteId, String otherId, String text, String moderatedBy) implements Event {}
 
+  /** A cluster as every reader may see it: {@code notes} are the members that reader may see, in the order they joined. */
+  record Cluster(String id, String title, Double x, Double y, List<String> notes, Long order) {}
+
+  @JsonTypeName("cluster.created")
+  record ClusterCreated(Cluster cluster) implements Event {}
+
+  @JsonTypeName("cluster.joined")
+  record ClusterJoined(String cluster, String noteId, Double x, Double y) implements Event {}
+
+  @JsonTypeName("cluster.left")
+  record ClusterLeft(String cluster, String noteId, Double x, Double y) implements Event {}
+
+  @JsonTypeName("cluster.renamed")
+  record ClusterRenamed(String cluster, String title) implements Event {}
+
+  /** Every note of the cluster moved by ({@code dx}, {@code dy}), each kept on the board (0 to 10,000). */
+  @JsonTypeName("cluster.moved")
+  record ClusterMoved(String cluster, Double dx, Double dy) implements Event {}
+
+  @JsonTypeName("cluster.dissolved")
+  record ClusterDissolved(String cluster) implements Event {}
+
   @JsonTypeName("board.locked")
   record BoardLocked(String board, boolean locked) implements Event {}
 
@@ -111,13 +133,20 @@ public sealed interface Event {
    * workshop's current sequence, if any) are set by the apply script.
    */
   record Vote(String id, String title, String board, String zone, int budget, int maxPerItem, boolean anonymous,
-      boolean live, List<VoteItem> items, String status, Long openedAt, String sequence) {}
+      boolean live, List<VoteItem> items, String status, Long openedAt, String sequence, List<VoteCluster> clusters) {}
+
+  /** A cluster the vote's notes fell in when it opened ({@code notes}: those of its notes that are items): one line of the results. */
+  record VoteCluster(String board, String cluster, String title, List<String> notes) {}
 
   /** How far a vote is: people with at least one dot, dots placed; for a live vote, the item that moved and its count. */
   record VoteProgress(int voters, int dots, String item, Integer count) {}
 
-  /** {@code voters}: the names of those who put a dot on it, for a named vote; empty for an anonymous one. */
-  record RankedItem(String board, String noteId, String text, int dots, int rank, boolean tied, List<String> voters) {}
+  /**
+   * {@code voters}: the names of those who put a dot on it, for a named vote; empty for an anonymous one. A cluster's
+   * line has {@code cluster}, its title as {@code text}, its {@code notes} count and their dots, and no {@code noteId}.
+   */
+  record RankedItem(String board, String noteId, String text, int dots, int rank, boolean tied, List<String> voters,
+      String cluster, Integer notes) {}
 
   /** The ranking among the voters of one category, given only where at least 3 of them voted. */
   record CategoryRanking(String category, int voters, List<RankedItem> ranking) {}

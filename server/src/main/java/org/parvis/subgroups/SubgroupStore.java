@@ -39,7 +39,8 @@ final class SubgroupStore {
     return new JsonObject(result.toString()).getJsonArray("ranking").stream()
         .map(JsonObject.class::cast)
         .map(item -> new Event.RankedItem(item.getString("board"), item.getString("noteId"), item.getString("text"),
-            item.getInteger("dots"), item.getInteger("rank"), item.getBoolean("tied", false), List.of()))
+            item.getInteger("dots"), item.getInteger("rank"), item.getBoolean("tied", false), List.of(),
+            item.getString("cluster"), item.getInteger("notes")))
         .toList();
   }
 }

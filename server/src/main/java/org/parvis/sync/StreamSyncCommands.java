@@ -104,7 +104,7 @@ public final class StreamSyncCommands {
             .toList())));
       }
       if (stream.kind() == StreamId.Kind.BOARD) {
-        answer.put(SAME_FOR_EVERY_READER, "1".equals(catchUp.part(4).toString()));
+        answer.put(SAME_FOR_EVERY_READER, "1".equals(catchUp.part(5).toString()));
         return boardSnapshot(stream, catchUp).map(state -> answer.put("snapshot", state));
       }
       return workshopSnapshot(stream, catchUp, sender).map(state -> answer.put("snapshot", state));
@@ -120,7 +120,8 @@ public final class StreamSyncCommands {
       JsonObject snapshot = new JsonObject()
           .put("board", BoardStore.boardJson(layout, settings))
           .put("notes", joined(notes))
-          .put("privateCount", catchUp.extra().get(3).toInteger());
+          .put("privateCount", catchUp.extra().get(3).toInteger())
+          .put("clusters", new JsonArray(catchUp.part(4).toString()));
       if (!charter.isEmpty()) {
         snapshot.put("charter", new JsonObject(charter));
       }

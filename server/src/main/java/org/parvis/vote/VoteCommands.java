@@ -99,7 +99,8 @@ public final class VoteCommands {
         return refused("unknown_vote");
       }
       VoteStore.Ballots ballots = read.get();
-      Event.VoteResult result = VoteResults.count(ballots.items(), ballots.ballots(), ballots.anonymous());
+      Event.VoteResult result = VoteResults.count(ballots.items(), ballots.clusters(), ballots.ballots(),
+          ballots.anonymous());
       return streams.submit(request(sender, command, new Event.VoteClosed(command.vote(), result),
           Map.of("version", ballots.version())), REFUSALS);
     }).recover(failure -> {

@@ -62,7 +62,7 @@ public final class VoteRules {
     }
     return Verdict.allow(new Event.Vote(command.vote(), title, layout.map(BoardLayout::boardId).orElse(null), command.zone(),
         budget, maxPerItem, !Boolean.FALSE.equals(command.anonymous()), Boolean.TRUE.equals(command.live()),
-        null, null, null, null));
+        null, null, null, null, null));
   }
 
   /** The chosen notes, each once; none means every note of the vote's board, zone or workshop. */

@@ -1,6 +1,7 @@
 package org.parvis.vote;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Response;
@@ -23,7 +24,7 @@ public final class VoteStore {
   private static final LuaScript BALLOTS = LuaScript.fromResource(VoteStore.class, "vote.ballots.lua");
 
   /** A vote's ballots at one instant: {@code version} counts every dot placed or taken back. */
-  public record Ballots(long version, List<Event.VoteItem> items, boolean anonymous,
+  public record Ballots(long version, List<Event.VoteItem> items, List<Event.VoteCluster> clusters, boolean anonymous,
       List<VoteResults.Ballot> ballots) {}
 
   private final Redis redis;
@@ -43,6 +44,11 @@ public final class VoteStore {
           .map(item -> (JsonObject) item)
           .map(item -> new Event.VoteItem(item.getString("board"), item.getString("noteId"), item.getString("text")))
           .toList();
+      List<Event.VoteCluster> clusters = settings.getJsonArray("clusters", new JsonArray()).stream()
+          .map(cluster -> (JsonObject) cluster)
+          .map(cluster -> new Event.VoteCluster(cluster.getString("board"), cluster.getString("cluster"),
+              cluster.getString("title"), cluster.getJsonArray("notes").stream().map(String.class::cast).toList()))
+          .toList();
       List<VoteResults.Ballot> ballots = new ArrayList<>();
       for (Response ballot : answer.get(3)) {
         JsonObject voter = new JsonObject(ballot.get(1).toString());
@@ -54,7 +60,7 @@ public final class VoteStore {
         ballots.add(new VoteResults.Ballot(ballot.get(0).toString(), voter.getString("name"),
             Optional.ofNullable(voter.getString("category")).flatMap(Category::fromWire), dots));
       }
-      return Optional.of(new Ballots(answer.get(1).toLong(), items,
+      return Optional.of(new Ballots(answer.get(1).toLong(), items, clusters,
           settings.getBoolean("anonymous", true), ballots));
     });
   }

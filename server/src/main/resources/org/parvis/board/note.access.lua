@@ -53,6 +53,8 @@ local function trashNote(ctx, board, view)
   redis.call('SREM', boardKey(ctx, board, ':private'), id)
   redis.call('SREM', boardKey(ctx, board, ':hidden'), id)
   redis.call('HDEL', boardKey(ctx, board, ':authors'), id)
+  -- A deleted note leaves its cluster (cluster/cluster.lua); restored, it stands alone.
+  redis.call('HDEL', boardKey(ctx, board, ':clusterOf'), id)
   -- The author of an anonymous note who deletes it stays anonymous in the trash too.
   local anonymousAuthor = view.note.anonymous and view.author == ctx.by
   local record = {note = view.note, author = view.author, private = view.private, at = ctx.at,

@@ -39,9 +39,40 @@ local function charterFor(board)
       .. ',"commitments":[' .. table.concat(commitments, ',') .. ']}'
 end
 
+
+-- The board's clusters in creation order, each with the members the reader sees (visible: note id ->
+-- true), in stream order (ids): a private or hidden note in a cluster is left out of it, as it is
+-- left out of the notes.
+local function clustersFor(board, ids, visible)
+  local stored = redis.call('HVALS', board .. ':clusters')
+  if #stored == 0 then return '[]' end
+  local clusterOf = {}
+  local members = redis.call('HGETALL', board .. ':clusterOf')
+  for index = 1, #members, 2 do clusterOf[members[index]] = members[index + 1] end
+  local notes = {}
+  for _, noteId in ipairs(ids) do
+    local cluster = clusterOf[noteId]
+    if cluster and visible[noteId] then
+      notes[cluster] = notes[cluster] or {}
+      notes[cluster][#notes[cluster] + 1] = cjson.encode(noteId)
+    end
+  end
+  local clusters = {}
+  for index, json in ipairs(stored) do
+    local cluster = cjson.decode(json)
+    clusters[index] = {order = cluster.order,
+                       json = string.sub(json, 1, -2) .. ',"notes":[' .. table.concat(notes[cluster.id] or {}, ',') .. ']}'}
+  end
+  table.sort(clusters, function(a, b) return a.order < b.order end)
+  local texts = {}
+  for index, cluster in ipairs(clusters) do texts[index] = cluster.json end
+  return '[' .. table.concat(texts, ',') .. ']'
+end
+
 -- Notes in stream order (the revision that created each), then the board's state: its lock, mode,
--- anyoneEdits, and how many of its notes are private, then its barometer for this reader, then its charter, then '1'
--- when this snapshot is the same for every reader (the node may share it: setup/SnapshotCache). A note that is private (not revealed yet) or
+-- anyoneEdits, and how many of its notes are private, then its barometer for this reader, then its charter, then its
+-- clusters, then '1' when this snapshot is the same for every reader (the node may share it: setup/SnapshotCache).
+-- A note that is private (not revealed yet) or
 -- hidden reaches only its author and the animators; an anonymous note's author is given back to
 -- that author only. Stored notes are cjson's, where a quote inside a text is escaped: '"author":"'
 -- can only start the author field, so it is found and filled in without decoding the note.
@@ -62,12 +93,15 @@ SNAPSHOT['board'] = function(prefix, id, reader)
   end
   local readerField = '"author":"' .. reader.id .. '"'
   local visible = {}
+  local seen = {}
   for index, note in ipairs(notes) do
     local noteId = ids[index]
     if note and own[noteId] then
       visible[#visible + 1] = string.gsub(note, '"author":""', readerField, 1)
+      seen[noteId] = true
     elseif note and (animator or not restricted[noteId] or string.find(note, readerField, 1, true)) then
       visible[#visible + 1] = note
+      seen[noteId] = true
     end
   end
   local state = redis.call('HMGET', board, 'locked', 'mode', 'anyoneEdits')
@@ -75,7 +109,7 @@ SNAPSHOT['board'] = function(prefix, id, reader)
   -- The same for every reader: nothing restricted, no anonymous author, no barometer (answers are each reader's own).
   local sameForAll = next(restricted) == nil and #anonymous == 0 and barometer == ''
   return {visible, {state[1] or '0', state[2] or 'open', state[3] or '0', redis.call('SCARD', board .. ':private')},
-    barometer, charterFor(board), sameForAll and '1' or '0'}
+    barometer, charterFor(board), clustersFor(board, ids, seen), sameForAll and '1' or '0'}
 end
 
 -- Each vote as this reader may see it, in opening order: its settings and progress, the reader's

@@ -5,7 +5,8 @@
 
 -- vote.open. rules: notes (note ids of rules.board, or empty for every note
 -- of the scope), maxItems. The items are fixed now, with their text, so a phone can show a vote
--- on boards it does not follow, and the restitution keeps what was voted on.
+-- on boards it does not follow, and the restitution keeps what was voted on; so are the clusters
+-- they fall in (cluster/cluster.lua), each one line of the results.
 local function voteKey(ctx, vote, suffix)
   return ctx.prefix .. 'vote:' .. vote .. (suffix or '')
 end
@@ -55,6 +56,7 @@ APPLY['vote.open'] = function(ctx)
   for i, item in ipairs(items) do members[i] = item.board .. '/' .. item.noteId end
   redis.call('SADD', voteKey(ctx, vote.id, ':items'), unpack(members))
   vote.items = items
+  vote.clusters = votedClusters(ctx, items)
   vote.status = 'open'
   vote.openedAt = ctx.at
   vote.sequence = redis.call('HGET', ctx.prefix .. 'workshop', 'sequence') or nil

@@ -17,7 +17,7 @@ class SubgroupRulesTest {
   private static final Identity SYLVIE = Identity.participant("w1", new Participant("pabcdefghijk", "Sylvie", Category.HABITANT, "w1-1"));
 
   private static Event.RankedItem ranked(String text, int dots, int rank) {
-    return new Event.RankedItem("w1-1", "n-" + rank + dots, text, dots, rank, false, List.of());
+    return new Event.RankedItem("w1-1", "n-" + rank + dots, text, dots, rank, false, List.of(), null, null);
   }
 
   @Test

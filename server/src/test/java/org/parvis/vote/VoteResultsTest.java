@@ -91,4 +91,22 @@ class VoteResultsTest {
     assertThat(result.voters()).isZero();
     assertThat(result.ranking()).allSatisfy(item -> assertThat(item.rank()).isEqualTo(1));
   }
+
+  @Test
+  void aClusterCountsItsNotesDotsAsOneLineWithItsTitle() {
+    List<Event.VoteCluster> clusters = List.of(new Event.VoteCluster("w-1", "k", "Lieux de rencontre", List.of("cafe", "fete")));
+    List<VoteResults.Ballot> ballots = List.of(
+        ballot("Alice", Category.HABITANT, Map.of("w-1/cafe", 1, "w-1/bus", 2)),
+        ballot("Bruno", Category.ELU, Map.of("w-1/fete", 2)));
+    List<Event.RankedItem> ranking = VoteResults.count(ACTIONS, clusters, ballots, false).ranking();
+    assertThat(ranking).extracting(Event.RankedItem::text)
+        .containsExactly("Lieux de rencontre", "Un minibus le jeudi", "Un jardin partagé");
+    Event.RankedItem cluster = ranking.get(0);
+    assertThat(cluster.dots()).isEqualTo(3);
+    assertThat(cluster.cluster()).isEqualTo("k");
+    assertThat(cluster.notes()).isEqualTo(2);
+    assertThat(cluster.noteId()).isNull();
+    assertThat(cluster.voters()).containsExactly("Alice", "Bruno");
+    assertThat(ranking.get(1).cluster()).as("a note alone").isNull();
+  }
 }
