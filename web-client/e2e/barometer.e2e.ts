@@ -80,6 +80,38 @@ describe('atelier 1: the barometer of social vitality', () => {
     );
     expect(await byTestId(scales.nth(3), 'barometer-pole-note').allTextContents()).toEqual(['Un café associatif ouvert par des jeunes']);
 
+    // A photo note in a pole's zone is that pole's image: shown with its text beside the scale.
+    const jpeg = await projector.evaluate(async () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 320;
+      canvas.height = 240;
+      const paint = canvas.getContext('2d')!;
+      paint.fillStyle = '#2f7d4f';
+      paint.fillRect(0, 0, 320, 240);
+      const blob = await new Promise<Blob>((resolve) => canvas.toBlob((made) => resolve(made!), 'image/jpeg', 0.9));
+      return Array.from(new Uint8Array(await blob.arrayBuffer()));
+    });
+    const uploaded = await fetch(`${baseUrl}/api/photos`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${elu.token}`, 'Content-Type': 'image/jpeg' },
+      body: new Uint8Array(jpeg),
+    });
+    expect(uploaded.status).toBe(201);
+    const { photo } = (await uploaded.json()) as { photo: string };
+    const withPhoto = await suite.bridge.request<{ ok: boolean }>(elu.token, {
+      type: 'note.create',
+      id: randomId(),
+      board,
+      note: { id: randomId(), text: 'La place du village un jour de fête', color: 'yellow', zone: 'z3', x: 12, y: 12, photo },
+    });
+    expect(withPhoto.ok).toBe(true);
+    const poleImage = scales.nth(1).locator('[data-pole="low"] [data-testid="barometer-pole-note"] img[data-testid="note-photo"]');
+    await poleImage.waitFor();
+    await expect.poll(() => poleImage.evaluate((image) => (image as HTMLImageElement).naturalWidth)).toBe(320);
+    expect(await scales.nth(1).locator('[data-pole="low"] [data-testid="barometer-pole-note"]').allTextContents()).toEqual([
+      'La place du village un jour de fête',
+    ]);
+
     const phones: Page[] = [];
     for (const [name, answers] of Object.entries(ANSWERS)) {
       const context = await newContext(suite.browser, baseUrl, PHONE_740);

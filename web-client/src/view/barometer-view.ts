@@ -23,6 +23,7 @@ import {
 } from '../model/barometer';
 import type { Board, Note, Role } from '../protocol/messages';
 import { h, replaceKeepingFocus } from './dom';
+import { notePhoto, showNotePhoto } from './note-photo';
 
 /** What a barometer's people may do; the board screen hands these to the model. */
 export interface BarometerIntents {
@@ -512,8 +513,23 @@ export function withPoleZones(t: Translator, board: Board, state: BarometerState
   return { ...board, zones: poleZones(board.zones, indicators).map(({ id, title }) => ({ id, title })) };
 }
 
+/** A pole note's photo (the image associated with the pole), its text read with it. */
+function polePhoto(boardId: string, photo: string): HTMLImageElement {
+  const image = notePhoto('barometer-pole-photo');
+  image.loading = 'eager';
+  showNotePhoto(image, boardId, photo);
+  return image;
+}
+
 /** The images associated with each pole of one scale, under their pole, for the projector. */
-function poleImages(t: Translator, indicator: Indicator, index: number, zones: readonly { id: string }[], notes: readonly Note[]) {
+function poleImages(
+  t: Translator,
+  boardId: string,
+  indicator: Indicator,
+  index: number,
+  zones: readonly { id: string }[],
+  notes: readonly Note[],
+) {
   const lists = POLES.map((pole) => {
     const here = poleNotes(zones, index, pole, notes);
     return h(
@@ -527,6 +543,7 @@ function poleImages(t: Translator, indicator: Indicator, index: number, zones: r
         h(
           'li',
           { className: 'barometer-pole-note', testid: 'barometer-pole-note', attrs: { 'data-color': note.color } },
+          note.photo ? polePhoto(boardId, note.photo) : null,
           h('span', { className: 'barometer-pole-note-text' }, note.text),
         ),
       ),
@@ -560,7 +577,7 @@ export function plenaryBarometer(
           { className: 'barometer-scale', testid: 'barometer-scale', attrs: { 'aria-labelledby': `${boardId}-scale-${index}` } },
           ...scaleHeading(t, indicator, `${boardId}-scale-${index}`, 'h3', state.scale),
           distributionChart(t, state.tallies[index] ?? emptyTally(state.scale)),
-          poleImages(t, indicator, index, images.zones, images.notes),
+          poleImages(t, boardId, indicator, index, images.zones, images.notes),
           splitList(t, state, index),
         );
       }),
