@@ -19,7 +19,7 @@ describe('a démarche: the next atelier opens with the recap of the previous one
   it('the lead animator prepares the next atelier; the projector and a phone show the recap; the exhibition is read-only', async () => {
     const first = await createDemarche(baseUrl, {
       demarche: 'Vallée de l’Hérault 2027',
-      title: 'Atelier 2 — Tendances, risques, opportunités',
+      title: 'Atelier 1 — Baromètre et état des lieux',
       groups: [
         { name: 'Vivre ensemble', template: 'tendances' },
         { name: 'Se déplacer', template: 'tendances' },
