@@ -112,6 +112,7 @@ export const en: Dictionary = {
   'new.createKey': 'Creation key (from the person who runs this server)',
 
   'animator.title': 'Facilitator dashboard',
+  'app.loading': 'Loading…',
   'animator.loading': 'Loading the workshop…',
   'animator.code': 'Code to join',
   'animator.codeSpelled': 'Code to join: {code}',

@@ -110,6 +110,7 @@ export const fr = {
   'new.createKey': 'Clé de création (donnée par la personne qui gère ce serveur)',
 
   'animator.title': "Tableau de bord de l'animateur",
+  'app.loading': 'Chargement…',
   'animator.loading': 'Chargement de l’atelier…',
   'animator.code': 'Code pour rejoindre',
   'animator.codeSpelled': 'Code pour rejoindre : {code}',

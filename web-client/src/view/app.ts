@@ -1,13 +1,9 @@
 import { createTranslator, LANGUAGES, saveLanguage, savedLanguage, type Language } from '../i18n';
 import type { KeyValueStorage } from '../model/storage';
-import { animatorScreen } from './animator-screen';
 import { boardScreen } from './board-screen';
-import { galleryScreen } from './gallery-screen';
 import type { Screen, ScreenContext, Services } from './context';
 import { h, replaceChildren } from './dom';
 import { joinScreen } from './join-screen';
-import { newWorkshopScreen } from './new-workshop-screen';
-import { plenaryScreen } from './plenary-screen';
 import { parseRoute, type Route } from './router';
 import { createToasts } from './toasts';
 
@@ -16,20 +12,57 @@ const REVOCATIONS = ['removed', 'link_replaced', 'workshop_deleted', 'revoked'] 
 type RevocationCode = (typeof REVOCATIONS)[number];
 const isRevocation = (code: string): code is RevocationCode => (REVOCATIONS as readonly string[]).includes(code);
 
-function screenFor(route: Route, context: ScreenContext): Screen {
+/**
+ * A screen whose code is a chunk of its own, fetched the first time it is shown: a phone on its
+ * board never downloads the animator's console, the projector's layout or the exhibition.
+ */
+function lazyScreen(context: ScreenContext, load: () => Promise<(context: ScreenContext) => Screen>, shown: () => void): Screen {
+  const element = h('p', { className: 'screen stack', testid: 'screen-loading', attrs: { role: 'status', 'aria-busy': 'true' } },
+    context.t.t('app.loading'));
+  let inner: Screen | null = null;
+  let destroyed = false;
+  load().then(
+    (make) => {
+      if (destroyed) return;
+      inner = make(context);
+      element.replaceWith(inner.element);
+      shown();
+    },
+    () => {
+      if (destroyed) return;
+      element.removeAttribute('aria-busy');
+      element.textContent = context.t.error('network');
+    },
+  );
+  return {
+    element,
+    destroy: () => {
+      destroyed = true;
+      inner?.destroy();
+    },
+  };
+}
+
+function screenFor(route: Route, context: ScreenContext, shown: () => void): Screen {
   switch (route.screen) {
     case 'join':
       return joinScreen(context, route.code, route.board);
     case 'new':
-      return newWorkshopScreen(context);
-    case 'animator':
-      return animatorScreen(context, route.token);
+      return lazyScreen(context, () => import('./new-workshop-screen').then((module) => module.newWorkshopScreen), shown);
+    case 'animator': {
+      const token = route.token;
+      return lazyScreen(context, () => import('./animator-screen').then((module) => (ctx) => module.animatorScreen(ctx, token)), shown);
+    }
     case 'board':
       return boardScreen(context, route.boardId);
-    case 'plenary':
-      return plenaryScreen(context, route.token);
-    case 'gallery':
-      return galleryScreen(context, route.token);
+    case 'plenary': {
+      const token = route.token;
+      return lazyScreen(context, () => import('./plenary-screen').then((module) => (ctx) => module.plenaryScreen(ctx, token)), shown);
+    }
+    case 'gallery': {
+      const token = route.token;
+      return lazyScreen(context, () => import('./gallery-screen').then((module) => (ctx) => module.galleryScreen(ctx, token)), shown);
+    }
   }
 }
 
@@ -90,8 +123,12 @@ export function startApp(root: HTMLElement, services: Services, storage: KeyValu
     screen?.destroy();
     const route = parseRoute(location.hash);
     root.dataset.screen = route.screen;
-    screen = screenFor(route, context());
+    screen = screenFor(route, context(), titled);
     replaceChildren(main, screen.element);
+    titled();
+  }
+
+  function titled(): void {
     const heading = main.querySelector('h1');
     document.title = heading?.textContent ? `${heading.textContent} — Parvis` : 'Parvis';
   }
