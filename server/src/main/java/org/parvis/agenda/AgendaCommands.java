@@ -1,5 +1,7 @@
 package org.parvis.agenda;
 
+import static org.parvis.sync.RejectedException.guarded;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
@@ -105,9 +107,5 @@ public final class AgendaCommands {
 
   private static Future<Command.Change> checked(Command.Change command) {
     return guarded(command.checked());
-  }
-
-  private static <T> Future<T> guarded(Verdict<T> verdict) {
-    return verdict.isAllowed() ? Future.succeededFuture(verdict.value()) : Future.failedFuture(new RejectedException(verdict.rejection()));
   }
 }

@@ -1,5 +1,7 @@
 package org.parvis.barometer;
 
+import static org.parvis.sync.RejectedException.guarded;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.Arrays;
@@ -19,7 +21,6 @@ import org.parvis.stream.StreamId;
 import org.parvis.stream.StreamStore;
 import org.parvis.stream.StreamStore.ApplyRequest;
 import org.parvis.sync.CommandHandlers;
-import org.parvis.sync.RejectedException;
 import org.parvis.sync.Verdict;
 import org.parvis.workshop.Category;
 import org.parvis.workshop.Identity;
@@ -96,9 +97,5 @@ public final class BarometerCommands {
   private ApplyRequest request(Identity sender, Command.Change command, BoardLayout layout, Event body, Map<String, Object> rules) {
     return new ApplyRequest(StreamId.board(layout.boardId()), Protocol.typeName(command.getClass()), command.id(),
         sender.participantId(), clock.getAsLong(), body, rules);
-  }
-
-  private static <T> Future<T> guarded(Verdict<T> verdict) {
-    return verdict.isAllowed() ? Future.succeededFuture(verdict.value()) : Future.failedFuture(new RejectedException(verdict.rejection()));
   }
 }

@@ -1,5 +1,7 @@
 package org.parvis.board;
 
+import static org.parvis.sync.RejectedException.guarded;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
@@ -14,7 +16,6 @@ import org.parvis.stream.StreamId;
 import org.parvis.stream.StreamStore;
 import org.parvis.stream.StreamStore.ApplyRequest;
 import org.parvis.sync.CommandHandlers;
-import org.parvis.sync.RejectedException;
 import org.parvis.sync.Verdict;
 import org.parvis.workshop.Identity;
 
@@ -162,9 +163,5 @@ public final class BoardCommands {
 
   private static String typeOf(Command command) {
     return Protocol.typeName(command.getClass());
-  }
-
-  private static <T> Future<T> guarded(Verdict<T> verdict) {
-    return verdict.isAllowed() ? Future.succeededFuture(verdict.value()) : Future.failedFuture(new RejectedException(verdict.rejection()));
   }
 }

@@ -1,5 +1,7 @@
 package org.parvis.charter;
 
+import static org.parvis.sync.RejectedException.guarded;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -149,9 +151,5 @@ public final class CharterCommands {
   private ApplyRequest request(Identity sender, Command.Change command, BoardLayout layout, Event body, Map<String, Object> rules) {
     return new ApplyRequest(StreamId.board(layout.boardId()), Protocol.typeName(command.getClass()), command.id(),
         sender.participantId(), clock.getAsLong(), body, rules);
-  }
-
-  private static <T> Future<T> guarded(Verdict<T> verdict) {
-    return verdict.isAllowed() ? Future.succeededFuture(verdict.value()) : Future.failedFuture(new RejectedException(verdict.rejection()));
   }
 }

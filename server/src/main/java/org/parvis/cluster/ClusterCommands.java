@@ -1,5 +1,7 @@
 package org.parvis.cluster;
 
+import static org.parvis.sync.RejectedException.guarded;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -18,7 +20,6 @@ import org.parvis.stream.StreamId;
 import org.parvis.stream.StreamStore;
 import org.parvis.stream.StreamStore.ApplyRequest;
 import org.parvis.sync.CommandHandlers;
-import org.parvis.sync.RejectedException;
 import org.parvis.sync.Verdict;
 import org.parvis.workshop.Identity;
 
@@ -114,9 +115,5 @@ public final class ClusterCommands {
         "maxCoordinate", BoardRules.MAX_COORDINATE);
     return new ApplyRequest(StreamId.board(layout.boardId()), Protocol.typeName(command.getClass()), command.id(),
         sender.participantId(), clock.getAsLong(), body, rules);
-  }
-
-  private static <T> Future<T> guarded(Verdict<T> verdict) {
-    return verdict.isAllowed() ? Future.succeededFuture(verdict.value()) : Future.failedFuture(new RejectedException(verdict.rejection()));
   }
 }

@@ -1,5 +1,7 @@
 package org.parvis.roster;
 
+import static org.parvis.sync.RejectedException.guarded;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -13,7 +15,6 @@ import org.parvis.store.LuaScript;
 import org.parvis.stream.StreamId;
 import org.parvis.stream.StreamStore;
 import org.parvis.sync.CommandHandlers;
-import org.parvis.sync.RejectedException;
 import org.parvis.sync.Verdict;
 import org.parvis.workshop.Identity;
 import org.parvis.workshop.Workshop;
@@ -82,9 +83,5 @@ public final class RosterCommands {
         .compose(change -> streams.submit(new StreamStore.ApplyRequest(StreamId.workshop(sender.workshopId()),
             Protocol.typeName(command.getClass()), command.id(), sender.participantId(), clock.getAsLong(), change.event(),
             change.rules()), REFUSALS));
-  }
-
-  private static <T> Future<T> guarded(Verdict<T> verdict) {
-    return verdict.isAllowed() ? Future.succeededFuture(verdict.value()) : Future.failedFuture(new RejectedException(verdict.rejection()));
   }
 }

@@ -1,5 +1,7 @@
 package org.parvis.sync;
 
+import io.vertx.core.Future;
+
 /** Carries a rejection through a failed future, to be answered to the client as it is. */
 public final class RejectedException extends RuntimeException {
 
@@ -12,5 +14,10 @@ public final class RejectedException extends RuntimeException {
 
   public Rejection rejection() {
     return rejection;
+  }
+
+  /** A verdict as a future: its value when allowed, else a failure carrying its rejection. */
+  public static <T> Future<T> guarded(Verdict<T> verdict) {
+    return verdict.isAllowed() ? Future.succeededFuture(verdict.value()) : Future.failedFuture(new RejectedException(verdict.rejection()));
   }
 }

@@ -1,5 +1,7 @@
 package org.parvis.vote;
 
+import static org.parvis.sync.RejectedException.guarded;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
@@ -119,9 +121,5 @@ public final class VoteCommands {
 
   private static <T> Future<T> refused(String code) {
     return Future.failedFuture(new RejectedException(Rejection.of(code, REFUSALS.get(code))));
-  }
-
-  private static <T> Future<T> guarded(Verdict<T> verdict) {
-    return verdict.isAllowed() ? Future.succeededFuture(verdict.value()) : Future.failedFuture(new RejectedException(verdict.rejection()));
   }
 }
