@@ -150,6 +150,20 @@ describe('BoardModel, server events', () => {
     expect(model.view.notes.map((note) => note.id)).toEqual(['n1', 'n3']);
   });
 
+  it('moves over a run of shadows the server merged, and syncs when the run starts past its revision', () => {
+    const model = loadedModel(1, [remoteNote('n1', 'un')]);
+    const merged = (from: number, rev: number) => ({ type: 'hidden' as const, stream: STREAM, rev, h: hashAt(rev), at: rev, from });
+    expect(model.stream.receive(merged(2, 6))).toBe('applied');
+    expect(model.revision).toBe(6);
+    expect(model.stream.receive(merged(3, 6))).toBe('ignored');
+    expect(model.stream.receive(merged(9, 12))).toBe('sync');
+    expect(model.revision).toBe(6);
+    expect(model.stream.receive(events.created(7, remoteNote('n7', 'sept', { order: 7 })))).toBe('applied');
+    expect(model.stream.receive(events.created(8, remoteNote('n8', 'huit', { order: 8 })))).toBe('applied');
+    expect(model.revision).toBe(12);
+    expect(model.view.notes.map((note) => note.id)).toEqual(['n1', 'n7', 'n8']);
+  });
+
   it('moves its revision on an event type it does not know yet, as on a shadow', () => {
     const model = loadedModel(1, [remoteNote('n1', 'un')]);
     const newer = { ...events.deleted(2, 'n1'), type: 'constructor' } as unknown as Parameters<typeof model.stream.receive>[0];

@@ -63,6 +63,16 @@ const MAX_BUFFERED_EVENTS = 1000;
 /** An event of the stream's history: one of its element types, or the shadow of one. */
 type RevisionedEvent<K extends StreamKind> = (StreamEventOf<K> & { rev: number; h: string; cmd: string }) | HiddenEvent;
 
+/**
+ * The first revision an event accounts for: its own, or for shadows the server merged (a run of
+ * revisions this client may not see, and nothing else), the first of the run.
+ */
+function firstRevOf<K extends StreamKind>(event: RevisionedEvent<K>): number {
+  if (event.type !== 'hidden') return event.rev;
+  const from = (event as HiddenEvent).from;
+  return typeof from === 'number' && Number.isInteger(from) && from > 0 && from < event.rev ? from : event.rev;
+}
+
 export interface StreamModelOptions<K extends StreamKind, S> {
   stream: StreamId;
   type: StreamType<K, S>;
@@ -323,9 +333,10 @@ export class StreamModel<K extends StreamKind, S> {
   }
 
   private takeEvent(event: RevisionedEvent<K>, live: boolean): StreamOutcome {
-    if (this.confirmed === null || event.rev > this.rev + 1) {
-      if (this.eventsAhead.size < MAX_BUFFERED_EVENTS) this.eventsAhead.set(event.rev, event);
-      this.aheadBeforeSync.delete(event.rev);
+    const first = firstRevOf(event);
+    if (this.confirmed === null || first > this.rev + 1) {
+      if (this.eventsAhead.size < MAX_BUFFERED_EVENTS) this.eventsAhead.set(first, event);
+      this.aheadBeforeSync.delete(first);
       return 'sync';
     }
     if (event.rev <= this.rev) {
@@ -369,15 +380,20 @@ export class StreamModel<K extends StreamKind, S> {
     this.hashes.delete(event.rev - RECENT_HASHES);
   }
 
+  /** Applies the held events that now follow on, each keyed by the first revision it covers. */
   private applyEventsAhead(): void {
-    for (const rev of [...this.eventsAhead.keys()]) {
-      if (rev <= this.rev) this.eventsAhead.delete(rev);
-    }
-    let next = this.eventsAhead.get(this.rev + 1);
-    while (next && this.confirmed !== null) {
-      this.eventsAhead.delete(next.rev);
-      this.applyInOrder(next, true);
-      next = this.eventsAhead.get(this.rev + 1);
+    let progressed = true;
+    while (progressed && this.confirmed !== null) {
+      progressed = false;
+      for (const [first, event] of this.eventsAhead) {
+        if (event.rev <= this.rev) {
+          this.eventsAhead.delete(first);
+        } else if (first <= this.rev + 1) {
+          this.eventsAhead.delete(first);
+          this.applyInOrder(event, true);
+          progressed = true;
+        }
+      }
     }
   }
 

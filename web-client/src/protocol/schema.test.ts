@@ -35,6 +35,7 @@ describe('the client protocol', () => {
       progress?: VoteProgress;
       privateCount?: number;
       withdrawn?: string;
+      from?: number;
     }>();
     expectTypeOf<EventOf<'stream.head'>>().toEqualTypeOf<{ type: 'stream.head'; stream: string; rev: number; h: string }>();
     expectTypeOf<EventOf<'board.locked'>>().toMatchTypeOf<{ cmd: string; by: string; board: string; locked: boolean }>();

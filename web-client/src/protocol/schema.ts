@@ -476,7 +476,13 @@ export const PROTOCOL = {
     'recap.displayed': { stream: 'workshop', fields: { shown: 'boolean' } },
     hidden: {
       stream: 'any',
-      fields: { vote: 'string?', progress: 'VoteProgress?', privateCount: 'number?', withdrawn: 'noteId?' },
+      fields: {
+        vote: 'string?',
+        progress: 'VoteProgress?',
+        privateCount: 'number?',
+        withdrawn: 'noteId?',
+        from: 'number?',
+      },
     },
     'stream.resync': { stream: 'any', envelope: false, fields: { stream: 'streamId' } },
     'stream.head': { stream: 'any', envelope: false, fields: { stream: 'streamId', rev: 'number', h: 'string' } },

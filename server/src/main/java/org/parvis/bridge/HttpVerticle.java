@@ -114,6 +114,7 @@ public final class HttpVerticle extends VerticleBase {
         .setPerFrameWebSocketCompressionSupported(false);
     MessageConsumer<StreamFrame> frames = vertx.eventBus()
         .localConsumer(StreamFrame.ADDRESS, frame -> followers.deliver(frame.body()));
+    vertx.setPeriodic(StreamFollowers.HELD_SHADOW_MAX_MS, tick -> followers.sendHeldShadows());
     MessageConsumer<String> identityChanges = vertx.eventBus()
         .localConsumer(IdentityChange.ADDRESS, change -> guard.onIdentityChange(IdentityChange.decode(change.body())));
     return frames.completion()

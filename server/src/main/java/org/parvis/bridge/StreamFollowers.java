@@ -17,15 +17,38 @@ import org.parvis.workshop.Identity;
  * events skip the bridge's per-socket event-bus delivery (a copy, a permit check and an encoding per
  * recipient): each frame is written as it is, the event to the sockets of its audience and its
  * shadow to the others; to a browser on the SockJS WebSocket transport, in the SockJS form the
- * frame already carries. Confined to its event loop; keeps the node-wide {@link WatchedStreams} in
- * step, so the relay knows which streams to tell to catch up.
+ * frame already carries. A bare shadow (a revision the follower may not see, and nothing else) is
+ * held back and merged with the next ones until {@link #sendHeldShadows} or the follower's next frame
+ * of that stream, whichever comes first. Confined to its event loop; keeps the node-wide
+ * {@link WatchedStreams} in step, so the relay knows which streams to tell to catch up.
  */
 final class StreamFollowers {
 
+  /** How late a held shadow may reach its follower: the caller's timer runs {@link #sendHeldShadows} this often. */
+  static final long HELD_SHADOW_MAX_MS = 250;
+
   private final WatchedStreams watched;
   private final BoundedWriter writer;
-  private final Map<String, Map<SockJSSocket, Identity>> socketsByStream = new HashMap<>();
+  private final Map<String, Map<SockJSSocket, Follower>> socketsByStream = new HashMap<>();
   private final Map<SockJSSocket, Set<StreamId>> streamsBySocket = new HashMap<>();
+  private List<Follower> holding = new ArrayList<>();
+  private MergedShadow merged;
+
+  /** One socket following one stream: who it is, and the shadows held back for it, from revision {@code heldFrom} on. */
+  private static final class Follower {
+    final SockJSSocket socket;
+    final Identity identity;
+    long heldFrom;
+    StreamFrame lastHeld;
+    /** In {@code holding}: its shadows wait for the timer. */
+    boolean listed;
+    boolean gone;
+
+    Follower(SockJSSocket socket, Identity identity) {
+      this.socket = socket;
+      this.identity = identity;
+    }
+  }
 
   StreamFollowers(WatchedStreams watched, BoundedWriter writer) {
     this.watched = watched;
@@ -34,8 +57,12 @@ final class StreamFollowers {
 
   void follow(StreamId stream, SockJSSocket socket, Identity identity) {
     streamsBySocket.computeIfAbsent(socket, s -> new HashSet<>()).add(stream);
-    if (socketsByStream.computeIfAbsent(stream.wire(), id -> new HashMap<>()).put(socket, identity) == null) {
+    Follower before = socketsByStream.computeIfAbsent(stream.wire(), id -> new HashMap<>())
+        .put(socket, new Follower(socket, identity));
+    if (before == null) {
       watched.watch(stream);
+    } else {
+      before.gone = true;
     }
   }
 
@@ -47,8 +74,8 @@ final class StreamFollowers {
     if (streams.isEmpty()) {
       streamsBySocket.remove(socket);
     }
-    Map<SockJSSocket, Identity> sockets = socketsByStream.get(stream.wire());
-    sockets.remove(socket);
+    Map<SockJSSocket, Follower> sockets = socketsByStream.get(stream.wire());
+    sockets.remove(socket).gone = true;
     if (sockets.isEmpty()) {
       socketsByStream.remove(stream.wire());
     }
@@ -59,24 +86,106 @@ final class StreamFollowers {
     List.copyOf(streamsBySocket.getOrDefault(socket, Set.of())).forEach(stream -> unfollow(stream, socket));
   }
 
-  /** Writes the frame to every follower that keeps up; one too far behind is dropped (see {@link BoundedWriter}). */
+  /**
+   * Writes the frame to every follower that keeps up, or holds its bare shadow back; one too far
+   * behind is dropped (see {@link BoundedWriter}). A follower's held shadows go out before the frame.
+   */
   void deliver(StreamFrame frame) {
-    Map<SockJSSocket, Identity> sockets = socketsByStream.get(frame.stream());
+    Map<SockJSSocket, Follower> sockets = socketsByStream.get(frame.stream());
     if (sockets == null) {
       return;
     }
     List<SockJSSocket> tooSlow = null;
-    for (Map.Entry<SockJSSocket, Identity> follower : sockets.entrySet()) {
-      SockJSSocket socket = follower.getKey();
-      boolean written = socket instanceof SockJsWebSocket sockJs
-          ? writer.tryWriteFramed(sockJs, frame.sockJsTextFor(follower.getValue()))
-          : writer.tryWrite(socket, frame.textFor(follower.getValue()));
+    for (Follower follower : sockets.values()) {
+      boolean admitted = frame.admits(follower.identity);
+      if (!admitted && frame.hasBareShadow()) {
+        hold(follower, frame);
+        continue;
+      }
+      boolean written = sendHeld(follower) && (follower.socket instanceof SockJsWebSocket sockJs
+          ? writer.tryWriteFramed(sockJs, admitted ? frame.sockJsText() : frame.sockJsShadowText())
+          : writer.tryWrite(follower.socket, admitted ? frame.text() : frame.shadowText()));
       if (!written) {
         tooSlow = tooSlow == null ? new ArrayList<>() : tooSlow;
-        tooSlow.add(socket);
+        tooSlow.add(follower.socket);
       }
     }
-    // Closing unfollows (the bridge unregisters the socket's addresses), so not while iterating.
+    dropAll(tooSlow);
+  }
+
+  /** Sends every shadow held back, merged per follower: called on a timer, every {@link #HELD_SHADOW_MAX_MS}. */
+  void sendHeldShadows() {
+    if (holding.isEmpty()) {
+      return;
+    }
+    List<Follower> due = holding;
+    holding = new ArrayList<>();
+    List<SockJSSocket> tooSlow = null;
+    for (Follower follower : due) {
+      follower.listed = false;
+      if (!follower.gone && !sendHeld(follower)) {
+        tooSlow = tooSlow == null ? new ArrayList<>() : tooSlow;
+        tooSlow.add(follower.socket);
+      }
+    }
+    dropAll(tooSlow);
+  }
+
+  private void hold(Follower follower, StreamFrame frame) {
+    if (follower.lastHeld == null) {
+      follower.heldFrom = frame.rev();
+    }
+    if (!follower.listed) {
+      follower.listed = true;
+      holding.add(follower);
+    }
+    follower.lastHeld = frame;
+  }
+
+  /** Writes what is held for this follower, one shadow for the whole range; false when the socket is too far behind. */
+  private boolean sendHeld(Follower follower) {
+    StreamFrame last = follower.lastHeld;
+    if (last == null) {
+      return true;
+    }
+    follower.lastHeld = null;
+    if (follower.heldFrom == last.rev()) {
+      return follower.socket instanceof SockJsWebSocket sockJs
+          ? writer.tryWriteFramed(sockJs, last.sockJsShadowText())
+          : writer.tryWrite(follower.socket, last.shadowText());
+    }
+    // Followers of one stream mostly hold the same range: its frame is built once for them all.
+    if (merged == null || merged.last != last || merged.from != follower.heldFrom) {
+      merged = new MergedShadow(last, follower.heldFrom);
+    }
+    return follower.socket instanceof SockJsWebSocket sockJs
+        ? writer.tryWriteFramed(sockJs, merged.sockJsText())
+        : writer.tryWrite(follower.socket, merged.text);
+  }
+
+  /** The last merged shadow built, its SockJS form only once a browser needs it. */
+  private static final class MergedShadow {
+    final StreamFrame last;
+    final long from;
+    final String text;
+    private String sockJsText;
+
+    MergedShadow(StreamFrame last, long from) {
+      this.last = last;
+      this.from = from;
+      this.text = last.mergedShadowText(from);
+    }
+
+    String sockJsText() {
+      if (sockJsText == null) {
+        sockJsText = StreamFrame.sockJs(text);
+      }
+      return sockJsText;
+    }
+  }
+
+  // Closing unfollows (the bridge unregisters the socket's addresses), so not while iterating.
+  private void dropAll(List<SockJSSocket> tooSlow) {
     if (tooSlow != null) {
       tooSlow.forEach(writer::drop);
     }

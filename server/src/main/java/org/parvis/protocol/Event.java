@@ -225,10 +225,11 @@ public sealed interface Event {
   /**
    * What a follower outside an event's audience gets instead, so its revisions stay gap-free; a
    * vote's dot leaves the vote and its progress there; about notes, at most how many of the board's
-   * notes are private, or that a note it had was withdrawn.
+   * notes are private, or that a note it had was withdrawn. A run of bare ones, merged by the node
+   * that pushes them, starts at revision {@code from} (bridge/StreamFollowers).
    */
   @JsonTypeName("hidden")
-  record Hidden(String vote, VoteProgress progress, Integer privateCount, String withdrawn) implements Event {}
+  record Hidden(String vote, VoteProgress progress, Integer privateCount, String withdrawn, Long from) implements Event {}
 
   /** The node lost its feed of this stream for a while: sync now. */
   @JsonTypeName("stream.resync")

@@ -40,6 +40,20 @@ public record LogEntry(String audience, String event, String shadow) {
     return Long.parseLong(event, start, end, 10);
   }
 
+  /** A shadow with nothing but its envelope: it only moves a follower's revision on ({@code ..."at":N}). */
+  public boolean hasBareShadow() {
+    int at = shadow.lastIndexOf(AT);
+    if (at < 0 || !shadow.endsWith("}")) {
+      return false;
+    }
+    for (int i = at + AT.length(); i < shadow.length() - 1; i++) {
+      if (!Character.isDigit(shadow.charAt(i))) {
+        return false;
+      }
+    }
+    return shadow.length() - 1 > at + AT.length();
+  }
+
   public boolean isForAll() {
     return Audience.ALL.equals(audience);
   }

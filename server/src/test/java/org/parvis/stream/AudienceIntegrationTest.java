@@ -75,6 +75,75 @@ class AudienceIntegrationTest {
     }
   }
 
+  /**
+   * A roomful joining: each arrival is an event for the animators, and for everyone else a bare
+   * shadow that the node holds back and merges, so a phone gets a few frames, not one per arrival,
+   * and still ends on the workshop stream's revision and hash, before the next event everyone sees.
+   */
+  @Test
+  void aRoomfulJoiningReachesOtherPhonesAsAFewMergedShadows(Vertx vertx) {
+    try (RedisProcess redis = RedisProcess.start(); ParvisNode node = ParvisNode.start(redis.url())) {
+      TestWorkshop workshop = TestWorkshop.create(vertx, node.port(), "Arrivées", "A");
+      String stream = "workshop:" + workshop.id();
+      String address = Commands.workshopAddress(workshop.id());
+      try (BridgeClient animator = BridgeClient.connect(vertx, node.port(), workshop.animatorToken());
+           BridgeClient overWebSocket = BridgeClient.connect(vertx, node.port(), workshop.join(vertx, "Alice"));
+           BridgeClient overSockJs = BridgeClient.connectSockJs(vertx, node.port(), workshop.join(vertx, "Chloé"))) {
+        List<BridgeClient> phones = List.of(overWebSocket.keepRawFrames(), overSockJs.keepRawFrames());
+        Map<BridgeClient, StreamReplica> replicas = new HashMap<>();
+        for (BridgeClient client : List.of(animator, overWebSocket, overSockJs)) {
+          client.register(address);
+          replicas.put(client, StreamReplica.fromSync(client.command(Commands.sync(stream))));
+        }
+        long before = replicas.get(animator).rev();
+        int arrivals = 20;
+        List<String> newcomers = new java.util.ArrayList<>();
+        for (int i = 0; i < arrivals; i++) {
+          newcomers.add(workshop.joinAndGetId(vertx, NEWCOMER + " " + i));
+        }
+        JsonObject plenary = animator.command(Commands.showOnPlenary(List.of(workshop.board(0))));
+        long last = plenary.getLong("rev");
+        assertThat(last).isEqualTo(before + arrivals + 1);
+
+        List<JsonObject> toAnimator = eventsUntil(animator, address, last);
+        assertThat(toAnimator).hasSize(arrivals + 1);
+        assertThat(toAnimator.subList(0, arrivals)).allSatisfy(event -> assertThat(event.getString("type")).isEqualTo("participant.joined"));
+        for (BridgeClient phone : phones) {
+          List<JsonObject> received = eventsUntil(phone, address, last);
+          List<JsonObject> shadows = received.subList(0, received.size() - 1);
+          assertThat(shadows).as("what a phone is pushed for %d arrivals", arrivals)
+              .allSatisfy(shadow -> assertThat(shadow.getString("type")).isEqualTo("hidden"))
+              .hasSizeLessThan(arrivals / 2);
+          long expectedFirst = before + 1;
+          for (JsonObject shadow : shadows) {
+            assertThat(shadow.getLong("from", shadow.getLong("rev"))).as("runs that follow on").isEqualTo(expectedFirst);
+            expectedFirst = shadow.getLong("rev") + 1;
+          }
+          assertThat(expectedFirst).isEqualTo(last);
+          JsonObject shown = received.get(received.size() - 1);
+          assertThat(shown.getString("type")).as("the next event everyone sees, after the shadows").isEqualTo("plenary.changed");
+          StreamReplica replica = replicas.get(phone);
+          received.forEach(replica::apply);
+          assertThat(replica.rev()).isEqualTo(last);
+          assertThat(replica.h()).isEqualTo(shown.getString("h"));
+          assertThat(phone.rawFrames()).as("everything a phone received")
+              .noneMatch(frame -> frame.contains(NEWCOMER) || newcomers.stream().anyMatch(frame::contains));
+        }
+      }
+    }
+  }
+
+  /** The events of a stream (heads left out) a client receives, up to revision {@code last}. */
+  private static List<JsonObject> eventsUntil(BridgeClient client, String address, long last) {
+    List<JsonObject> events = new java.util.ArrayList<>();
+    for (JsonObject event = nextEventOf(client, address); ; event = nextEventOf(client, address)) {
+      events.add(event);
+      if (event.getLong("rev") >= last) {
+        return events;
+      }
+    }
+  }
+
   private static JsonObject nextEventOf(BridgeClient client, String address) {
     for (JsonObject event = client.nextOn(address, 10_000); event != null; event = client.nextOn(address, 10_000)) {
       if (event.getLong("rev") != null && !event.getString("type").startsWith("stream.")) {

@@ -46,4 +46,19 @@ class AudienceTest {
     assertThat(frame.textFor(paul)).contains("hidden").contains("\"address\":\"parvis.board.w-1\"");
     assertThat(frame.textFor(jeanne)).contains("vote.cast");
   }
+
+  @Test
+  void onlyABareShadowMayBeMergedWithTheNextOnes() {
+    String envelope = "{\"type\":\"hidden\",\"stream\":\"workshop:w\",\"rev\":41,\"h\":\"ab\",\"at\":1700";
+    LogEntry bare = LogEntry.parse("animators\n{\"type\":\"participant.joined\",\"rev\":41}\n" + envelope + "}");
+    LogEntry withCount = LogEntry.parse("p:p1|animators\n{\"type\":\"note.created\",\"rev\":41}\n" + envelope + ",\"privateCount\":3}");
+    assertThat(bare.hasBareShadow()).isTrue();
+    assertThat(withCount.hasBareShadow()).as("a shadow that tells something").isFalse();
+    StreamFrame frame = StreamFrame.of(StreamId.workshop("w"), bare);
+    assertThat(frame.hasBareShadow()).isTrue();
+    assertThat(frame.rev()).isEqualTo(41);
+    assertThat(new io.vertx.core.json.JsonObject(frame.mergedShadowText(37)).getJsonObject("body"))
+        .isEqualTo(new io.vertx.core.json.JsonObject(envelope + ",\"from\":37}"));
+    assertThat(StreamFrame.of(StreamId.workshop("w"), withCount).hasBareShadow()).isFalse();
+  }
 }

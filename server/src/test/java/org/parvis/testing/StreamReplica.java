@@ -81,7 +81,7 @@ public final class StreamReplica {
       }
       return;
     }
-    if (eventRev != rev + 1) {
+    if (firstRev(event) > rev + 1) {
       throw new AssertionError("gap: at rev " + rev + ", got event " + event);
     }
     switch (event.getString("type")) {
@@ -112,6 +112,12 @@ public final class StreamReplica {
     rev = eventRev;
     h = event.getString("h");
     remember(rev, h);
+  }
+
+  /** The first revision an event accounts for: a merged shadow's {@code from}, else its own. */
+  private static long firstRev(JsonObject event) {
+    Long from = "hidden".equals(event.getString("type")) ? event.getLong("from") : null;
+    return from == null ? event.getLong("rev") : from;
   }
 
   private void remember(long at, String hash) {
@@ -145,7 +151,7 @@ public final class StreamReplica {
       boolean behind = switch (event.getString("type")) {
         case "stream.resync" -> true;
         case "stream.head" -> isBehind(event);
-        default -> event.getLong("rev") > rev + 1;
+        default -> firstRev(event) > rev + 1;
       };
       if (behind) {
         applySync(client.command(syncCommand()));
