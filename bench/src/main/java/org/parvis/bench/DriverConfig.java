@@ -132,6 +132,7 @@ public final class DriverConfig {
         --quiet-gate-cores 0.25      before each window, wait until other processes use less than this
         --quiet-gate-max-seconds 120 ... but no longer than this (the step is then marked disturbed)
         --join-storm N               the first step's workshops connect and edit, then N people join them at once;
-                                     reports each join's time and the editors' ack p99 per second of the storm
+                                     reports each join's time and the editors' ack p99 per second of the storm,
+                                     beside the driver's own lag on the editors' loops (joiners run on their own loops)
       """;
 }
