@@ -41,7 +41,7 @@ public final class LoadDriver {
 
   /** The driver's loops and clients: every client of the ramp, the editors of a storm. */
   private final ClientRuntime mainRuntime;
-  /** A storm's joiners, on loops of their own (null outside a storm). */
+  /** A storm's joiners, on loops of their own (null outside a storm, and with --joiners-on-editors-loops). */
   private ClientRuntime joinerRuntime;
   private final SplittableRandom seeds;
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -294,8 +294,11 @@ public final class LoadDriver {
    * by the loop-lag probe and reported next to the acks, second by second.
    */
   private void runStorm(JsonObject report) throws Exception {
-    joinerRuntime = ClientRuntime.start(config);
-    joinerRuntime.watchLoopLag(LOOP_LAG_PERIOD_MS, stats.joinerLoopLag::recordValue);
+    if (!config.joinersOnEditorsLoops) {
+      joinerRuntime = ClientRuntime.start(config);
+      joinerRuntime.watchLoopLag(LOOP_LAG_PERIOD_MS, stats.joinerLoopLag::recordValue);
+    }
+    ClientRuntime joinersOn = joinerRuntime != null ? joinerRuntime : mainRuntime;
     List<WorkshopInfo> created = createWorkshops(config.steps.get(0), false, Integer.MAX_VALUE);
     List<BenchClient> editors = new ArrayList<>();
     for (WorkshopInfo workshop : created) {
@@ -329,10 +332,10 @@ public final class LoadDriver {
       JsonObject body = new JsonObject().put("code", workshop.code.toLowerCase()).put("name", "J" + (i + 1))
           .put("category", "habitant").put("board", board.id);
       long asked = System.nanoTime();
-      post(joinerRuntime.xhrHttp, "/api/join", body)
+      post(joinersOn.xhrHttp, "/api/join", body)
           .compose(answer -> {
             stats.httpJoinLatency.recordValue((System.nanoTime() - asked) / 1_000);
-            BenchClient joiner = joiner(answer.getString("token"), workshop, board);
+            BenchClient joiner = joiner(joinersOn, answer.getString("token"), workshop, board);
             joiners.add(joiner);
             return joiner.start();
           })
@@ -391,6 +394,7 @@ public final class LoadDriver {
     JsonObject storm = new JsonObject()
         .put("editors", editors.stream().filter(c -> c.isReady && !c.failed).count())
         .put("joiners", config.joinStorm)
+        .put("joinersOwnLoops", joinerRuntime != null)
         .put("joined", joined.get())
         .put("joinFailed", joinFailed.get())
         .put("allJoinedSeconds", joined.get() + joinFailed.get() < config.joinStorm ? -1
@@ -434,8 +438,8 @@ public final class LoadDriver {
     stopAll();
   }
 
-  private synchronized BenchClient joiner(String token, WorkshopInfo workshop, BoardInfo board) {
-    BenchClient joiner = client(joinerRuntime, BenchClient.Role.PARTICIPANT, token, workshop, List.of(board));
+  private synchronized BenchClient joiner(ClientRuntime runtime, String token, WorkshopInfo workshop, BoardInfo board) {
+    BenchClient joiner = client(runtime, BenchClient.Role.PARTICIPANT, token, workshop, List.of(board));
     joiner.silent = true;
     return joiner;
   }

@@ -81,12 +81,13 @@ public final class Tables {
     return String.format(Locale.ROOT,
         "join storm: %s/%s joined (%s failed) in %s s; join p50 %s p99 %s max %s ms (HTTP join p99 %s ms); "
             + "editors' ack p99 %s max %s ms at %s edits/s; driver's loop lag p99/max: editors' %s/%s ms, "
-            + "joiners' %s/%s ms; server %s + Redis %s cores; load average %s",
+            + "%s; server %s + Redis %s cores; load average %s",
         storm.getValue("joined"), storm.getValue("joiners"), storm.getValue("joinFailed"),
         storm.getValue("allJoinedSeconds"), join.getValue("p50"), join.getValue("p99"), join.getValue("max"),
         storm.getJsonObject("httpJoinMs").getValue("p99"), ack.getValue("p99"), ack.getValue("max"),
         storm.getValue("editsPerSec"), sub(storm, "editorsLoopLagMs", "p99"), sub(storm, "editorsLoopLagMs", "max"),
-        sub(storm, "joinersLoopLagMs", "p99"), sub(storm, "joinersLoopLagMs", "max"),
+        Boolean.FALSE.equals(storm.getBoolean("joinersOwnLoops")) ? "joiners on the editors' loops"
+            : "joiners' " + sub(storm, "joinersLoopLagMs", "p99") + "/" + sub(storm, "joinersLoopLagMs", "max") + " ms",
         storm.getValue("serverCpuCores"), storm.getValue("redisCpuCores"), storm.getValue("loadAverage"));
   }
 

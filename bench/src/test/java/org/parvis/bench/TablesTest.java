@@ -61,4 +61,12 @@ class TablesTest {
     assertTrue(table.contains("editors' -/- ms, joiners' -/- ms"), table);
     assertTrue(table.contains("|              - | -"), table);
   }
+
+  @Test
+  void stormWithTheJoinersOnTheEditorsLoopsSaysSo() {
+    JsonObject report = storm(new JsonObject().put("s", 1)).put("joinersOwnLoops", false)
+        .put("editorsLoopLagMs", new JsonObject().put("p99", 150.0).put("max", 800.0));
+    assertTrue(Tables.stormLine(report).contains("editors' 150/800 ms, joiners on the editors' loops;"),
+        Tables.stormLine(report));
+  }
 }
