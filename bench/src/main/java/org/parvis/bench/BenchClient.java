@@ -84,7 +84,8 @@ final class BenchClient implements Transport.Listener {
     this.home = role == Role.PARTICIPANT ? replicas[0] : null;
     this.driver = driver;
     this.stats = driver.stats;
-    this.vertx = driver.vertx;
+    // The instance that runs this client's loop: the driver's, or the joiners' own in a storm.
+    this.vertx = context.owner();
     this.context = context;
     this.transport = transport;
     this.random = new SplittableRandom(seed);

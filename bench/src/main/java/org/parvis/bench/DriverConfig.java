@@ -55,6 +55,11 @@ public final class DriverConfig {
    * join those workshops all at once (HTTP join, token, register, first sync); 0: the ramp.
    */
   public int joinStorm = 0;
+  /**
+   * Join storm as before 2026-12-01's isolation: the joiners on the editors' Vert.x instance, loops
+   * and clients (to see how much of the editors' ack delay was the driver's).
+   */
+  public boolean joinersOnEditorsLoops;
 
   public static DriverConfig parse(String[] args) {
     DriverConfig c = new DriverConfig();
@@ -93,6 +98,7 @@ public final class DriverConfig {
         case "--quiet-gate-cores" -> { c.quietGateCores = Double.parseDouble(v); i++; }
         case "--quiet-gate-max-seconds" -> { c.quietGateMaxSeconds = Integer.parseInt(v); i++; }
         case "--join-storm" -> { c.joinStorm = Integer.parseInt(v); i++; }
+        case "--joiners-on-editors-loops" -> c.joinersOnEditorsLoops = true;
         case "--help", "-h" -> {
           System.out.println(USAGE);
           System.exit(0);
@@ -132,6 +138,8 @@ public final class DriverConfig {
         --quiet-gate-cores 0.25      before each window, wait until other processes use less than this
         --quiet-gate-max-seconds 120 ... but no longer than this (the step is then marked disturbed)
         --join-storm N               the first step's workshops connect and edit, then N people join them at once;
-                                     reports each join's time and the editors' ack p99 per second of the storm
+                                     reports each join's time and the editors' ack p99 per second of the storm,
+                                     beside the driver's own lag on the editors' loops (joiners run on their own loops)
+        --joiners-on-editors-loops   storm with the joiners on the editors' loops and clients, as before (A/B of the driver)
       """;
 }

@@ -21,6 +21,15 @@ final class Stats {
   final Recorder joinLatency = new Recorder(3);
   /** Join storm: the HTTP join alone (code, participant, token), in microseconds. */
   final Recorder httpJoinLatency = new Recorder(3);
+  /**
+   * How late a 10 ms timer fires on the driver's main loops (the editors' in a storm), in
+   * microseconds: the driver's own delay, to tell apart from the server's in the latencies above.
+   */
+  final Recorder loopLag = new Recorder(2);
+  /** The same samples, read every second of a join storm. */
+  final Recorder loopLagTick = new Recorder(2);
+  /** Join storm: the same on the joiners' loops. */
+  final Recorder joinerLoopLag = new Recorder(2);
 
   final LongAdder framesReceived = new LongAdder();
   final LongAdder framesSent = new LongAdder();

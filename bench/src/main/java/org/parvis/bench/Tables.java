@@ -25,6 +25,7 @@ public final class Tables {
       new Column("p99.9 ms", s -> lat(s, "p999")),
       new Column("max ms", s -> lat(s, "max")),
       new Column("ack p99", s -> sub(s, "ackLatencyMs", "p99")),
+      new Column("drv lag p99/max ms", s -> sub(s, "driverLoopLagMs", "p99") + "/" + sub(s, "driverLoopLagMs", "max")),
       new Column("lost", s -> num(s, "lost")),
       new Column("dup", s -> num(s, "duplicates")),
       new Column("cmd errors", s -> errors(s.getJsonObject("commandErrors"))),
@@ -70,30 +71,37 @@ public final class Tables {
     return out.toString();
   }
 
-  /** One line of a join storm's outcome. */
+  /**
+   * One line of a join storm's outcome. The driver's loop lag (how late a 10 ms timer fired on the
+   * editors' loops, and on the joiners') is the part of the editors' ack times that is the driver's.
+   */
   static String stormLine(JsonObject storm) {
     JsonObject join = storm.getJsonObject("joinMs");
     JsonObject ack = storm.getJsonObject("ackMs");
     return String.format(Locale.ROOT,
         "join storm: %s/%s joined (%s failed) in %s s; join p50 %s p99 %s max %s ms (HTTP join p99 %s ms); "
-            + "editors' ack p99 %s max %s ms at %s edits/s; server %s + Redis %s cores; load average %s",
+            + "editors' ack p99 %s max %s ms at %s edits/s; driver's loop lag p99/max: editors' %s/%s ms, "
+            + "%s; server %s + Redis %s cores; load average %s",
         storm.getValue("joined"), storm.getValue("joiners"), storm.getValue("joinFailed"),
         storm.getValue("allJoinedSeconds"), join.getValue("p50"), join.getValue("p99"), join.getValue("max"),
         storm.getJsonObject("httpJoinMs").getValue("p99"), ack.getValue("p99"), ack.getValue("max"),
-        storm.getValue("editsPerSec"), storm.getValue("serverCpuCores"), storm.getValue("redisCpuCores"),
-        storm.getValue("loadAverage"));
+        storm.getValue("editsPerSec"), sub(storm, "editorsLoopLagMs", "p99"), sub(storm, "editorsLoopLagMs", "max"),
+        Boolean.FALSE.equals(storm.getBoolean("joinersOwnLoops")) ? "joiners on the editors' loops"
+            : "joiners' " + sub(storm, "joinersLoopLagMs", "p99") + "/" + sub(storm, "joinersLoopLagMs", "max") + " ms",
+        storm.getValue("serverCpuCores"), storm.getValue("redisCpuCores"), storm.getValue("loadAverage"));
   }
 
-  /** A join storm: its line, then the editors' ack p99 and the joins done, second by second. */
+  /** A join storm: its line, then the editors' ack p99, the driver's lag on their loops and the joins done, second by second. */
   static String storm(JsonObject storm) {
     StringBuilder out = new StringBuilder(stormLine(storm)).append("; lost ").append(storm.getValue("lost"))
         .append("; command errors ").append(storm.getJsonObject("commandErrors").encode()).append('\n');
-    out.append("  s  | joined | acks | ack p99 ms | ack max ms | delivery p99 ms\n");
+    out.append("  s  | joined | acks | ack p99 ms | ack max ms | delivery p99 ms | drv lag p99 ms | drv lag max ms\n");
     JsonArray seconds = storm.getJsonArray("perSecond");
     for (int i = 0; i < seconds.size(); i++) {
       JsonObject s = seconds.getJsonObject(i);
-      out.append(String.format(Locale.ROOT, "  %-3s| %6s | %4s | %10s | %10s | %s%n", s.getValue("s"), s.getValue("joined"),
-          s.getValue("acks"), s.getValue("ackP99Ms"), s.getValue("ackMaxMs"), s.getValue("deliveryP99Ms")));
+      out.append(String.format(Locale.ROOT, "  %-3s| %6s | %4s | %10s | %10s | %15s | %14s | %s%n", s.getValue("s"),
+          s.getValue("joined"), s.getValue("acks"), s.getValue("ackP99Ms"), s.getValue("ackMaxMs"),
+          s.getValue("deliveryP99Ms"), num(s, "loopLagP99Ms"), num(s, "loopLagMaxMs")));
     }
     return out.toString();
   }

@@ -87,6 +87,10 @@ class SmokeTest {
     assertEquals(40L, storm.getJsonObject("joinMs").getLong("count"), "join times\n" + dump);
     assertTrue(storm.getJsonObject("ackMs").getLong("count") >= 20, "editors' acks during the storm\n" + dump);
     assertTrue(storm.getJsonArray("perSecond").size() >= 4, "per-second timeline\n" + dump);
+    // The driver's own delay, on the editors' loops and on the joiners' own: a 10 ms probe, so about 100 a second each.
+    assertTrue(storm.getJsonObject("editorsLoopLagMs").getLong("count") >= 100, "editors' loop lag\n" + dump);
+    assertTrue(storm.getJsonObject("joinersLoopLagMs").getLong("count") >= 100, "joiners' loop lag\n" + dump);
+    assertTrue(storm.getJsonArray("perSecond").getJsonObject(0).containsKey("loopLagP99Ms"), "loop lag per second\n" + dump);
     assertEquals(0L, LoadDriver.total(report, "lost"), "lost events\n" + dump);
     assertEquals(0L, LoadDriver.total(report, "connectionErrors"), "connection errors\n" + dump);
     assertEquals(4, LoadDriver.equalBoards(report), "every replica, joiners' included, equals the stored board\n" + dump);

@@ -34,4 +34,39 @@ class TablesTest {
     assertTrue(table.contains("| 24 / 12 "), table);
     assertTrue(table.contains("| 20 / 13.3 "), table);
   }
+
+  private static JsonObject storm(JsonObject second) {
+    JsonObject ms = new JsonObject().put("p50", 1.0).put("p99", 2.0).put("max", 3.0);
+    return new JsonObject().put("joined", 10).put("joiners", 10).put("joinFailed", 0).put("allJoinedSeconds", 1.5)
+        .put("joinMs", ms).put("httpJoinMs", ms).put("ackMs", ms).put("lost", 0L).put("commandErrors", new JsonObject())
+        .put("perSecond", new JsonArray().add(second));
+  }
+
+  @Test
+  void stormShowsTheDriversLoopLagBesideTheEditorsAcks() {
+    JsonObject report = storm(new JsonObject().put("s", 1).put("joined", 10).put("acks", 30).put("ackP99Ms", 812.5)
+        .put("ackMaxMs", 900.0).put("deliveryP99Ms", 800.0).put("loopLagP99Ms", 412.25).put("loopLagMaxMs", 640.0))
+        .put("editorsLoopLagMs", new JsonObject().put("p99", 41.5).put("max", 640.0))
+        .put("joinersLoopLagMs", new JsonObject().put("p99", 95.0).put("max", 1200.0));
+    String table = Tables.storm(report);
+    assertTrue(table.contains("driver's loop lag p99/max: editors' 41.5/640 ms, joiners' 95/1200 ms"), table);
+    assertTrue(table.contains("| drv lag p99 ms | drv lag max ms"), table);
+    assertTrue(table.contains("|            412 | 640"), table);
+  }
+
+  @Test
+  void stormOfAnEarlierDriverWithoutLoopLagStillPrints() {
+    String table = Tables.storm(storm(new JsonObject().put("s", 1).put("joined", 10).put("acks", 30)
+        .put("ackP99Ms", 8.0).put("ackMaxMs", 9.0).put("deliveryP99Ms", 7.0)));
+    assertTrue(table.contains("editors' -/- ms, joiners' -/- ms"), table);
+    assertTrue(table.contains("|              - | -"), table);
+  }
+
+  @Test
+  void stormWithTheJoinersOnTheEditorsLoopsSaysSo() {
+    JsonObject report = storm(new JsonObject().put("s", 1)).put("joinersOwnLoops", false)
+        .put("editorsLoopLagMs", new JsonObject().put("p99", 150.0).put("max", 800.0));
+    assertTrue(Tables.stormLine(report).contains("editors' 150/800 ms, joiners on the editors' loops;"),
+        Tables.stormLine(report));
+  }
 }
