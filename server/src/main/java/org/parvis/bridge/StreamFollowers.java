@@ -25,7 +25,7 @@ import org.parvis.workshop.Identity;
 final class StreamFollowers {
 
   /** How late a held shadow may reach its follower: the caller's timer runs {@link #sendHeldShadows} this often. */
-  static final long HELD_SHADOW_MAX_MS = 250;
+  static final long HELD_SHADOW_MAX_MS = 1_000;
 
   private final WatchedStreams watched;
   private final BoundedWriter writer;
