@@ -354,10 +354,12 @@ public final class LoadDriver {
     long windowEnd = stormStart + config.stepSeconds * 1_000_000_000L;
     long hardEnd = stormStart + TimeUnit.MILLISECONDS.toNanos(config.handshakeTimeoutMs) + 30_000_000_000L;
     long nextTick = stormStart;
+    ProcProbe.Sample secondStart = start;
     while (System.nanoTime() < hardEnd
         && (System.nanoTime() < windowEnd || joined.get() + joinFailed.get() < config.joinStorm)) {
       nextTick += 1_000_000_000L;
       Thread.sleep(Math.max(1, (nextTick - System.nanoTime()) / 1_000_000));
+      ProcProbe.Sample secondEnd = ProcProbe.Sample.take(config.serverPid, config.redisPid);
       Histogram ack = stats.ackTick.getIntervalHistogram();
       Histogram delivery = stats.latencyTick.getIntervalHistogram();
       Histogram loopLag = stats.loopLagTick.getIntervalHistogram();
@@ -369,7 +371,10 @@ public final class LoadDriver {
           .put("ackMaxMs", ack.getTotalCount() == 0 ? 0 : ms(ack.getMaxValue()))
           .put("deliveryP99Ms", delivery.getTotalCount() == 0 ? 0 : ms(delivery.getValueAtPercentile(99)))
           .put("loopLagP99Ms", loopLag.getTotalCount() == 0 ? 0 : ms(loopLag.getValueAtPercentile(99)))
-          .put("loopLagMaxMs", loopLag.getTotalCount() == 0 ? 0 : ms(loopLag.getMaxValue())));
+          .put("loopLagMaxMs", loopLag.getTotalCount() == 0 ? 0 : ms(loopLag.getMaxValue()))
+          .put("serverCores", round(secondStart.serverCores(secondEnd), 2))
+          .put("redisCores", round(secondStart.redisCores(secondEnd), 2)));
+      secondStart = secondEnd;
     }
     ProcProbe.Sample end = ProcProbe.Sample.take(config.serverPid, config.redisPid);
     long[] windowEndCounters = counters();

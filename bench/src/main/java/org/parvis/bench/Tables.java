@@ -95,13 +95,14 @@ public final class Tables {
   static String storm(JsonObject storm) {
     StringBuilder out = new StringBuilder(stormLine(storm)).append("; lost ").append(storm.getValue("lost"))
         .append("; command errors ").append(storm.getJsonObject("commandErrors").encode()).append('\n');
-    out.append("  s  | joined | acks | ack p99 ms | ack max ms | delivery p99 ms | drv lag p99 ms | drv lag max ms\n");
+    out.append("  s  | joined | acks | ack p99 ms | ack max ms | delivery p99 ms | drv lag p99 ms | drv lag max ms | srv cores | redis cores\n");
     JsonArray seconds = storm.getJsonArray("perSecond");
     for (int i = 0; i < seconds.size(); i++) {
       JsonObject s = seconds.getJsonObject(i);
-      out.append(String.format(Locale.ROOT, "  %-3s| %6s | %4s | %10s | %10s | %15s | %14s | %s%n", s.getValue("s"),
+      out.append(String.format(Locale.ROOT, "  %-3s| %6s | %4s | %10s | %10s | %15s | %14s | %14s | %9s | %s%n", s.getValue("s"),
           s.getValue("joined"), s.getValue("acks"), s.getValue("ackP99Ms"), s.getValue("ackMaxMs"),
-          s.getValue("deliveryP99Ms"), num(s, "loopLagP99Ms"), num(s, "loopLagMaxMs")));
+          s.getValue("deliveryP99Ms"), num(s, "loopLagP99Ms"), num(s, "loopLagMaxMs"), num(s, "serverCores"),
+          num(s, "redisCores")));
     }
     return out.toString();
   }

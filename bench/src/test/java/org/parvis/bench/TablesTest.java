@@ -45,13 +45,14 @@ class TablesTest {
   @Test
   void stormShowsTheDriversLoopLagBesideTheEditorsAcks() {
     JsonObject report = storm(new JsonObject().put("s", 1).put("joined", 10).put("acks", 30).put("ackP99Ms", 812.5)
-        .put("ackMaxMs", 900.0).put("deliveryP99Ms", 800.0).put("loopLagP99Ms", 412.25).put("loopLagMaxMs", 640.0))
+        .put("ackMaxMs", 900.0).put("deliveryP99Ms", 800.0).put("loopLagP99Ms", 412.25).put("loopLagMaxMs", 640.0)
+        .put("serverCores", 0.97).put("redisCores", 0.03))
         .put("editorsLoopLagMs", new JsonObject().put("p99", 41.5).put("max", 640.0))
         .put("joinersLoopLagMs", new JsonObject().put("p99", 95.0).put("max", 1200.0));
     String table = Tables.storm(report);
     assertTrue(table.contains("driver's loop lag p99/max: editors' 41.5/640 ms, joiners' 95/1200 ms"), table);
     assertTrue(table.contains("| drv lag p99 ms | drv lag max ms"), table);
-    assertTrue(table.contains("|            412 | 640"), table);
+    assertTrue(table.contains("|            412 |            640 |      0.97 | 0.03"), table);
   }
 
   @Test
@@ -59,7 +60,7 @@ class TablesTest {
     String table = Tables.storm(storm(new JsonObject().put("s", 1).put("joined", 10).put("acks", 30)
         .put("ackP99Ms", 8.0).put("ackMaxMs", 9.0).put("deliveryP99Ms", 7.0)));
     assertTrue(table.contains("editors' -/- ms, joiners' -/- ms"), table);
-    assertTrue(table.contains("|              - | -"), table);
+    assertTrue(table.contains("|              - |              - |         - | -"), table);
   }
 
   @Test
