@@ -3,6 +3,7 @@ package org.parvis.bench;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
@@ -68,7 +69,8 @@ public final class ApplyCost {
     if (n + BASE_NOTES > BoardRules.MAX_NOTES_PER_BOARD) {
       throw new IllegalArgumentException("n at most " + (BoardRules.MAX_NOTES_PER_BOARD - BASE_NOTES));
     }
-    Vertx vertx = Vertx.vertx();
+    // A shared machine may stall this JVM for seconds: no blocked-thread warnings in the report.
+    Vertx vertx = Vertx.vertx(new VertxOptions().setBlockedThreadCheckInterval(60_000));
     try (RedisProcess redisProcess = RedisProcess.start()) {
       Redis redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(redisProcess.url())
           .setMaxPoolSize(IN_FLIGHT).setMaxPoolWaiting(1_000));

@@ -36,7 +36,8 @@ public final class StreamStore {
   /** {@code functions}: one Lua file per command type, each adding {@code APPLY['<type>']}. */
   public StreamStore(Redis redis, List<LuaScript.Part> functions) {
     this.redis = redis;
-    this.apply = LuaScript.assemble(new LuaScript.Part(StreamStore.class, "apply.lua"), TYPES_MARKER, functions);
+    // Redis runs the script's top level on every EVALSHA: a run defines the functions of its own type only.
+    this.apply = LuaScript.assembleByType(new LuaScript.Part(StreamStore.class, "apply.lua"), TYPES_MARKER, functions, "CALLED");
   }
 
   /**
