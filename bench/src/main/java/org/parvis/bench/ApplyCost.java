@@ -20,6 +20,7 @@ import org.parvis.Main;
 import org.parvis.board.BoardRules;
 import org.parvis.board.NoteFields;
 import org.parvis.protocol.Event;
+import org.parvis.store.LuaScript;
 import org.parvis.stream.StreamId;
 import org.parvis.stream.StreamKeys;
 import org.parvis.stream.StreamStore;
@@ -43,7 +44,10 @@ import org.parvis.testing.RedisProcess;
  * the rounds, and the least round (on a shared machine, the figure other processes disturbed least);
  * "mix" weighs the phases as the benchmark's edits (30 % create, 65 % update, 5 % delete).
  *
- * {@code java -cp bench/target/parvis-bench.jar org.parvis.bench.ApplyCost [n] [rounds]}
+ * <p>With {@code function}, the same code as a Redis 7 function library called by FCALL (an
+ * experiment, see {@link #library}).
+ *
+ * {@code java -cp bench/target/parvis-bench.jar org.parvis.bench.ApplyCost [n] [rounds] [function]}
  */
 public final class ApplyCost {
 
@@ -55,17 +59,22 @@ public final class ApplyCost {
 
   private final Redis redis;
   private final StreamStore streams;
+  /** Instead of the server's EVALSHA, FCALL of a library of the same code (an experiment: see {@link #library}). */
+  private final boolean function;
   private final StreamId stream = StreamId.board(BOARD);
-  private int commands;
+  /** Command ids: taken from the main thread and the event loop alike. */
+  private final AtomicInteger commands = new AtomicInteger();
 
-  private ApplyCost(Redis redis) {
+  private ApplyCost(Redis redis, boolean function) {
     this.redis = redis;
     this.streams = new StreamStore(redis, Main.APPLY_FUNCTIONS);
+    this.function = function;
   }
 
   public static void main(String[] args) {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+    boolean function = args.length > 2 && "function".equals(args[2]);
     if (n + BASE_NOTES > BoardRules.MAX_NOTES_PER_BOARD) {
       throw new IllegalArgumentException("n at most " + (BoardRules.MAX_NOTES_PER_BOARD - BASE_NOTES));
     }
@@ -74,9 +83,13 @@ public final class ApplyCost {
     try (RedisProcess redisProcess = RedisProcess.start()) {
       Redis redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(redisProcess.url())
           .setMaxPoolSize(IN_FLIGHT).setMaxPoolWaiting(1_000));
-      ApplyCost bench = new ApplyCost(redis);
+      ApplyCost bench = new ApplyCost(redis, function);
       String version = bench.info("server").get("redis_version");
+      if (function) {
+        redis.send(Request.cmd(Command.FUNCTION).arg("LOAD").arg("REPLACE").arg(library())).await();
+      }
       bench.prepare().await();
+      System.out.printf(Locale.ROOT, "%s; ", function ? "FCALL of a library (experiment)" : "EVALSHA of the server's script");
       System.out.printf(Locale.ROOT, "redis-server %s, %d applies per phase, %d rounds, %d in flight, board of %d notes + the phase's%n",
           version, n, rounds, IN_FLIGHT, BASE_NOTES);
       double[][] usec = new double[PHASES.size()][rounds];
@@ -121,22 +134,51 @@ public final class ApplyCost {
     redis.send(Request.cmd(Command.CONFIG).arg("RESETSTAT")).await();
     double cpuBefore = cpuSeconds();
     IntFunction<Future<Void>> apply = switch (phase) {
-      case "unknown" -> i -> expect(streams.apply(request("bench.unknown", i, new Event.NoteDeleted("none", null), noteRules())),
+      case "unknown" -> i -> expect(apply(request("bench.unknown", i, new Event.NoteDeleted("none", null), noteRules())),
           "unknown_command");
       case "note.create" -> i -> create("n" + round + "_" + i, i);
-      case "note.update" -> i -> expect(streams.apply(request("note.update", i,
+      case "note.update" -> i -> expect(apply(request("note.update", i,
           new Event.NoteUpdated("n" + round + "_" + i, patch(i), null), noteRules())), "ok");
-      case "note.delete" -> i -> expect(streams.apply(request("note.delete", i,
+      case "note.delete" -> i -> expect(apply(request("note.delete", i,
           new Event.NoteDeleted("n" + round + "_" + i, null), noteRules())), "ok");
       default -> throw new IllegalArgumentException(phase);
     };
     run(n, apply).await();
     double cpu = (cpuSeconds() - cpuBefore) * 1e6 / n;
-    Map<String, String> stats = stats(info("commandstats").get("cmdstat_evalsha"));
+    Map<String, String> stats = stats(info("commandstats").get(function ? "cmdstat_fcall" : "cmdstat_evalsha"));
     if (Long.parseLong(stats.get("calls")) != n) {
-      throw new IllegalStateException(phase + ": " + stats.get("calls") + " EVALSHA for " + n + " applies");
+      throw new IllegalStateException(phase + ": " + stats.get("calls") + " scripts for " + n + " applies");
     }
     return new double[] {Double.parseDouble(stats.get("usec_per_call")), cpu};
+  }
+
+  private Future<StreamStore.Outcome> apply(ApplyRequest change) {
+    if (!function) {
+      return streams.apply(change);
+    }
+    List<String> keys = StreamStore.keys(change);
+    Request fcall = Request.cmd(Command.FCALL).arg(LIBRARY_FUNCTION).arg(keys.size());
+    keys.forEach(fcall::arg);
+    StreamStore.arguments(change).forEach(fcall::arg);
+    return redis.send(fcall).map(result -> new StreamStore.Outcome(result.get(0).toString(), result.get(1).toLong()));
+  }
+
+  private static final String LIBRARY_FUNCTION = "parvis_apply_cost";
+
+  /**
+   * What Redis 7's FUNCTION LOAD would bring, measured on the same code: a library whose top level
+   * (run once, at load) holds apply.lua's helpers and every type file, and one function holding the
+   * rest of apply.lua (the per-change work), so a call defines nothing. Not what the server runs.
+   */
+  private static String library() {
+    String main = new LuaScript.Part(StreamStore.class, "apply.lua").text();
+    int marker = main.indexOf(StreamStore.TYPES_MARKER);
+    StringBuilder library = new StringBuilder("#!lua name=parvis_apply_cost\n")
+        // ARGV does not exist at a library's load: the type of a run is only used by assembleByType's dispatch.
+        .append(main.substring(0, marker).replace("local CALLED = ARGV[1]", ""));
+    Main.APPLY_FUNCTIONS.forEach(part -> library.append(part.text()).append('\n'));
+    return library.append("redis.register_function('").append(LIBRARY_FUNCTION).append("', function(KEYS, ARGV)\n")
+        .append(main.substring(marker + StreamStore.TYPES_MARKER.length())).append("\nend)\n").toString();
   }
 
   private Future<Void> create(String noteId, int i) {
@@ -145,7 +187,7 @@ public final class ApplyCost {
         40.0 + i % 600, 30.0 + i % 400, author, "Participant " + author);
     Map<String, Object> rules = new HashMap<>(Map.of("board", BOARD, "maxNotes", BoardRules.MAX_NOTES_PER_BOARD,
         "mayWriteLocked", false));
-    return expect(streams.apply(new ApplyRequest(stream, "note.create", "c" + (++commands), author,
+    return expect(apply(new ApplyRequest(stream, "note.create", "c" + commands.incrementAndGet(), author,
         System.currentTimeMillis(), new Event.NoteCreated(note, null), rules)), "ok");
   }
 
@@ -160,7 +202,7 @@ public final class ApplyCost {
 
   /** The note's author changes it: note i was created by author(i). */
   private ApplyRequest request(String type, int i, Event body, Map<String, Object> rules) {
-    return new ApplyRequest(stream, type, "c" + (++commands), author(i), System.currentTimeMillis(), body, rules);
+    return new ApplyRequest(stream, type, "c" + commands.incrementAndGet(), author(i), System.currentTimeMillis(), body, rules);
   }
 
   private static String author(int i) {

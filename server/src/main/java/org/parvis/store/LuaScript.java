@@ -36,7 +36,7 @@ public final class LuaScript {
   /** A file of Lua beside a class, by its name. */
   public record Part(Class<?> owner, String name) {
 
-    String text() {
+    public String text() {
       try (InputStream in = owner.getResourceAsStream(name)) {
         if (in == null) {
           throw new IllegalStateException("missing script " + name);
