@@ -70,13 +70,20 @@ public final class LuaScript {
    * Like {@link #assemble}, for parts that each add functions to a table {@code APPLY} by command
    * type ({@code APPLY['<type>'] = function}): a part whose own top-level locals no other part
    * names is put inside {@code if <selector> == '<type>' or ... then ... end}, so a run defines its
-   * functions only for the types it adds (and the types whose functions call them), not on every
-   * run. A part that others build on (its locals named elsewhere) is left as it is.
+   * functions only for the types it adds (and the types of any part that names
+   * {@code APPLY['<type>']}), not on every run. A part may index APPLY by a literal type only. A
+   * part that others build on (its locals named elsewhere) is left as it is.
    * {@code selector}: a local of the main file, before the marker, holding the type of this run.
    */
   public static LuaScript assembleByType(Part main, String marker, List<Part> parts, String selector) {
     List<String> texts = parts.stream().map(Part::text).toList();
     List<String> code = texts.stream().map(LuaScript::withoutComments).toList();
+    for (int i = 0; i < code.size(); i++) {
+      // A function reached by a computed type could be one a run did not define: only literal types.
+      if (Pattern.compile("APPLY\\[(?!')").matcher(code.get(i)).find()) {
+        throw new IllegalStateException(parts.get(i).name() + " indexes APPLY by other than a literal type");
+      }
+    }
     StringBuilder inserted = new StringBuilder();
     for (int i = 0; i < texts.size(); i++) {
       Set<String> types = new LinkedHashSet<>(typesAdded(texts.get(i)));
@@ -90,7 +97,7 @@ public final class LuaScript {
         grew = false;
         for (int j = 0; j < texts.size(); j++) {
           for (String type : List.copyOf(types)) {
-            if (j != i && code.get(j).contains("APPLY['" + type + "'](")) {
+            if (j != i && code.get(j).contains("APPLY['" + type + "']")) {
               grew |= types.addAll(typesAdded(texts.get(j)));
             }
           }

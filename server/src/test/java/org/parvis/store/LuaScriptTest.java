@@ -2,6 +2,7 @@ package org.parvis.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
@@ -52,6 +53,15 @@ class LuaScriptTest {
     assertEquals("b:a:HIHI", run("b", "hi"));
     assertEquals("b2:hihi", run("b2", "hi"));
     assertEquals("unknown", run("c", "hi"));
+  }
+
+  @Test
+  void aTypeComputedAtRunTimeIsRefused() {
+    IllegalStateException refused = assertThrows(IllegalStateException.class, () -> LuaScript.assembleByType(
+        new LuaScript.Part(LuaScriptTest.class, "bytype.main.lua"), "--@types@",
+        List.of(new LuaScript.Part(LuaScriptTest.class, "bytype.a.lua"), new LuaScript.Part(LuaScriptTest.class, "bytype.computed.lua")),
+        "CALLED"));
+    assertTrue(refused.getMessage().contains("bytype.computed.lua"), refused.getMessage());
   }
 
   private static String run(String type, String text) {
