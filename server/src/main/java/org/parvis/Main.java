@@ -40,6 +40,7 @@ import org.parvis.roster.GroupGate;
 import org.parvis.roster.RosterCommands;
 import org.parvis.setup.SetupGate;
 import org.parvis.store.EmbeddedRedis;
+import org.parvis.store.LuaScript;
 import org.parvis.stream.EventRelayVerticle;
 import org.parvis.stream.StreamFrame;
 import org.parvis.stream.StreamStore;
@@ -76,6 +77,16 @@ public final class Main {
   private static final long IN_FLIGHT_GRACE_MS = 10_000;
   /** How often a node looks for workshops idle past the retention. */
   private static final long RETENTION_SWEEP_MS = 3_600_000;
+
+  /**
+   * Every command type's apply function, in the order they go into the one apply script (the
+   * benchmark's ApplyCost loads the same list).
+   */
+  public static final List<LuaScript.Part> APPLY_FUNCTIONS = Stream.of(BoardStore.APPLY_FUNCTIONS,
+      ClusterCommands.APPLY_FUNCTIONS, PlenaryCommands.APPLY_FUNCTIONS, WorkshopService.APPLY_FUNCTIONS,
+      AgendaCommands.APPLY_FUNCTIONS, RosterCommands.APPLY_FUNCTIONS, VoteStore.APPLY_FUNCTIONS,
+      BarometerCommands.APPLY_FUNCTIONS, SubgroupCommands.APPLY_FUNCTIONS, CharterCommands.APPLY_FUNCTIONS,
+      RecapCommands.APPLY_FUNCTIONS).flatMap(List::stream).toList();
 
   private final Vertx vertx;
   private final Optional<EmbeddedRedis> embeddedRedis;
@@ -131,11 +142,7 @@ public final class Main {
     vertx.eventBus().registerDefaultCodec(StreamFrame.class, StreamFrame.LOCAL_CODEC);
     Redis redis = Redis.createClient(vertx, redisOptions);
     LongSupplier clock = System::currentTimeMillis;
-    StreamStore streams = new StreamStore(redis, Stream.of(BoardStore.APPLY_FUNCTIONS, ClusterCommands.APPLY_FUNCTIONS, PlenaryCommands.APPLY_FUNCTIONS,
-        WorkshopService.APPLY_FUNCTIONS, AgendaCommands.APPLY_FUNCTIONS, RosterCommands.APPLY_FUNCTIONS, VoteStore.APPLY_FUNCTIONS,
-        BarometerCommands.APPLY_FUNCTIONS,
-        SubgroupCommands.APPLY_FUNCTIONS, CharterCommands.APPLY_FUNCTIONS,
-        RecapCommands.APPLY_FUNCTIONS).flatMap(List::stream).toList());
+    StreamStore streams = new StreamStore(redis, APPLY_FUNCTIONS);
     BoardStore boards = new BoardStore(redis, streams);
     WorkshopStore workshopStore = new WorkshopStore(redis, System::nanoTime);
     Retention retention = Retention.days(config.retentionDays());

@@ -11,8 +11,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A Lua script run by its SHA-1, sent whole only when Redis does not know it (after a Redis
@@ -31,7 +36,7 @@ public final class LuaScript {
   /** A file of Lua beside a class, by its name. */
   public record Part(Class<?> owner, String name) {
 
-    String text() {
+    public String text() {
       try (InputStream in = owner.getResourceAsStream(name)) {
         if (in == null) {
           throw new IllegalStateException("missing script " + name);
@@ -59,6 +64,84 @@ public final class LuaScript {
       throw new IllegalStateException(main.name() + " has no line " + marker);
     }
     return new LuaScript(text.replace(marker, inserted));
+  }
+
+  /**
+   * Like {@link #assemble}, for parts that each add functions to a table {@code APPLY} by command
+   * type ({@code APPLY['<type>'] = function}): a part whose own top-level locals no other part
+   * names is put inside {@code if <selector> == '<type>' or ... then ... end}, so a run defines its
+   * functions only for the types it adds (and the types of any part that names
+   * {@code APPLY['<type>']}), not on every run. A part may index APPLY by a literal type only. A
+   * part that others build on (its locals named elsewhere) is left as it is.
+   * {@code selector}: a local of the main file, before the marker, holding the type of this run.
+   */
+  public static LuaScript assembleByType(Part main, String marker, List<Part> parts, String selector) {
+    List<String> texts = parts.stream().map(Part::text).toList();
+    List<String> code = texts.stream().map(LuaScript::withoutComments).toList();
+    for (int i = 0; i < code.size(); i++) {
+      // A function reached by a computed type could be one a run did not define: only literal types.
+      if (Pattern.compile("APPLY\\[(?!')").matcher(code.get(i)).find()) {
+        throw new IllegalStateException(parts.get(i).name() + " indexes APPLY by other than a literal type");
+      }
+    }
+    StringBuilder inserted = new StringBuilder();
+    for (int i = 0; i < texts.size(); i++) {
+      Set<String> types = new LinkedHashSet<>(typesAdded(texts.get(i)));
+      if (types.isEmpty() || namedElsewhere(i, code)) {
+        inserted.append(texts.get(i)).append('\n');
+        continue;
+      }
+      // Another part's function may call one of these (APPLY['<type>'](ctx)): define them for its types too.
+      boolean grew = true;
+      while (grew) {
+        grew = false;
+        for (int j = 0; j < texts.size(); j++) {
+          for (String type : List.copyOf(types)) {
+            if (j != i && code.get(j).contains("APPLY['" + type + "']")) {
+              grew |= types.addAll(typesAdded(texts.get(j)));
+            }
+          }
+        }
+      }
+      String condition = types.stream().map(type -> selector + " == '" + type + "'").collect(Collectors.joining(" or "));
+      inserted.append("if ").append(condition).append(" then\n").append(texts.get(i)).append("\nend\n");
+    }
+    String text = main.text();
+    if (!text.contains(marker)) {
+      throw new IllegalStateException(main.name() + " has no line " + marker);
+    }
+    return new LuaScript(text.replace(marker, inserted));
+  }
+
+  private static final Pattern TYPE_ADDED = Pattern.compile("^APPLY\\['([^']+)'\\]\\s*=", Pattern.MULTILINE);
+  private static final Pattern TOP_LOCAL = Pattern.compile("^local\\s+(?:function\\s+)?([A-Za-z_][\\w, ]*)", Pattern.MULTILINE);
+
+  private static List<String> typesAdded(String text) {
+    return TYPE_ADDED.matcher(text).results().map(match -> match.group(1)).toList();
+  }
+
+  /** Whether any other part names one of this part's top-level locals (in code, comments aside). */
+  private static boolean namedElsewhere(int index, List<String> code) {
+    List<String> locals = TOP_LOCAL.matcher(code.get(index)).results()
+        .flatMap(match -> Arrays.stream(match.group(1).split(","))).map(String::strip).filter(name -> !name.isEmpty()).toList();
+    for (String name : locals) {
+      Pattern word = Pattern.compile("\\b" + Pattern.quote(name) + "\\b");
+      for (int j = 0; j < code.size(); j++) {
+        if (j != index && word.matcher(code.get(j)).find()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static String withoutComments(String text) {
+    return text.replaceAll("--[^\\n]*", "");
+  }
+
+  /** The script's text, as Redis runs it. */
+  public String source() {
+    return source;
   }
 
   public Future<Response> run(Redis redis, List<String> keys, List<String> args) {

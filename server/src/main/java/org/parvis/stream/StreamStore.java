@@ -27,7 +27,8 @@ public final class StreamStore {
 
   public static final int LOG_LENGTH = 1_000;
   private static final Duration COMMAND_MEMORY = Duration.ofDays(2);
-  private static final String TYPES_MARKER = "--@types@";
+  /** The line of apply.lua the type files take the place of. */
+  public static final String TYPES_MARKER = "--@types@";
   private static final LuaScript READ = LuaScript.fromResource(StreamStore.class, "read.lua");
 
   private final Redis redis;
@@ -36,7 +37,8 @@ public final class StreamStore {
   /** {@code functions}: one Lua file per command type, each adding {@code APPLY['<type>']}. */
   public StreamStore(Redis redis, List<LuaScript.Part> functions) {
     this.redis = redis;
-    this.apply = LuaScript.assemble(new LuaScript.Part(StreamStore.class, "apply.lua"), TYPES_MARKER, functions);
+    // Redis runs the script's top level on every EVALSHA: a run defines the functions of its own type only.
+    this.apply = LuaScript.assembleByType(new LuaScript.Part(StreamStore.class, "apply.lua"), TYPES_MARKER, functions, "CALLED");
   }
 
   /**
@@ -80,13 +82,21 @@ public final class StreamStore {
   }
 
   public Future<Outcome> apply(ApplyRequest change) {
+    return apply.run(redis, keys(change), arguments(change))
+        .map(result -> new Outcome(result.get(0).toString(), result.get(1).toLong()));
+  }
+
+  /** The apply script's KEYS for a change (the benchmark's ApplyCost sends the same). */
+  public static List<String> keys(ApplyRequest change) {
+    return List.of(StreamKeys.head(change.stream()));
+  }
+
+  /** The apply script's ARGV for a change, as apply.lua lists them. */
+  public static List<String> arguments(ApplyRequest change) {
     StreamId stream = change.stream();
-    List<String> keys = List.of(StreamKeys.head(stream));
-    List<String> args = List.of(change.type(), stream.wire(), StreamKeys.prefix(stream.workshopId()), change.commandId(),
+    return List.of(change.type(), stream.wire(), StreamKeys.prefix(stream.workshopId()), change.commandId(),
         change.by(), Long.toString(change.at()), Protocol.encode(change.body()), Protocol.encode(change.rules()),
         Integer.toString(LOG_LENGTH), Long.toString(COMMAND_MEMORY.toSeconds()), EventChannel.NAME);
-    return apply.run(redis, keys, args)
-        .map(result -> new Outcome(result.get(0).toString(), result.get(1).toLong()));
   }
 
   /**

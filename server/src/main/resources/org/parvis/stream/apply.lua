@@ -39,6 +39,10 @@ local function tail(body)
   return ',' .. string.sub(body, 2)
 end
 
+-- The type of this run: a type file no other file builds on is put inside 'if CALLED == ... then'
+-- (LuaScript.assembleByType), so a run defines only the functions it may call.
+local CALLED = ARGV[1]
+
 --@types@
 
 local head, stream, prefix, cmd = KEYS[1], ARGV[2], ARGV[3], ARGV[4]

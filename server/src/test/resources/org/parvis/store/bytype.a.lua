@@ -1,0 +1,3 @@
+APPLY['a'] = function(text)
+  return 'a:' .. shout(text)
+end

@@ -1,0 +1,3 @@
+APPLY['c'] = function(text)
+  return APPLY[text](text)
+end
