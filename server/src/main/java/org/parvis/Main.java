@@ -142,14 +142,15 @@ public final class Main {
     vertx.eventBus().registerDefaultCodec(StreamFrame.class, StreamFrame.LOCAL_CODEC);
     Redis redis = Redis.createClient(vertx, redisOptions);
     LongSupplier clock = System::currentTimeMillis;
-    StreamStore streams = new StreamStore(redis, APPLY_FUNCTIONS);
+    long setupShareNanos = config.setupShareMillis() * 1_000_000L;
+    SnapshotCache snapshots = new SnapshotCache(setupShareNanos, System::nanoTime);
+    // A change this node acknowledges drops the shared snapshot at once: its author may sync next.
+    StreamStore streams = new StreamStore(redis, APPLY_FUNCTIONS, snapshots::changed);
     BoardStore boards = new BoardStore(redis, streams);
     WorkshopStore workshopStore = new WorkshopStore(redis, System::nanoTime);
     Retention retention = Retention.days(config.retentionDays());
     // Joins and syncs take turns at one gate per node, so that the edits of people already in go first.
     SetupGate setup = new SetupGate(config.setupConcurrency());
-    long setupShareNanos = config.setupShareMillis() * 1_000_000L;
-    SnapshotCache snapshots = new SnapshotCache(setupShareNanos, System::nanoTime);
     WorkshopService workshops = new WorkshopService(workshopStore, boards, streams, clock, retention, setup,
         setupShareNanos, System::nanoTime);
     WorkshopDeletion deletion = new WorkshopDeletion(vertx, redis, workshopStore);

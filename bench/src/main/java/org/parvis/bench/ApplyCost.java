@@ -67,7 +67,8 @@ public final class ApplyCost {
 
   private ApplyCost(Redis redis, boolean function) {
     this.redis = redis;
-    this.streams = new StreamStore(redis, Main.APPLY_FUNCTIONS);
+    // Nothing here keeps snapshots to drop when a change is applied.
+    this.streams = new StreamStore(redis, Main.APPLY_FUNCTIONS, applied -> { });
     this.function = function;
   }
 

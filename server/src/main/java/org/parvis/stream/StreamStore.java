@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.parvis.protocol.Event;
 import org.parvis.protocol.Protocol;
 import org.parvis.store.EventChannel;
@@ -33,10 +34,15 @@ public final class StreamStore {
 
   private final Redis redis;
   private final LuaScript apply;
+  private final Consumer<StreamId> applied;
 
-  /** {@code functions}: one Lua file per command type, each adding {@code APPLY['<type>']}. */
-  public StreamStore(Redis redis, List<LuaScript.Part> functions) {
+  /**
+   * {@code functions}: one Lua file per command type, each adding {@code APPLY['<type>']};
+   * {@code applied} is told of every change this node applied, before it is acknowledged.
+   */
+  public StreamStore(Redis redis, List<LuaScript.Part> functions, Consumer<StreamId> applied) {
     this.redis = redis;
+    this.applied = applied;
     // Redis runs the script's top level on every EVALSHA: a run defines the functions of its own type only.
     this.apply = LuaScript.assembleByType(new LuaScript.Part(StreamStore.class, "apply.lua"), TYPES_MARKER, functions, "CALLED");
   }
@@ -82,8 +88,13 @@ public final class StreamStore {
   }
 
   public Future<Outcome> apply(ApplyRequest change) {
-    return apply.run(redis, keys(change), arguments(change))
-        .map(result -> new Outcome(result.get(0).toString(), result.get(1).toLong()));
+    return apply.run(redis, keys(change), arguments(change)).map(result -> {
+      Outcome outcome = new Outcome(result.get(0).toString(), result.get(1).toLong());
+      if ("ok".equals(outcome.status())) {
+        applied.accept(change.stream());
+      }
+      return outcome;
+    });
   }
 
   /** The apply script's KEYS for a change (the benchmark's ApplyCost sends the same). */

@@ -13,8 +13,10 @@ import org.parvis.stream.StreamId;
  * A stream's latest snapshot on this node, shared by everyone who joins within a short window
  * instead of one Redis read each. Only a snapshot that is the same for every reader is kept (read.lua
  * says so: no private, hidden or anonymous note, no barometer answers), so a cached one can never
- * hand one reader what only another may see. It is dropped by the first event of its stream this
- * node relays, by a lost subscription (events may have been missed), and after {@code maxAgeNanos}.
+ * hand one reader what only another may see. It is dropped by a change to its stream this node
+ * applies (before the change is acknowledged: whoever made it and syncs next reads it), by the first
+ * event of its stream this node relays, by a lost subscription (events may have been missed), and
+ * after {@code maxAgeNanos}.
  *
  * <p>Why an event relayed after a reader's register is enough: a reader follows the stream before
  * it syncs, so an event newer than the snapshot either reached the relay before the sync (and
