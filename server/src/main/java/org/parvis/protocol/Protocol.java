@@ -64,6 +64,15 @@ public final class Protocol {
     }
   }
 
+  /** The JSON of a value, without its null fields, as UTF-8. */
+  public static byte[] encodeUtf8(Object value) {
+    try {
+      return MAPPER.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Not encodable: " + value, e);
+    }
+  }
+
   /** An event that travels without the apply script's envelope ({@code stream.resync}, {@code stream.head}): its type, then its fields. */
   public static String encodeAlone(Event event) {
     String body = encode(event);

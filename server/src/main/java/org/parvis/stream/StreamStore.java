@@ -82,8 +82,8 @@ public final class StreamStore {
   public Future<Outcome> apply(ApplyRequest change) {
     StreamId stream = change.stream();
     List<String> keys = List.of(StreamKeys.head(stream));
-    List<String> args = List.of(change.type(), stream.wire(), StreamKeys.prefix(stream.workshopId()), change.commandId(),
-        change.by(), Long.toString(change.at()), Protocol.encode(change.body()), Protocol.encode(change.rules()),
+    List<Object> args = List.of(change.type(), stream.wire(), StreamKeys.prefix(stream.workshopId()), change.commandId(),
+        change.by(), Long.toString(change.at()), Protocol.encodeUtf8(change.body()), Protocol.encodeUtf8(change.rules()),
         Integer.toString(LOG_LENGTH), Long.toString(COMMAND_MEMORY.toSeconds()), EventChannel.NAME);
     return apply.run(redis, keys, args)
         .map(result -> new Outcome(result.get(0).toString(), result.get(1).toLong()));
