@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Whether a command's JSON text is longer than a limit, in UTF-8 bytes. Its text is written only
  * when a bound read from its values says it may be: no character takes more than six bytes once
- * escaped, no number, boolean or null more than {@link #MAX_SCALAR_CHARS} characters; anything else is measured by writing it.
+ * escaped, no number, boolean or null more than {@link #MAX_SCALAR_CHARS} characters; a value of
+ * any other type makes the bound give up.
  */
 final class CommandSize {
 

@@ -9,17 +9,20 @@ import org.junit.jupiter.api.Test;
 
 class CommandSizeTest {
 
+  /** Every limit, from below the text's length to past the bound: the bound alone must never let a longer text pass. */
   @Test
-  void aCommandIsTooLargeFromOneByteOverItsLimitOnAsItsTextSays() {
+  void aCommandExceedsALimitExactlyWhenItsTextIsLonger() {
     JsonObject small = new JsonObject().put("type", "note.update").put("id", "c1").put("fields", new JsonObject().put("x", 12.5));
-    JsonObject accented = new JsonObject().put("type", "note.create").put("note", new JsonObject()
+    JsonObject escaped = new JsonObject().put("type", "note.create").put("note", new JsonObject()
         .put("text", "Créer un café-rencontre\n\"pour\" les aînés \u0001 ✓ 😀".repeat(40)).put("y", -7L));
-    JsonObject listed = new JsonObject().put("type", "plenary.show").put("boards", new JsonArray().add("a-1").add(true).addNull());
+    JsonObject listed = new JsonObject().put("type", "plenary.show").put("boards", new JsonArray().add("a-1").add(true).addNull())
+        .put("since", Long.MIN_VALUE).put("x", -2.2250738585072014E-308);
     JsonObject measured = new JsonObject().put("type", "note.update").put("x", new BigDecimal("1E+400"));
-    for (JsonObject command : new JsonObject[] {small, accented, listed, measured}) {
+    for (JsonObject command : new JsonObject[] {small, escaped, listed, measured}) {
       int length = command.toBuffer().length();
-      assertThat(CommandSize.exceeds(command, length - 1)).as(command.encode()).isTrue();
-      assertThat(CommandSize.exceeds(command, length)).as(command.encode()).isFalse();
+      for (int limit = 0; limit <= 7 * length; limit++) {
+        assertThat(CommandSize.exceeds(command, limit)).as("%s at %d", command.encode(), limit).isEqualTo(length > limit);
+      }
     }
   }
 }
