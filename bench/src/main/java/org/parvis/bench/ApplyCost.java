@@ -157,10 +157,7 @@ public final class ApplyCost {
     if (!function) {
       return streams.apply(change);
     }
-    List<String> keys = StreamStore.keys(change);
-    Request fcall = Request.cmd(Command.FCALL).arg(LIBRARY_FUNCTION).arg(keys.size());
-    keys.forEach(fcall::arg);
-    StreamStore.arguments(change).forEach(fcall::arg);
+    Request fcall = LuaScript.request(Command.FCALL, LIBRARY_FUNCTION, StreamStore.keys(change), StreamStore.arguments(change));
     return redis.send(fcall).map(result -> new StreamStore.Outcome(result.get(0).toString(), result.get(1).toLong()));
   }
 

@@ -3,6 +3,7 @@ package org.parvis.bridge;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import io.vertx.ext.bridge.BridgeEventType;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -205,11 +206,27 @@ final class BridgeGuard implements Handler<BridgeEvent> {
     });
   }
 
+  /** Decides once every earlier frame of the socket is decided: at once when they are, the usual case. */
   private void inOrder(BridgeEvent event, SocketState state, Supplier<Future<Boolean>> decide) {
-    Future<Boolean> decision = state.lastDecision.transform(ignored -> decide.get())
-        .recover(failure -> Future.succeededFuture(false));
-    state.lastDecision = decision;
-    decision.onSuccess(event::complete);
+    Future<Boolean> decision = state.lastDecision.isComplete()
+        ? decideNow(decide)
+        : state.lastDecision.transform(ignored -> decide.get());
+    if (decision.succeeded()) {
+      state.lastDecision = decision;
+      event.complete(decision.result());
+      return;
+    }
+    state.lastDecision = decision.recover(failure -> Future.succeededFuture(false));
+    state.lastDecision.onSuccess(event::complete);
+  }
+
+  /** A decision that throws refuses its frame, as one whose future fails does. */
+  private static Future<Boolean> decideNow(Supplier<Future<Boolean>> decide) {
+    try {
+      return decide.get();
+    } catch (RuntimeException failure) {
+      return Future.failedFuture(failure);
+    }
   }
 
   private Future<Boolean> decideSend(JsonObject frame, SockJSSocket socket, SocketState state) {
@@ -217,16 +234,20 @@ final class BridgeGuard implements Handler<BridgeEvent> {
       return Future.succeededFuture(false);
     }
     String token = tokenOf(frame);
-    return identityOf(token, socket, state)
-        .map(identity -> identity
-            .map(proved -> new JsonObject().put(CommandAddresses.PROVED_TOKEN_HEADER, token)
-                .put(CommandAddresses.SCREEN_HEADER, state.screenId))
-            .orElseGet(() -> new JsonObject().put(CommandAddresses.AUTH_ERROR_HEADER, "invalid_token")))
-        .otherwise(storageDown -> new JsonObject().put(CommandAddresses.AUTH_ERROR_HEADER, "unavailable"))
-        .map(trusted -> {
-          frame.put("headers", trusted);
-          return true;
-        });
+    return identityOf(token, socket, state).transform(identity -> {
+      frame.put("headers", trustedHeaders(identity, token, state));
+      return Future.succeededFuture(true);
+    });
+  }
+
+  /** What the router is told of a send's sender: the token it proved, or why it proved none. */
+  private static JsonObject trustedHeaders(AsyncResult<Optional<Identity>> identity, String token, SocketState state) {
+    if (identity.failed()) {
+      return new JsonObject().put(CommandAddresses.AUTH_ERROR_HEADER, "unavailable");
+    }
+    return identity.result().isPresent()
+        ? new JsonObject().put(CommandAddresses.PROVED_TOKEN_HEADER, token).put(CommandAddresses.SCREEN_HEADER, state.screenId)
+        : new JsonObject().put(CommandAddresses.AUTH_ERROR_HEADER, "invalid_token");
   }
 
   /**

@@ -25,6 +25,8 @@ public final class CommandMeter {
   private final MeterRegistry registry;
   private final Timer latency;
   private final Map<String, Long> startedByReplyAddress = new ConcurrentHashMap<>();
+  /** Looked up here rather than in the registry, which builds a meter id for every lookup. */
+  private final Map<String, Counter> answeredByOutcome = new ConcurrentHashMap<>();
 
   public CommandMeter(String commandAddress, MeterRegistry registry) {
     this.commandAddress = commandAddress;
@@ -55,11 +57,16 @@ public final class CommandMeter {
       Long started = startedByReplyAddress.remove(address);
       if (started != null) {
         latency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-        Counter.builder("parvis.commands").description("Commands answered, by outcome (ok or the error code)")
-            .tag("outcome", outcomeOf(delivery.body())).register(registry).increment();
+        answered(outcomeOf(delivery.body())).increment();
       }
     }
     delivery.next();
+  }
+
+  private Counter answered(String outcome) {
+    Counter counter = answeredByOutcome.get(outcome);
+    return counter != null ? counter : answeredByOutcome.computeIfAbsent(outcome, none -> Counter.builder("parvis.commands")
+        .description("Commands answered, by outcome (ok or the error code)").tag("outcome", outcome).register(registry));
   }
 
   private static String outcomeOf(Object answer) {

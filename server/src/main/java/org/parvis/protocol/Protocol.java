@@ -13,6 +13,10 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import io.vertx.core.json.EncodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.jackson.JacksonCodec;
 import java.io.IOException;
 import java.util.stream.Collectors;
 import org.parvis.sync.Rejection;
@@ -27,9 +31,14 @@ public final class Protocol {
 
   private Protocol() {}
 
-  public static Verdict<Command> decode(byte[] json) {
-    try {
-      Command command = MAPPER.readValue(json, Command.class);
+  /**
+   * The command a JSON object holds, read as its text would be (the same tokens, the same strict
+   * types), without writing that text: the object's values are handed to the reader as they are.
+   */
+  public static Verdict<Command> decode(JsonObject json) {
+    try (TokenBuffer tokens = new TokenBuffer(MAPPER, false)) {
+      JacksonCodec.encodeJson(json, tokens);
+      Command command = MAPPER.readValue(tokens.asParser(), Command.class);
       return command == null ? Verdict.refuse("invalid_json", "A command is a JSON object.") : Verdict.allow(command);
     } catch (InvalidTypeIdException e) {
       return Verdict.refuse("unknown_command", "Unknown command type: " + e.getTypeId() + ".");
@@ -41,7 +50,7 @@ public final class Protocol {
           .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : Integer.toString(reference.getIndex()))
           .collect(Collectors.joining("."));
       return Verdict.refuse(Rejection.invalidField(field, field + " has the wrong type."));
-    } catch (IOException e) {
+    } catch (IOException | EncodeException e) {
       return Verdict.refuse("invalid_json", "A command is a JSON object.");
     }
   }
@@ -50,6 +59,15 @@ public final class Protocol {
   public static String encode(Object value) {
     try {
       return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Not encodable: " + value, e);
+    }
+  }
+
+  /** The JSON of a value, without its null fields, as UTF-8. */
+  public static byte[] encodeUtf8(Object value) {
+    try {
+      return MAPPER.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("Not encodable: " + value, e);
     }

@@ -144,17 +144,28 @@ public final class LuaScript {
     return source;
   }
 
-  public Future<Response> run(Redis redis, List<String> keys, List<String> args) {
+  /** {@code args}: each a String, or a byte[] that is already its UTF-8 text. */
+  public Future<Response> run(Redis redis, List<String> keys, List<?> args) {
     return redis.send(request(Command.EVALSHA, sha1, keys, args))
         .recover(failure -> isNoScript(failure)
             ? redis.send(request(Command.EVAL, source, keys, args))
             : Future.failedFuture(failure));
   }
 
-  private static Request request(Command command, String script, List<String> keys, List<String> args) {
+  /**
+   * EVAL, EVALSHA or FCALL of {@code script} (its text, its SHA-1 or a function's name) with these
+   * keys and arguments, each argument a String or a byte[] that is already its UTF-8 text.
+   */
+  public static Request request(Command command, String script, List<String> keys, List<?> args) {
     Request request = Request.cmd(command).arg(script).arg(keys.size());
     keys.forEach(request::arg);
-    args.forEach(request::arg);
+    for (Object arg : args) {
+      if (arg instanceof byte[] utf8) {
+        request.arg(utf8);
+      } else {
+        request.arg((String) arg);
+      }
+    }
     return request;
   }
 

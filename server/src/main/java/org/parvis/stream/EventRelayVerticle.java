@@ -209,7 +209,7 @@ public final class EventRelayVerticle extends VerticleBase {
     }
     int endOfStream = text.indexOf('\n');
     Optional<StreamId> stream = endOfStream < 0 ? Optional.empty() : StreamId.fromWire(text.substring(0, endOfStream));
-    LogEntry entry = stream.isEmpty() ? null : LogEntry.parse(text.substring(endOfStream + 1));
+    LogEntry entry = stream.isEmpty() ? null : LogEntry.parse(text, endOfStream + 1);
     if (entry == null) {
       LOG.log(Level.WARNING, "Ignoring a malformed message on {0}", EventChannel.NAME);
       return;

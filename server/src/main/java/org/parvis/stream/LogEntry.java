@@ -13,12 +13,17 @@ public record LogEntry(String audience, String event, String shadow) {
 
   /** The text of a log entry; null when it is not one. */
   public static LogEntry parse(String text) {
-    int first = text.indexOf('\n');
+    return parse(text, 0);
+  }
+
+  /** The log entry written in {@code text} from {@code start} on (after the stream, on the relay's channel); null when it is not one. */
+  public static LogEntry parse(String text, int start) {
+    int first = text.indexOf('\n', start);
     int second = first < 0 ? -1 : text.indexOf('\n', first + 1);
     if (second < 0) {
       return null;
     }
-    return new LogEntry(text.substring(0, first), text.substring(first + 1, second), text.substring(second + 1));
+    return new LogEntry(text.substring(start, first), text.substring(first + 1, second), text.substring(second + 1));
   }
 
   /** The event's revision, read from the envelope the apply script wrote ({@code "rev":N} comes first), not parsed. */

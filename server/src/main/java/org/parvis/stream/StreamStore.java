@@ -102,11 +102,11 @@ public final class StreamStore {
     return List.of(StreamKeys.head(change.stream()));
   }
 
-  /** The apply script's ARGV for a change, as apply.lua lists them. */
-  public static List<String> arguments(ApplyRequest change) {
+  /** The apply script's ARGV for a change, as apply.lua lists them: each a String, or UTF-8 bytes Jackson wrote. */
+  public static List<Object> arguments(ApplyRequest change) {
     StreamId stream = change.stream();
     return List.of(change.type(), stream.wire(), StreamKeys.prefix(stream.workshopId()), change.commandId(),
-        change.by(), Long.toString(change.at()), Protocol.encode(change.body()), Protocol.encode(change.rules()),
+        change.by(), Long.toString(change.at()), Protocol.encodeUtf8(change.body()), Protocol.encodeUtf8(change.rules()),
         Integer.toString(LOG_LENGTH), Long.toString(COMMAND_MEMORY.toSeconds()), EventChannel.NAME);
   }
 

@@ -52,8 +52,7 @@ public final class CommandRouterVerticle extends VerticleBase {
     if (!(message.body() instanceof JsonObject command)) {
       return rejected("invalid_json", "A command is a JSON object.");
     }
-    byte[] bytes = command.toBuffer().getBytes();
-    if (bytes.length > CommandAddresses.MAX_COMMAND_BYTES) {
+    if (CommandSize.exceeds(command, CommandAddresses.MAX_COMMAND_BYTES)) {
       return rejected("too_large", "A command may be at most " + CommandAddresses.MAX_COMMAND_BYTES + " bytes.");
     }
     String authError = message.headers().get(CommandAddresses.AUTH_ERROR_HEADER);
@@ -73,11 +72,11 @@ public final class CommandRouterVerticle extends VerticleBase {
     String screen = message.headers().get(CommandAddresses.SCREEN_HEADER);
     Object type = command.getValue("type");
     return identities.apply(token).compose(identity -> identity
-        .map(proved -> dispatch(screen == null ? proved : proved.onScreen(screen), String.valueOf(type), bytes))
+        .map(proved -> dispatch(screen == null ? proved : proved.onScreen(screen), String.valueOf(type), command))
         .orElseGet(() -> rejected("invalid_token", "This link or session is not valid any more: join again.")));
   }
 
-  private Future<JsonObject> dispatch(Identity sender, String type, byte[] json) {
+  private Future<JsonObject> dispatch(Identity sender, String type, JsonObject json) {
     if (!rateLimits.tryAcquire(sender.workshopId() + "/" + sender.participantId(), type)) {
       return rejected("rate_limited", "Too many requests at once: wait a moment and retry.");
     }
