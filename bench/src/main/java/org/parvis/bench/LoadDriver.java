@@ -373,7 +373,8 @@ public final class LoadDriver {
           .put("loopLagP99Ms", loopLag.getTotalCount() == 0 ? 0 : ms(loopLag.getValueAtPercentile(99)))
           .put("loopLagMaxMs", loopLag.getTotalCount() == 0 ? 0 : ms(loopLag.getMaxValue()))
           .put("serverCores", round(secondStart.serverCores(secondEnd), 2))
-          .put("redisCores", round(secondStart.redisCores(secondEnd), 2)));
+          // The bare broadcast has no Redis: no figure, rather than -1.
+          .put("redisCores", config.redisPid == null ? null : round(secondStart.redisCores(secondEnd), 2)));
       secondStart = secondEnd;
     }
     ProcProbe.Sample end = ProcProbe.Sample.take(config.serverPid, config.redisPid);
