@@ -12,12 +12,16 @@ import java.util.function.Supplier;
  * Set-up work (an HTTP join, a stream.sync) runs at most {@code limit} at a time on this node; the
  * rest waits its turn, first come first served. Edits never pass through it: however many people
  * arrive at once, at most {@code limit} set-up requests stand in the Redis queue ahead of an edit.
- * Each waiting piece of work starts on the event loop it was asked from.
+ * The set-up of people already connected (their session, their syncs) goes before new arrivals'
+ * HTTP joins ({@link #arrive}): in a roomful arriving at once, each person who has joined gets in
+ * (its board shown) without waiting for everyone who knocked after it. Each waiting piece of work
+ * starts on the event loop it was asked from.
  */
 public final class SetupGate {
 
   private final int limit;
-  private final Queue<Runnable> waiting = new ArrayDeque<>();
+  private final Queue<Runnable> connected = new ArrayDeque<>();
+  private final Queue<Runnable> arriving = new ArrayDeque<>();
   private int running;
 
   public SetupGate(int limit) {
@@ -27,8 +31,17 @@ public final class SetupGate {
     this.limit = limit;
   }
 
-  /** Runs {@code work} now if fewer than the limit run, else once an earlier one has finished. */
+  /** Runs {@code work} (the set-up of someone already connected) now if fewer than the limit run, else once it is its turn. */
   public <T> Future<T> run(Supplier<Future<T>> work) {
+    return enter(connected, work);
+  }
+
+  /** As {@link #run}, for a new arrival (an HTTP join): it waits behind those already connected. */
+  public <T> Future<T> arrive(Supplier<Future<T>> work) {
+    return enter(arriving, work);
+  }
+
+  private <T> Future<T> enter(Queue<Runnable> queue, Supplier<Future<T>> work) {
     Promise<T> done = Promise.promise();
     Context caller = Vertx.currentContext();
     Runnable start = () -> {
@@ -49,7 +62,7 @@ public final class SetupGate {
       if (now) {
         running++;
       } else {
-        waiting.add(caller == null ? start : () -> caller.runOnContext(none -> start.run()));
+        queue.add(caller == null ? start : () -> caller.runOnContext(none -> start.run()));
       }
     }
     if (now) {
@@ -60,13 +73,13 @@ public final class SetupGate {
 
   /** How many wait for their turn (for tests and metrics). */
   public synchronized int waiting() {
-    return waiting.size();
+    return connected.size() + arriving.size();
   }
 
   private void release() {
     Runnable next;
     synchronized (this) {
-      next = waiting.poll();
+      next = connected.isEmpty() ? arriving.poll() : connected.poll();
       if (next == null) {
         running--;
       }

@@ -122,12 +122,13 @@ public final class WorkshopService {
   }
 
   /**
-   * A join is set-up work (it waits its turn at the gate, edits go first) of two round trips: the
-   * join script (code still the workshop's, joining open, participant and token listed, event) and
-   * the token's own key. The workshop behind the code is read once for all who join within a moment.
+   * A join is set-up work: it waits its turn at the gate, after the set-up of people already connected
+   * (edits never wait there). Two round trips: the join script (code still the workshop's, joining
+   * open, participant and token listed, event) and the token's own key. The workshop behind the code
+   * is read once for all who join within a moment.
    */
   public Future<JsonObject> join(Newcomer newcomer) {
-    return setup.run(() -> joinTargets.get(newcomer.code(), () -> joinTarget(newcomer.code()))
+    return setup.arrive(() -> joinTargets.get(newcomer.code(), () -> joinTarget(newcomer.code()))
         .compose(target -> join(newcomer, target)));
   }
 

@@ -61,4 +61,28 @@ class SetupGateTest {
   void aGateLetsAtLeastOneThrough() {
     assertThatThrownBy(() -> new SetupGate(0)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void theSetUpOfPeopleAlreadyConnectedGoesBeforeNewArrivals() {
+    List<String> order = new ArrayList<>();
+    Future<String> first = ask();
+    Future<String> second = ask();
+    for (String name : List.of("arrival 1", "arrival 2")) {
+      gate.arrive(() -> {
+        order.add(name);
+        return Future.succeededFuture(name);
+      });
+    }
+    gate.run(() -> {
+      order.add("sync of someone in");
+      return Future.succeededFuture("synced");
+    });
+    assertThat(gate.waiting()).isEqualTo(3);
+
+    started.get(0).complete("a");
+    started.get(1).complete("b");
+    assertThat(first.succeeded() && second.succeeded()).isTrue();
+    assertThat(order).containsExactly("sync of someone in", "arrival 1", "arrival 2");
+    assertThat(gate.waiting()).isZero();
+  }
 }
