@@ -29,7 +29,7 @@ import org.parvis.testing.RedisProcess;
  * <pre>
  * java -cp bench/target/parvis-bench.jar org.parvis.bench.Benchmark [--steps 1,5,10,20,50,100]
  *     [--step-seconds 30] [--idle 2000] [--only parvis|baseline] [--jfr-at-step 50] [--out DIR]
- *     [--parvis-jar server/target/parvis.jar] [--server-jvm-opts "-Xms256m -Xmx1g"]
+ *     [--parvis-jar server/target/parvis.jar] [--server-jvm-opts "-Xms512m -Xmx1g"]
  *     [--driver-jvm-opts "-Xms3g -Xmx3g -XX:+UseZGC"] [--driver-args "--xhr-share 0.05"] [--pinned]
  * </pre>
  */
@@ -47,7 +47,7 @@ public final class Benchmark {
   private Path out = Path.of("bench", "target", "results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
   private Path parvisJar = Path.of("server", "target", "parvis.jar");
   // As deploy/parvis.service, for both servers.
-  private String serverJvmOpts = "-Xms256m -Xmx1g";
+  private String serverJvmOpts = "-Xms512m -Xmx1g";
   // ZGC: the driver allocates a JSON tree per frame; its own GC pauses must not pass for server latency.
   private String driverJvmOpts = "-Xms3g -Xmx3g -XX:+UseZGC";
   private String driverArgs = "--quiet-gate-cores 0.25 --quiet-gate-max-seconds 60";
