@@ -102,9 +102,9 @@ final class StreamFollowers {
         hold(follower, frame);
         continue;
       }
-      boolean written = sendHeld(follower) && (follower.socket instanceof SockJsWebSocket sockJs
-          ? writer.tryWriteFramed(sockJs, admitted ? frame.sockJsText() : frame.sockJsShadowText())
-          : writer.tryWrite(follower.socket, admitted ? frame.text() : frame.shadowText()));
+      boolean written = sendHeld(follower) && (admitted
+          ? write(follower.socket, frame.text(), frame.sockJsText())
+          : write(follower.socket, frame.shadowText(), frame.sockJsShadowText()));
       if (!written) {
         tooSlow = tooSlow == null ? new ArrayList<>() : tooSlow;
         tooSlow.add(follower.socket);
@@ -150,39 +150,23 @@ final class StreamFollowers {
     }
     follower.lastHeld = null;
     if (follower.heldFrom == last.rev()) {
-      return follower.socket instanceof SockJsWebSocket sockJs
-          ? writer.tryWriteFramed(sockJs, last.sockJsShadowText())
-          : writer.tryWrite(follower.socket, last.shadowText());
+      return write(follower.socket, last.shadowText(), last.sockJsShadowText());
     }
     // Followers of one stream mostly hold the same range: its frame is built once for them all.
-    if (merged == null || merged.last != last || merged.from != follower.heldFrom) {
-      merged = new MergedShadow(last, follower.heldFrom);
+    if (merged == null || merged.last() != last || merged.from() != follower.heldFrom) {
+      String text = last.mergedShadowText(follower.heldFrom);
+      merged = new MergedShadow(last, follower.heldFrom, text, StreamFrame.sockJs(text));
     }
-    return follower.socket instanceof SockJsWebSocket sockJs
-        ? writer.tryWriteFramed(sockJs, merged.sockJsText())
-        : writer.tryWrite(follower.socket, merged.text);
+    return write(follower.socket, merged.text(), merged.sockJsText());
   }
 
-  /** The last merged shadow built, its SockJS form only once a browser needs it. */
-  private static final class MergedShadow {
-    final StreamFrame last;
-    final long from;
-    final String text;
-    private String sockJsText;
-
-    MergedShadow(StreamFrame last, long from) {
-      this.last = last;
-      this.from = from;
-      this.text = last.mergedShadowText(from);
-    }
-
-    String sockJsText() {
-      if (sockJsText == null) {
-        sockJsText = StreamFrame.sockJs(text);
-      }
-      return sockJsText;
-    }
+  /** The frame as it is, or in SockJS's form for a browser on that transport; false when the socket is too far behind. */
+  private boolean write(SockJSSocket socket, String text, String sockJsText) {
+    return socket instanceof SockJsWebSocket sockJs ? writer.tryWriteFramed(sockJs, sockJsText) : writer.tryWrite(socket, text);
   }
+
+  /** The last merged shadow built, in both forms. */
+  private record MergedShadow(StreamFrame last, long from, String text, String sockJsText) {}
 
   // Closing unfollows (the bridge unregisters the socket's addresses), so not while iterating.
   private void dropAll(List<SockJSSocket> tooSlow) {
