@@ -46,9 +46,8 @@ import org.parvis.stream.StreamFrame;
 import org.parvis.stream.StreamStore;
 import org.parvis.stream.WatchedStreams;
 import org.parvis.subgroups.SubgroupCommands;
-import org.parvis.sync.CommandAddresses;
 import org.parvis.sync.CommandHandlers;
-import org.parvis.sync.CommandRouterVerticle;
+import org.parvis.sync.CommandRouter;
 import org.parvis.sync.RateLimiter;
 import org.parvis.sync.RateLimits;
 import org.parvis.sync.SnapshotCache;
@@ -136,8 +135,7 @@ public final class Main {
 
     NodeMetrics metrics = new NodeMetrics();
     Vertx vertx = metrics.newVertx();
-    CommandMeter commandMeter = new CommandMeter(CommandAddresses.COMMANDS, metrics.registry());
-    commandMeter.attachTo(vertx.eventBus());
+    CommandMeter commandMeter = new CommandMeter(metrics.registry());
     NodeState state = new NodeState();
     vertx.eventBus().registerDefaultCodec(StreamFrame.class, StreamFrame.LOCAL_CODEC);
     Redis redis = Redis.createClient(vertx, redisOptions);
@@ -188,11 +186,9 @@ public final class Main {
             new IdentityChanges(workshopStore, vertx.eventBus()), metrics.registry(), snapshots))
         .compose(relay -> vertx.deployVerticle(
             new RetentionSweeper(redis, workshopStore, deletion, retention, clock, RETENTION_SWEEP_MS)))
-        .compose(relay -> vertx.deployVerticle(
-            () -> new CommandRouterVerticle(handlers, workshopStore::identityOf, rateLimits), perCore))
-        .compose(router -> vertx.deployVerticle(
+        .compose(sweeper -> vertx.deployVerticle(
             () -> new HttpVerticle(config, redis, routes, photoRoutes, workshopStore, watched, metrics, state, doors,
-                demarcheRoutes::mount), perCore))
+                demarcheRoutes::mount, new CommandRouter(handlers, rateLimits), commandMeter), perCore))
         .map(http -> {
           main.httpDeployment = http;
           LOG.info("Parvis node {} listening on {}:{}", config.nodeId(), config.host(), config.port());

@@ -27,7 +27,7 @@ public final class JfrTop {
     int top = args.length > 1 ? Integer.parseInt(args[1]) : 25;
     List<String> probes = args.length > 2 ? List.of(args[2].split(",")) : List.of(
         "EventBusBridgeImpl.deliverMessage", "EventBusBridgeImpl.checkCallHook", "MessageImpl.copyBeforeReceive",
-        "EventBusBridgeImpl.checkMatches", "JsonObject.encode", "BridgeGuard.handle", "CommandRouterVerticle.onCommand",
+        "EventBusBridgeImpl.checkMatches", "JsonObject.encode", "BridgeGuard.handle", "CommandRouter.answer",
         "BoardCommands.handle", "EventRelayVerticle.onPush", "io.vertx.redis.client.impl.RedisConnectionImpl.handle",
         "WebSocketImplBase.writeBinaryMessage", "EventBusImpl.publish", "java.util.logging.Logger.log",
         "SingleThreadEventExecutor.execute", "EventFD.set");

@@ -3,7 +3,6 @@ package org.parvis.bridge;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import io.vertx.ext.bridge.BridgeEventType;
-import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -13,11 +12,14 @@ import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.parvis.ops.CommandMeter;
 import org.parvis.protocol.Protocol;
 import org.parvis.roster.GroupGate;
 import org.parvis.stream.StreamAccess;
 import org.parvis.stream.StreamId;
 import org.parvis.sync.CommandAddresses;
+import org.parvis.sync.CommandRouter;
+import org.parvis.sync.CommandRouter.Unproved;
 import org.parvis.sync.TokenBucket;
 import org.parvis.workshop.Identity;
 import org.parvis.workshop.IdentityChange;
@@ -25,11 +27,13 @@ import org.parvis.workshop.Secrets;
 import org.parvis.workshop.WorkshopStore;
 
 /**
- * Decides every frame a client sends through the bridge. A frame's token is resolved by the server
- * and the headers a client wrote are replaced by the token it proved (the command router finds the
- * identity in the same cache, without any JSON); sends go to the command address only; registers
- * only to the streams of that identity's workshop. A socket's decisions
- * complete in the order its frames came, so a register is in place before the sync that follows it.
+ * Decides every frame a client sends through the bridge. A frame's token is resolved by the server;
+ * sends go to the command address only, and are answered here: the command goes to this event
+ * loop's {@link CommandRouter} with the identity its token proved, and the answer is written to the
+ * socket as the bridge writes a reply, so a command never crosses the event bus (the bridge's own
+ * send path is left undecided, and never taken). Registers go only to the streams of that
+ * identity's workshop. A socket's decisions complete in the order its frames came, so a register is
+ * in place before the sync that follows it, and its commands reach the router in the order sent.
  *
  * <p>Before any Redis work a frame spends from its socket's budget; a socket that keeps sending past
  * it, or presents more unknown tokens than a person has, is closed. The identities a socket proved
@@ -41,6 +45,10 @@ final class BridgeGuard implements Handler<BridgeEvent> {
   /** More tokens than one person's tabs hold (participant, animator, observer): a socket going past guesses. */
   static final int MAX_UNKNOWN_TOKENS_PER_SOCKET = 8;
   private static final int MAX_TOKENS_PER_SOCKET = 4;
+  /** Commands of one socket not answered yet: beyond, it is told to wait (the bridge's own bound on pending replies). */
+  static final int MAX_COMMANDS_IN_FLIGHT = 64;
+  /** As the bridge: reply addresses are the client's UUIDs. */
+  private static final int MAX_REPLY_ADDRESS_CHARS = 36;
   static final String RELOAD_FRAME = errFrame("reload_required");
 
   private static final long LAST_FRAME_WAIT_MS = 1_000;
@@ -51,6 +59,8 @@ final class BridgeGuard implements Handler<BridgeEvent> {
   private final StreamFollowers followers;
   private final BoundedWriter writer;
   private final FrameBudget budget;
+  private final CommandRouter router;
+  private final CommandMeter meter;
   private final Map<SockJSSocket, SocketState> sockets = new HashMap<>();
   /** Bumped by every change: a lookup under way when one came must not keep what it read on the socket. */
   private long changesSeen;
@@ -69,6 +79,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
     Future<Boolean> lastDecision = Future.succeededFuture(true);
     boolean protocolChecked;
     int unknownTokens;
+    int commandsInFlight;
 
     SocketState(FrameBudget budget) {
       long now = budget.nanoClock().getAsLong();
@@ -77,13 +88,16 @@ final class BridgeGuard implements Handler<BridgeEvent> {
     }
   }
 
-  BridgeGuard(Vertx vertx, WorkshopStore workshops, StreamFollowers followers, BoundedWriter writer, FrameBudget budget) {
+  BridgeGuard(Vertx vertx, WorkshopStore workshops, StreamFollowers followers, BoundedWriter writer, FrameBudget budget,
+      CommandRouter router, CommandMeter meter) {
     this.vertx = vertx;
     this.workshops = workshops;
     this.groups = new GroupGate(workshops);
     this.followers = followers;
     this.writer = writer;
     this.budget = budget;
+    this.router = router;
+    this.meter = meter;
   }
 
   @Override
@@ -148,36 +162,89 @@ final class BridgeGuard implements Handler<BridgeEvent> {
       return;
     }
     JsonObject frame = event.getRawMessage();
-    boolean send = event.type() == BridgeEventType.SEND;
+    boolean command = event.type() == BridgeEventType.SEND && CommandAddresses.COMMANDS.equals(frame.getString("address"));
     long now = budget.nanoClock().getAsLong();
     if (!state.frames.tryTake(now)) {
       if (!state.patience.tryTake(now)) {
         close(socket, null);
       }
-      refuse(event, frame, "rate_limited", null);
+      refuse(event, frame, command, Unproved.CONNECTION_RATE_LIMITED, null);
       return;
     }
     if (!state.protocolChecked) {
       if (!speaksThisProtocol(frame)) {
-        refuse(event, frame, "reload_required", RELOAD_FRAME);
+        refuse(event, frame, command, Unproved.RELOAD_REQUIRED, RELOAD_FRAME);
         return;
       }
       state.protocolChecked = true;
     }
-    inOrder(event, state, () -> send ? decideSend(frame, socket, state) : decideRegister(frame, socket, state));
+    if (command) {
+      take(frame, socket, state);
+    } else if (event.type() == BridgeEventType.SEND) {
+      event.complete(false);
+    } else {
+      inOrder(state, () -> decideRegister(frame, socket, state)).onSuccess(event::complete);
+    }
   }
 
-  /** A send is answered by the router with the code (no Redis work); a register is refused, with a frame saying why if given. */
-  private void refuse(BridgeEvent event, JsonObject frame, String code, String frameToClient) {
-    if (event.type() == BridgeEventType.SEND && CommandAddresses.COMMANDS.equals(frame.getString("address"))) {
-      frame.put("headers", new JsonObject().put(CommandAddresses.AUTH_ERROR_HEADER, code));
-      event.complete(true);
+  /** A command is answered with the code (no Redis work); a register is refused, with a frame saying why if given. */
+  private void refuse(BridgeEvent event, JsonObject frame, boolean command, Unproved why, String frameToClient) {
+    if (command) {
+      answer(event.socket(), replyAddressOf(frame), meter.taken(), router.answer(why));
       return;
     }
     if (frameToClient != null) {
       writer.tryWrite(event.socket(), frameToClient);
     }
     event.complete(false);
+  }
+
+  /**
+   * Takes a command to the router once the socket's earlier frames are decided, with the identity its
+   * token proves, and answers it where the bridge would have: a {@code rec} frame to its reply address.
+   */
+  private void take(JsonObject frame, SockJSSocket socket, SocketState state) {
+    String replyAddress = replyAddressOf(frame);
+    if (replyAddress == null && frame.getValue("replyAddress") != null) {
+      writer.tryWrite(socket, errFrame("invalid_reply_address"));
+      return;
+    }
+    long taken = meter.taken();
+    if (state.commandsInFlight >= MAX_COMMANDS_IN_FLIGHT) {
+      answer(socket, replyAddress, taken, router.answer(Unproved.CONNECTION_RATE_LIMITED));
+      return;
+    }
+    state.commandsInFlight++;
+    String token = tokenOf(frame);
+    inOrder(state, () -> identityOf(token, socket, state).transform(identity -> {
+      Future<JsonObject> answer;
+      if (identity.failed()) {
+        answer = Future.succeededFuture(router.answerUnreachableStorage(identity.cause()));
+      } else {
+        answer = identity.result()
+            .map(proved -> router.answer(proved.onScreen(state.screenId), frame.getValue("body")))
+            .orElseGet(() -> Future.succeededFuture(router.answer(Unproved.INVALID_TOKEN)));
+      }
+      answer.onSuccess(json -> {
+        state.commandsInFlight--;
+        answer(socket, replyAddress, taken, json);
+      });
+      return Future.succeededFuture(true);
+    }));
+  }
+
+  /** As the bridge answers a send with a reply address; a command sent without one is answered with nothing. */
+  private void answer(SockJSSocket socket, String replyAddress, long taken, JsonObject answer) {
+    meter.answered(taken, answer);
+    if (replyAddress != null && sockets.containsKey(socket)
+        && !writer.tryWrite(socket, new JsonObject().put("type", "rec").put("address", replyAddress).put("body", answer).encode())) {
+      writer.drop(socket);
+    }
+  }
+
+  private static String replyAddressOf(JsonObject frame) {
+    Object replyTo = frame.getValue("replyAddress");
+    return replyTo instanceof String address && address.length() <= MAX_REPLY_ADDRESS_CHARS ? address : null;
   }
 
   /** A frame the client's bridge reports as an error with this code, tied to no request. */
@@ -207,17 +274,12 @@ final class BridgeGuard implements Handler<BridgeEvent> {
   }
 
   /** Decides once every earlier frame of the socket is decided: at once when they are, the usual case. */
-  private void inOrder(BridgeEvent event, SocketState state, Supplier<Future<Boolean>> decide) {
+  private static Future<Boolean> inOrder(SocketState state, Supplier<Future<Boolean>> decide) {
     Future<Boolean> decision = state.lastDecision.isComplete()
         ? decideNow(decide)
         : state.lastDecision.transform(ignored -> decide.get());
-    if (decision.succeeded()) {
-      state.lastDecision = decision;
-      event.complete(decision.result());
-      return;
-    }
-    state.lastDecision = decision.recover(failure -> Future.succeededFuture(false));
-    state.lastDecision.onSuccess(event::complete);
+    state.lastDecision = decision.succeeded() ? decision : decision.recover(failure -> Future.succeededFuture(false));
+    return state.lastDecision;
   }
 
   /** A decision that throws refuses its frame, as one whose future fails does. */
@@ -227,27 +289,6 @@ final class BridgeGuard implements Handler<BridgeEvent> {
     } catch (RuntimeException failure) {
       return Future.failedFuture(failure);
     }
-  }
-
-  private Future<Boolean> decideSend(JsonObject frame, SockJSSocket socket, SocketState state) {
-    if (!CommandAddresses.COMMANDS.equals(frame.getString("address"))) {
-      return Future.succeededFuture(false);
-    }
-    String token = tokenOf(frame);
-    return identityOf(token, socket, state).transform(identity -> {
-      frame.put("headers", trustedHeaders(identity, token, state));
-      return Future.succeededFuture(true);
-    });
-  }
-
-  /** What the router is told of a send's sender: the token it proved, or why it proved none. */
-  private static JsonObject trustedHeaders(AsyncResult<Optional<Identity>> identity, String token, SocketState state) {
-    if (identity.failed()) {
-      return new JsonObject().put(CommandAddresses.AUTH_ERROR_HEADER, "unavailable");
-    }
-    return identity.result().isPresent()
-        ? new JsonObject().put(CommandAddresses.PROVED_TOKEN_HEADER, token).put(CommandAddresses.SCREEN_HEADER, state.screenId)
-        : new JsonObject().put(CommandAddresses.AUTH_ERROR_HEADER, "invalid_token");
   }
 
   /**

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.parvis.config.ParvisConfig;
+import org.parvis.ops.CommandMeter;
 import org.parvis.ops.NodeMetrics;
 import org.parvis.ops.NodeState;
 import org.parvis.photo.PhotoRoutes;
@@ -31,13 +32,14 @@ import org.parvis.stream.StreamFrame;
 import org.parvis.stream.StreamId;
 import org.parvis.stream.WatchedStreams;
 import org.parvis.sync.CommandAddresses;
+import org.parvis.sync.CommandRouter;
 import org.parvis.workshop.IdentityChange;
 import org.parvis.workshop.WorkshopRoutes;
 import org.parvis.workshop.WorkshopStore;
 
 /**
  * Owns the HTTP port: the API, health, the built web client, the SockJS event-bus bridge, and the
- * stream frames of the sockets on its event loop.
+ * commands and stream frames of the sockets on its event loop.
  */
 public final class HttpVerticle extends VerticleBase {
 
@@ -55,12 +57,14 @@ public final class HttpVerticle extends VerticleBase {
   private final NodeMetrics metrics;
   private final NodeState state;
   private final Doors doors;
+  private final CommandRouter commands;
+  private final CommandMeter commandMeter;
   /** The HTTP routes of other features (the démarche's), mounted beside the workshop's. */
   private final Consumer<Router> featureRoutes;
 
   public HttpVerticle(ParvisConfig config, Redis redis, WorkshopRoutes workshopRoutes, PhotoRoutes photoRoutes,
       WorkshopStore workshops, WatchedStreams watched, NodeMetrics metrics, NodeState state, Doors doors,
-      Consumer<Router> featureRoutes) {
+      Consumer<Router> featureRoutes, CommandRouter commands, CommandMeter commandMeter) {
     this.config = config;
     this.redis = redis;
     this.workshopRoutes = workshopRoutes;
@@ -71,6 +75,8 @@ public final class HttpVerticle extends VerticleBase {
     this.state = state;
     this.doors = doors;
     this.featureRoutes = featureRoutes;
+    this.commands = commands;
+    this.commandMeter = commandMeter;
   }
 
   @Override
@@ -91,7 +97,8 @@ public final class HttpVerticle extends VerticleBase {
     // The SockJS HTTP fallbacks (xhr_send) read their frames from a body: bound it.
     router.post("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(MAX_XHR_BODY_BYTES));
     BridgeGuard guard = new BridgeGuard(vertx, workshops, followers, writer,
-        new BridgeGuard.FrameBudget(config.socketFramesPerSecond(), config.socketFrameBurst(), System::nanoTime));
+        new BridgeGuard.FrameBudget(config.socketFramesPerSecond(), config.socketFrameBurst(), System::nanoTime),
+        commands, commandMeter);
     mountBridge(router, guard);
     // Built file names change with their content: cache them for good. The page itself is checked
     // again on every load, so an upgrade reaches phones at once (and the previous build's assets,
