@@ -11,9 +11,7 @@ import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.lang.System.Logger.Level;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -38,7 +36,7 @@ public final class EventRelayVerticle extends VerticleBase {
   private static final System.Logger LOG = System.getLogger(EventRelayVerticle.class.getName());
   private static final long MIN_RETRY_MS = 250;
   private static final long MAX_RETRY_MS = 5_000;
-  /** Heads go out for the streams that changed since the last tick, and for all of them every {@link #HEADS_FOR_ALL_EVERY} ticks. */
+  /** Every stream's head goes out once in this many ticks, whatever else {@link HeadSchedule} decides. */
   private static final int HEADS_FOR_ALL_EVERY = 6;
 
   private final RedisOptions options;
@@ -49,9 +47,7 @@ public final class EventRelayVerticle extends VerticleBase {
   private final RelayListener listener;
   private final Timer relayLag;
   private final String pingChannel = "parvis:ping:" + UUID.randomUUID();
-  private final Map<StreamId, StreamStore.Head> headsSent = new HashMap<>();
-  private final Map<StreamId, Long> relayedRevs = new HashMap<>();
-  private final Map<StreamId, Long> aheadAtLastTick = new HashMap<>();
+  private final HeadSchedule heads = new HeadSchedule(HEADS_FOR_ALL_EVERY);
   private Redis client;
   private RedisConnection connection;
   private long retryDelay = MIN_RETRY_MS;
@@ -144,7 +140,7 @@ public final class EventRelayVerticle extends VerticleBase {
   private void tick() {
     ticks++;
     checkAlive();
-    sendHeads(ticks % HEADS_FOR_ALL_EVERY == 0);
+    sendHeads(ticks);
   }
 
   /** The previous ping must have come back through the subscription; then the next one goes out. */
@@ -162,35 +158,16 @@ public final class EventRelayVerticle extends VerticleBase {
         .timeout(livenessMillis, TimeUnit.MILLISECONDS);
   }
 
-  /**
-   * A head read from Redis may be ahead of events still on their way through pub/sub: one that is
-   * ahead of what this node relayed waits a tick, and goes out only if the node is still behind it
-   * then (it missed events). A head behind what it relayed (storage restored) goes out at once.
-   */
-  private void sendHeads(boolean toAll) {
+  /** The heads {@link HeadSchedule} picks, from one read of every watched stream's head. */
+  private void sendHeads(long tick) {
     if (connection == null) {
       return;
     }
     Set<StreamId> now = watched.streams();
-    headsSent.keySet().retainAll(now);
-    relayedRevs.keySet().retainAll(now);
-    aheadAtLastTick.keySet().retainAll(now);
-    streams.heads(List.copyOf(now)).onSuccess(heads -> heads.forEach(head -> {
-      Long relayed = relayedRevs.get(head.stream());
-      if (relayed != null && head.rev() > relayed) {
-        Long aheadBefore = aheadAtLastTick.put(head.stream(), head.rev());
-        if (aheadBefore == null || relayed >= aheadBefore) {
-          return;
-        }
-      } else {
-        aheadAtLastTick.remove(head.stream());
-      }
-      if (toAll || !head.equals(headsSent.get(head.stream()))) {
-        headsSent.put(head.stream(), head);
+    heads.watching(now);
+    streams.heads(List.copyOf(now)).onSuccess(read -> heads.toSend(read, tick).forEach(head ->
         publishToFollowers(StreamFrame.forAll(head.stream(),
-            Protocol.encodeAlone(new Event.StreamHead(head.stream().wire(), head.rev(), head.h()))));
-      }
-    }));
+            Protocol.encodeAlone(new Event.StreamHead(head.stream().wire(), head.rev(), head.h()))))));
   }
 
   private void onPush(Response push) {
@@ -214,7 +191,7 @@ public final class EventRelayVerticle extends VerticleBase {
       LOG.log(Level.WARNING, "Ignoring a malformed message on {0}", EventChannel.NAME);
       return;
     }
-    relayedRevs.put(stream.get(), entry.rev());
+    heads.relayed(stream.get(), entry.rev(), entry.h());
     listener.changed(stream.get());
     publishToFollowers(StreamFrame.of(stream.get(), entry));
     relayLag.record(Math.max(0, System.currentTimeMillis() - entry.at()), TimeUnit.MILLISECONDS);

@@ -10,6 +10,7 @@ public record LogEntry(String audience, String event, String shadow) {
 
   private static final String REV = "\"rev\":";
   private static final String AT = "\"at\":";
+  private static final String H = "\"h\":\"";
 
   /** The text of a log entry; null when it is not one. */
   public static LogEntry parse(String text) {
@@ -29,6 +30,12 @@ public record LogEntry(String audience, String event, String shadow) {
   /** The event's revision, read from the envelope the apply script wrote ({@code "rev":N} comes first), not parsed. */
   public long rev() {
     return number(REV);
+  }
+
+  /** The event's chain hash, read from its envelope ({@code "h":"..."} follows the revision), not parsed. */
+  public String h() {
+    int start = event.indexOf(H) + H.length();
+    return event.substring(start, event.indexOf('"', start));
   }
 
   /** When the apply script wrote the event (ms), read from its envelope ({@code "at"} comes before the body). */

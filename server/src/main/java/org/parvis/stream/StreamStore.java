@@ -43,8 +43,13 @@ public final class StreamStore {
   public StreamStore(Redis redis, List<LuaScript.Part> functions, Consumer<StreamId> applied) {
     this.redis = redis;
     this.applied = applied;
+    this.apply = applyScript(functions);
+  }
+
+  /** The one apply script, with these command types' functions. */
+  public static LuaScript applyScript(List<LuaScript.Part> functions) {
     // Redis runs the script's top level on every EVALSHA: a run defines the functions of its own type only.
-    this.apply = LuaScript.assembleByType(new LuaScript.Part(StreamStore.class, "apply.lua"), TYPES_MARKER, functions, "CALLED");
+    return LuaScript.assembleByType(new LuaScript.Part(StreamStore.class, "apply.lua"), TYPES_MARKER, functions, "CALLED");
   }
 
   /**

@@ -40,6 +40,8 @@ class AudienceTest {
   void aFollowerOutsideTheAudienceGetsTheShadow() {
     LogEntry entry = LogEntry.parse("p:p1\n{\"type\":\"vote.cast\"}\n{\"type\":\"hidden\"}");
     assertThat(LogEntry.parse("all\n{\"type\":\"x\",\"stream\":\"board:w-1\",\"rev\":1234,\"h\":\"ab\"}\n").rev()).isEqualTo(1234);
+    assertThat(LogEntry.parse("all\n{\"type\":\"x\",\"stream\":\"board:w-1\",\"rev\":7,\"h\":\"9f3c\",\"body\":{\"h\":\"no\"}}\n").h())
+        .isEqualTo("9f3c");
     assertThat(entry.textFor(jeanne)).isEqualTo("{\"type\":\"vote.cast\"}");
     assertThat(entry.textFor(paul)).isEqualTo("{\"type\":\"hidden\"}");
     StreamFrame frame = StreamFrame.of(StreamId.board("w-1"), entry);

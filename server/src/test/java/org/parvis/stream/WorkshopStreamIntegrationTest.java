@@ -6,12 +6,17 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.parvis.Main;
+import org.parvis.protocol.Event;
+import org.parvis.store.LuaScript;
 import org.parvis.testing.BridgeClient;
 import org.parvis.testing.Commands;
 import org.parvis.testing.ParvisNode;
@@ -24,6 +29,7 @@ import org.parvis.testing.TestWorkshop;
 @ExtendWith(VertxExtension.class)
 class WorkshopStreamIntegrationTest {
 
+  private static final LuaScript APPLY = StreamStore.applyScript(Main.APPLY_FUNCTIONS);
   private static final Map<String, String> UNTHROTTLED = Map.of("PARVIS_RATE_PER_SECOND", "1000", "PARVIS_RATE_BURST", "1000",
       "PARVIS_LIVENESS_MS", "1000");
 
@@ -92,6 +98,50 @@ class WorkshopStreamIntegrationTest {
         assertThat(answer.getBoolean("ok")).as("the change, once Redis is back: " + answer.encode()).isTrue();
 
         view.follow(projector, address, answer.getLong("rev"));
+        assertThat(view.plenary().getList()).containsExactly(workshop.board(1));
+      }
+    }
+  }
+
+  /**
+   * A change whose event this node never relayed (applied in Redis, published where no node listens,
+   * as if pub/sub had lost it) reaches a projector that never writes through the stream's head.
+   */
+  @Test
+  void aProjectorLearnsFromTheHeadOfAChangeItsNodeNeverRelayed(Vertx vertx) {
+    try (RedisProcess redis = RedisProcess.start(); ParvisNode node = ParvisNode.start(redis.url(), UNTHROTTLED)) {
+      TestWorkshop workshop = TestWorkshop.create(vertx, node.port(), "Tête", "A", "B");
+      String stream = "workshop:" + workshop.id();
+      String address = Commands.workshopAddress(workshop.id());
+      try (BridgeClient projector = BridgeClient.connect(vertx, node.port(), workshop.observerToken())) {
+        projector.register(address);
+        StreamReplica view = StreamReplica.fromSync(projector.command(Commands.sync(stream)));
+
+        StreamStore.ApplyRequest change = new StreamStore.ApplyRequest(StreamId.workshop(workshop.id()), "plenary.show",
+            "lost-1", "animator", System.currentTimeMillis(), new Event.PlenaryChanged(new Event.Plenary(List.of(workshop.board(1)))),
+            Map.of());
+        List<Object> arguments = new ArrayList<>(StreamStore.arguments(change));
+        arguments.set(arguments.size() - 1, "parvis:nobody-listens");
+        Redis storage = Redis.createClient(vertx, redis.url());
+        Response applied = APPLY.run(storage, StreamStore.keys(change), arguments).await();
+        storage.close();
+        assertThat(applied.get(0).toString()).isEqualTo("ok");
+        long rev = applied.get(1).toLong();
+        assertThat(rev).isEqualTo(view.rev() + 1);
+
+        JsonObject head = null;
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (head == null && System.currentTimeMillis() < deadline) {
+          JsonObject pushed = projector.nextOn(address, 500);
+          assertThat(pushed == null || "stream.head".equals(pushed.getString("type")))
+              .as("nothing but a head for an event not relayed: " + pushed).isTrue();
+          if (pushed != null && pushed.getLong("rev") == rev) {
+            head = pushed;
+          }
+        }
+        assertThat(head).as("the head of the change, within a few liveness periods").isNotNull();
+        view.applySync(projector.command(view.syncCommand()));
+        assertThat(view.rev()).isEqualTo(rev);
         assertThat(view.plenary().getList()).containsExactly(workshop.board(1));
       }
     }
