@@ -448,6 +448,12 @@ final class BenchClient implements Transport.Listener {
         if (waiting.answer != null) {
           waiting.answer.tryFail("no reply");
         }
+        // As the web client: a read with no answer in time is asked again, or the replica would stay behind for good.
+        switch (waiting.kind) {
+          case SYNC -> retryLater(() -> sync(waiting.replica));
+          case RESYNC -> retryLater(() -> resync(waiting.replica));
+          default -> { }
+        }
       }
     }
     // A client that sees a gap in the revisions for 5 s does what the protocol says: sync from its last revision.

@@ -116,10 +116,14 @@ final class XhrTransport implements Transport {
     switch (line.charAt(0)) {
       case 'h' -> { } // the 2 KiB prelude and heartbeats
       case 'o' -> {
-        if (!opened) {
-          opened = true;
-          listener.onOpen();
+        if (opened) {
+          // The server closed this session (no receiving request for its session timeout) and a reopened
+          // stream got a new one, with nothing registered: sockjs-client closes there ("Server lost session").
+          fail("xhr_session_lost", "a second open frame on the session");
+          return;
         }
+        opened = true;
+        listener.onOpen();
       }
       case 'a' -> {
         JsonArray messages = new JsonArray(line.substring(1));
