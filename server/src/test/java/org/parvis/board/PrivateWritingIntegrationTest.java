@@ -161,11 +161,7 @@ class PrivateWritingIntegrationTest {
 
   /** The event of this revision, past the ones before it. */
   static JsonObject eventAt(BridgeClient client, String address, long rev) {
-    for (JsonObject event = nextEventOf(client, address); ; event = nextEventOf(client, address)) {
-      if (event.getLong("rev") == rev) {
-        return event;
-      }
-    }
+    return client.eventAt(address, rev, 10_000);
   }
 
   static JsonObject nextEventOf(BridgeClient client, String address) {

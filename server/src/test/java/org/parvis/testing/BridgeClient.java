@@ -191,6 +191,17 @@ public final class BridgeClient implements AutoCloseable {
     }
   }
 
+  /** The event of revision {@code rev} on an address, past the ones before it (heads and resyncs skipped). */
+  public JsonObject eventAt(String address, long rev, long timeoutMillis) {
+    for (JsonObject event = nextOn(address, timeoutMillis); event != null; event = nextOn(address, timeoutMillis)) {
+      Long eventRev = event.getLong("rev");
+      if (eventRev != null && eventRev == rev && !event.getString("type").startsWith("stream.")) {
+        return event;
+      }
+    }
+    throw new AssertionError("no event of revision " + rev + " on " + address);
+  }
+
   public String token() {
     return token;
   }
