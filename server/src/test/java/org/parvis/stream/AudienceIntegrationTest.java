@@ -96,7 +96,11 @@ class AudienceIntegrationTest {
           client.register(address);
           replicas.put(client, StreamReplica.fromSync(client.command(Commands.sync(stream))));
         }
-        long before = replicas.get(animator).rev();
+        // A fence everyone sees: Alice's and Chloé's joins may still reach a follower after its register.
+        long before = animator.command(Commands.lock(workshop.board(0), true)).getLong("rev");
+        for (BridgeClient client : List.of(animator, overWebSocket, overSockJs)) {
+          replicas.get(client).apply(client.eventAt(address, before, 10_000));
+        }
         int arrivals = 20;
         List<String> newcomers = new java.util.ArrayList<>();
         for (int i = 0; i < arrivals; i++) {
