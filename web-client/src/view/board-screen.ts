@@ -619,6 +619,8 @@ export function boardScreen(context: ScreenContext, boardId: string): Screen {
       renderNavigation();
       ballot.update();
       axes.update();
+      // The roster may arrive after the editor opened: its speakers show up without reopening it.
+      picker?.rosterChanged();
       render();
     }),
   ];

@@ -24,6 +24,8 @@ export class SpeakerPicker {
   private readonly categorySelect: HTMLSelectElement;
   private selectedKey = 'self';
   private choices: Choice[] = [];
+  /** The roster the chips show, to rebuild them only when it changes. */
+  private shownRoster = '';
 
   constructor(
     private readonly t: Translator,
@@ -91,11 +93,18 @@ export class SpeakerPicker {
     return this.speaker ? (this.choices.find((choice) => choice.key === this.selectedKey)?.label ?? null) : null;
   }
 
+  /** The workshop changed: the group's roster may have come or changed since the chips were built. */
+  rosterChanged(): void {
+    if (rosterKey(this.roster()) !== this.shownRoster) this.refresh();
+  }
+
   refresh(): void {
     const typed = rememberedSpeakers(this.storage, this.workshopId);
+    const roster = this.roster();
+    this.shownRoster = rosterKey(roster);
     this.choices = [
       { key: 'self', speaker: null, label: this.t.t('scribe.myself') },
-      ...[...this.roster()].sort(byName).map((participant) => ({
+      ...[...roster].sort(byName).map((participant) => ({
         key: `p:${participant.id}`,
         speaker: { id: participant.id },
         label: participant.name,
@@ -142,4 +151,8 @@ export class SpeakerPicker {
     (this.element.querySelector('details') as HTMLDetailsElement).open = false;
     this.added();
   }
+}
+
+function rosterKey(roster: readonly Participant[]): string {
+  return roster.map((participant) => `${participant.id}:${participant.name}`).join('\n');
 }
