@@ -1,7 +1,6 @@
 package org.parvis.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.parvis.board.PrivateWritingIntegrationTest.eventAt;
 import static org.parvis.board.PrivateWritingIntegrationTest.notesOf;
 
 import io.vertx.core.Vertx;
@@ -78,14 +77,14 @@ class ModerationIntegrationTest {
       alice.command(Commands.createNote(board, "rude", "Un mot déplacé"));
 
       JsonObject moderated = animator.command(Commands.updateNote(board, "rude", new JsonObject().put("text", "Un mot reformulé")));
-      assertThat(eventAt(alice, address, moderated.getLong("rev")).getString("moderatedBy")).isEqualTo("Animation");
+      assertThat(alice.eventAt(address, moderated.getLong("rev"), 10_000).getString("moderatedBy")).isEqualTo("Animation");
       JsonObject hidden = animator.command(Commands.hideNote(board, "rude"));
 
-      JsonObject told = eventAt(alice, address, hidden.getLong("rev"));
+      JsonObject told = alice.eventAt(address, hidden.getLong("rev"), 10_000);
       assertThat(told.getString("type")).isEqualTo("note.hidden");
       assertThat(told.getString("hiddenBy")).isEqualTo("Animation");
       for (BridgeClient other : new BridgeClient[] {bruno, projector}) {
-        JsonObject shadow = eventAt(other, address, hidden.getLong("rev"));
+        JsonObject shadow = other.eventAt(address, hidden.getLong("rev"), 10_000);
         assertThat(shadow.getString("type")).isEqualTo("hidden");
         assertThat(shadow.getString("withdrawn")).as("the others drop the note").isEqualTo("rude");
         assertThat(notesOf(other.command(Commands.boardSnapshot(board)))).as("a snapshot").doesNotContainKey("rude");
@@ -98,7 +97,7 @@ class ModerationIntegrationTest {
 
       JsonObject restored = animator.command(Commands.restoreNote(board, "rude"));
 
-      JsonObject back = eventAt(projector, address, restored.getLong("rev"));
+      JsonObject back = projector.eventAt(address, restored.getLong("rev"), 10_000);
       assertThat(back.getString("type")).isEqualTo("note.restored");
       assertThat(back.getJsonObject("note").getString("text")).isEqualTo("Un mot reformulé");
       assertThat(back.getJsonObject("note").containsKey("hiddenBy")).isFalse();
@@ -132,7 +131,7 @@ class ModerationIntegrationTest {
 
       JsonObject restored = animator.command(Commands.restoreNote(board, "oops"));
 
-      JsonObject event = eventAt(bruno, address, restored.getLong("rev"));
+      JsonObject event = bruno.eventAt(address, restored.getLong("rev"), 10_000);
       assertThat(event.getString("type")).isEqualTo("note.restored");
       JsonObject note = notesOf(bruno.command(Commands.boardSnapshot(board))).get("oops");
       assertThat(note.getString("text")).isEqualTo("Une idée supprimée trop vite");
@@ -162,7 +161,7 @@ class ModerationIntegrationTest {
       assertThat(alice.command(Commands.mergeNotes(board, "bus", "navette")).getString("error")).isEqualTo("forbidden");
       JsonObject merged = animator.command(Commands.mergeNotes(board, "bus", "navette"));
 
-      JsonObject event = eventAt(alice, address, merged.getLong("rev"));
+      JsonObject event = alice.eventAt(address, merged.getLong("rev"), 10_000);
       assertThat(event.getString("type")).isEqualTo("notes.merged");
       assertThat(event.getString("text")).isEqualTo("Un bus le samedi\nUne navette vers la gare");
       Map<String, JsonObject> notes = notesOf(alice.command(Commands.boardSnapshot(board)));

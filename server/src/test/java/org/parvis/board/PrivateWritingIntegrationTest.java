@@ -93,7 +93,7 @@ class PrivateWritingIntegrationTest {
       JsonObject revealed = animator.command(Commands.reveal(board, true));
       assertThat(revealed.getLong("rev")).isEqualTo(last.getLong("rev") + 1);
       for (BridgeClient other : others) {
-        JsonObject event = eventAt(other, address, revealed.getLong("rev"));
+        JsonObject event = other.eventAt(address, revealed.getLong("rev"), 10_000);
         assertThat(event.getString("type")).isEqualTo("notes.revealed");
         JsonObject note = event.getJsonArray("notes").getJsonObject(0);
         assertThat(note.getString("text")).isEqualTo(EDITED);
@@ -109,7 +109,8 @@ class PrivateWritingIntegrationTest {
           .as("anonymous for the animators too: their screen may be projected").isEmpty();
       JsonObject ownEdit = author.command(Commands.updateNote(board, "secret", new JsonObject().put("color", "blue")));
       assertThat(ownEdit.getBoolean("ok")).as("the author may still change it").isTrue();
-      assertThat(eventAt(overPolling, address, ownEdit.getLong("rev")).getString("by")).as("who changed an anonymous note").isEmpty();
+      assertThat(overPolling.eventAt(address, ownEdit.getLong("rev"), 10_000).getString("by"))
+          .as("who changed an anonymous note").isEmpty();
 
       author.command(Commands.deleteNote(board, "secret"));
       JsonObject trashed = animator.command(Commands.trash(board)).getJsonArray("deleted").getJsonObject(0);
@@ -157,11 +158,6 @@ class PrivateWritingIntegrationTest {
     syncAnswer.getJsonObject("snapshot").getJsonArray("notes")
         .forEach(note -> notes.put(((JsonObject) note).getString("id"), (JsonObject) note));
     return notes;
-  }
-
-  /** The event of this revision, past the ones before it. */
-  static JsonObject eventAt(BridgeClient client, String address, long rev) {
-    return client.eventAt(address, rev, 10_000);
   }
 
   static JsonObject nextEventOf(BridgeClient client, String address) {
