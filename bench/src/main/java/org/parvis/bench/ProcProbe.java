@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,15 +109,42 @@ final class ProcProbe {
     return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuLoad() : -1;
   }
 
-  /** utime + stime of a process, in clock ticks; -1 if it cannot be read. */
+  /**
+   * CPU of a process and of the children it forks (Redis's append-only-file rewrites), in clock
+   * ticks: its utime + stime, its ended children's (cutime + cstime, once reaped) and its running
+   * children's so far, so the total only grows; -1 if it cannot be read.
+   */
   static long processTicks(long pid) {
     try {
-      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      String[] fields = statFields(pid);
+      long ticks = 0;
+      for (int field = 11; field <= 14; field++) {
+        ticks += Long.parseLong(fields[field]);
+      }
+      return ticks + runningChildrenTicks(pid);
     } catch (IOException | RuntimeException e) {
       return -1;
     }
+  }
+
+  private static long runningChildrenTicks(long pid) throws IOException {
+    long ticks = 0;
+    try (var threads = Files.list(Path.of("/proc/" + pid + "/task"))) {
+      for (Path thread : threads.toList()) {
+        String children = Files.readString(thread.resolve("children")).trim();
+        for (String child : children.isEmpty() ? new String[0] : children.split(" ")) {
+          ticks += Math.max(0, processTicks(Long.parseLong(child)));
+        }
+      }
+    } catch (NoSuchFileException gone) {
+      // the process or one of its threads ended meanwhile
+    }
+    return ticks;
+  }
+
+  private static String[] statFields(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
   }
 
   /** VmRSS of a process in KiB; -1 if it cannot be read. */
