@@ -143,7 +143,9 @@ public final class Main {
     long setupShareNanos = config.setupShareMillis() * 1_000_000L;
     SnapshotCache snapshots = new SnapshotCache(setupShareNanos, System::nanoTime);
     // A change this node acknowledges drops the shared snapshot at once: its author may sync next.
-    StreamStore streams = new StreamStore(redis, APPLY_FUNCTIONS, snapshots::changed);
+    // As many as the Redis client itself holds: a batch of them takes one place in its queue.
+    StreamStore streams = new StreamStore(redis, APPLY_FUNCTIONS, snapshots::changed,
+        config.redisPoolSize() + config.redisMaxWaiting());
     BoardStore boards = new BoardStore(redis, streams);
     WorkshopStore workshopStore = new WorkshopStore(redis, System::nanoTime);
     Retention retention = Retention.days(config.retentionDays());

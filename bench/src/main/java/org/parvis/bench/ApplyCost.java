@@ -68,7 +68,7 @@ public final class ApplyCost {
   private ApplyCost(Redis redis, boolean function) {
     this.redis = redis;
     // Nothing here keeps snapshots to drop when a change is applied.
-    this.streams = new StreamStore(redis, Main.APPLY_FUNCTIONS, applied -> { });
+    this.streams = new StreamStore(redis, Main.APPLY_FUNCTIONS, applied -> { }, Integer.MAX_VALUE);
     this.function = function;
   }
 

@@ -146,10 +146,15 @@ public final class LuaScript {
 
   /** {@code args}: each a String, or a byte[] that is already its UTF-8 text. */
   public Future<Response> run(Redis redis, List<String> keys, List<?> args) {
-    return redis.send(request(Command.EVALSHA, sha1, keys, args))
+    return redis.send(evalSha(keys, args))
         .recover(failure -> isNoScript(failure)
             ? redis.send(request(Command.EVAL, source, keys, args))
             : Future.failedFuture(failure));
+  }
+
+  /** The script run by its SHA-1: Redis answers NOSCRIPT when it does not know it. */
+  public Request evalSha(List<String> keys, List<?> args) {
+    return request(Command.EVALSHA, sha1, keys, args);
   }
 
   /**

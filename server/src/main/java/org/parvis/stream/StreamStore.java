@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.parvis.protocol.Event;
 import org.parvis.protocol.Protocol;
+import org.parvis.store.BatchedScript;
 import org.parvis.store.EventChannel;
 import org.parvis.store.LuaScript;
 import org.parvis.sync.RejectedException;
@@ -33,17 +34,20 @@ public final class StreamStore {
   private static final LuaScript READ = LuaScript.fromResource(StreamStore.class, "read.lua");
 
   private final Redis redis;
-  private final LuaScript apply;
+  private final BatchedScript apply;
+  private final BatchedScript reads;
   private final Consumer<StreamId> applied;
 
   /**
    * {@code functions}: one Lua file per command type, each adding {@code APPLY['<type>']};
-   * {@code applied} is told of every change this node applied, before it is acknowledged.
+   * {@code applied} is told of every change this node applied, before it is acknowledged;
+   * beyond {@code maxHeld} changes (or reads) waiting for Redis, the next one fails at once.
    */
-  public StreamStore(Redis redis, List<LuaScript.Part> functions, Consumer<StreamId> applied) {
+  public StreamStore(Redis redis, List<LuaScript.Part> functions, Consumer<StreamId> applied, int maxHeld) {
     this.redis = redis;
     this.applied = applied;
-    this.apply = applyScript(functions);
+    this.apply = new BatchedScript(redis, applyScript(functions), maxHeld);
+    this.reads = new BatchedScript(redis, READ, maxHeld);
   }
 
   /** The one apply script, with these command types' functions. */
@@ -93,9 +97,10 @@ public final class StreamStore {
   }
 
   public Future<Outcome> apply(ApplyRequest change) {
-    return apply.run(redis, keys(change), arguments(change)).map(result -> {
+    return apply.run(keys(change), arguments(change)).map(result -> {
       Outcome outcome = new Outcome(result.get(0).toString(), result.get(1).toLong());
-      if ("ok".equals(outcome.status())) {
+      // A duplicate may be this node's own change, applied in a batch that failed as a whole and was sent again.
+      if ("ok".equals(outcome.status()) || "duplicate".equals(outcome.status())) {
         applied.accept(change.stream());
       }
       return outcome;
@@ -134,7 +139,7 @@ public final class StreamStore {
   public Future<CatchUp> read(StreamId stream, Long since, String h, Identity reader) {
     List<String> args = List.of(stream.wire(), StreamKeys.prefix(stream.workshopId()),
         since == null ? "" : since.toString(), h == null ? "" : h, reader.role().wireName(), reader.participantId());
-    return READ.run(redis, List.of(StreamKeys.head(stream)), args).compose(result -> {
+    return reads.run(List.of(StreamKeys.head(stream)), args).compose(result -> {
       String kind = result.get(0).toString();
       if ("unknown_stream".equals(kind)) {
         return Future.failedFuture(unknownStream(stream));
