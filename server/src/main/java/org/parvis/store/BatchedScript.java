@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Runs of one Lua script asked for on an event loop while it is busy leave together, as one Redis
  * batch, at the end of the loop's turn: one write, and Redis reads, runs, answers, publishes and
  * logs them in one turn of its own, instead of a round trip and a wake-up of Redis for each
- * (bench/README.md, "Apply scripts sent together"). Runs keep their order. A batch Redis fails as
+ * (bench/README.md, "Morning of 2026-12-02"). Runs keep their order. A batch Redis fails as
  * a whole (its script cache emptied by a restart, a lost connection) is sent again one run at a
  * time, each loading the script if it must: a script that is idempotent by command id, as the
  * apply script, then answers a run that had gone through as a duplicate. A batch takes one place
