@@ -17,8 +17,9 @@ import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import io.vertx.ext.web.handler.sockjs.impl.JsonCodec;
+import org.parvis.bridge.PreEncodedText;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,7 +39,10 @@ import java.util.function.Consumer;
  *   ({@code /<server>/<session>/websocket}), {@code SockJSSocket.write(String)}: the session wraps and
  *   escapes the text as {@code a["..."]} for each recipient.
  *   <li>{@code sockjs-ws-preframed}: the same bytes on the wire, the {@code a["..."]} text built once
- *   and written to each recipient's WebSocket as it is.
+ *   and written to each recipient's WebSocket as it is ({@code writeTextMessage}: encoded to UTF-8
+ *   for each).
+ *   <li>{@code sockjs-ws-preencoded}: the same, its UTF-8 bytes encoded once and written to each as a
+ *   text message over them ({@code PreEncodedText}, what the server's fan-out does).
  *   <li>{@code raw-ws}: the raw WebSocket endpoint ({@code /websocket}, what the load driver uses),
  *   {@code SockJSSocket.write(String)}.
  *   <li>{@code raw-ws-buffer}: the same, the UTF-8 bytes encoded once and written as a Buffer.
@@ -55,9 +59,10 @@ public final class WriteCost {
       + "le mercredi après-midi\",\"color\":\"yellow\"},\"cmd\":\"c41_1842_1764541234567890\","
       + "\"by\":\"p_8Hq2LmZx\",\"at\":1764541234567}}";
 
-  private enum Variant { SOCKJS_WS, SOCKJS_WS_PREFRAMED, RAW_WS, RAW_WS_BUFFER }
+  private enum Variant { SOCKJS_WS, SOCKJS_WS_PREFRAMED, SOCKJS_WS_PREENCODED, RAW_WS, RAW_WS_BUFFER }
 
-  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
   public static void main(String[] args) throws Exception {
     int clients = args.length > 0 ? Integer.parseInt(args[0]) : 200;
@@ -73,18 +78,16 @@ public final class WriteCost {
           EVENT_FRAME.length(), sockJsFrame.length(), clients, frames, rounds);
       List<Variant> variants = List.of(Variant.values());
       long[][] nanosPerWrite = new long[variants.size()][rounds];
+      long[][] bytesPerWrite = new long[variants.size()][rounds];
       for (int round = 0; round < rounds; round++) {
         for (Variant variant : variants) {
-          nanosPerWrite[variant.ordinal()][round] = bench.measure(clientSide, port, variant, clients, frames, sockJsFrame);
+          PerWrite cost = bench.measure(clientSide, port, variant, clients, frames, sockJsFrame);
+          nanosPerWrite[variant.ordinal()][round] = cost.cpuNanos();
+          bytesPerWrite[variant.ordinal()][round] = cost.allocatedBytes();
         }
       }
-      System.out.println("server event-loop CPU per recipient write (ns), median [min-max] of the rounds:");
-      for (Variant variant : variants) {
-        long[] values = nanosPerWrite[variant.ordinal()].clone();
-        Arrays.sort(values);
-        System.out.printf(Locale.ROOT, "  %-22s %6d  [%d-%d]  rounds %s%n", variant.name().toLowerCase(Locale.ROOT).replace('_', '-'),
-            values[values.length / 2], values[0], values[values.length - 1], Arrays.toString(nanosPerWrite[variant.ordinal()]));
-      }
+      print("server event-loop CPU per recipient write (ns)", variants, nanosPerWrite);
+      print("bytes the server's event loop allocated per recipient write", variants, bytesPerWrite);
     } finally {
       clientSide.close().await();
       server.close().await();
@@ -113,10 +116,23 @@ public final class WriteCost {
     return vertx.createHttpServer(options).requestHandler(router).listen().map(HttpServer::actualPort);
   }
 
-  private long measure(Vertx clientSide, int port, Variant variant, int clients, int frames, String sockJsFrame) {
+  private static void print(String what, List<Variant> variants, long[][] perRound) {
+    System.out.println(what + ", median [min-max] of the rounds:");
+    for (Variant variant : variants) {
+      long[] values = perRound[variant.ordinal()].clone();
+      Arrays.sort(values);
+      System.out.printf(Locale.ROOT, "  %-22s %6d  [%d-%d]  rounds %s%n", variant.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+          values[values.length / 2], values[0], values[values.length - 1], Arrays.toString(perRound[variant.ordinal()]));
+    }
+  }
+
+  /** What one recipient's write cost the server's event loop. */
+  private record PerWrite(long cpuNanos, long allocatedBytes) {}
+
+  private PerWrite measure(Vertx clientSide, int port, Variant variant, int clients, int frames, String sockJsFrame) {
     String uri = switch (variant) {
       case SOCKJS_WS -> "/sock/000/%s/websocket";
-      case SOCKJS_WS_PREFRAMED -> "/pre/websocket";
+      case SOCKJS_WS_PREFRAMED, SOCKJS_WS_PREENCODED -> "/pre/websocket";
       case RAW_WS, RAW_WS_BUFFER -> "/sock/websocket";
     };
     WebSocketClient client = clientSide.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(clients * 2));
@@ -134,15 +150,18 @@ public final class WriteCost {
       opened.add(ws);
     }
     Buffer utf8 = Buffer.buffer(EVENT_FRAME);
+    byte[] sockJsUtf8 = sockJsFrame.getBytes(StandardCharsets.UTF_8);
     Consumer<Integer> writeOne = switch (variant) {
       case SOCKJS_WS, RAW_WS -> none -> sockJsSockets.forEach(socket -> socket.write(EVENT_FRAME));
       case SOCKJS_WS_PREFRAMED -> none -> preframedSockets.forEach(ws -> ws.writeTextMessage(sockJsFrame));
+      case SOCKJS_WS_PREENCODED -> none -> preframedSockets.forEach(ws -> ws.writeFrame(PreEncodedText.message(sockJsUtf8)));
       case RAW_WS_BUFFER -> none -> sockJsSockets.forEach(socket -> socket.write(utf8));
     };
     waitFor(() -> sockJsSockets.size() + preframedSockets.size() == clients);
     vertx.runOnContext(none -> loopThreadId = Thread.currentThread().getId());
     waitFor(() -> loopThreadId != 0);
     long cpuBefore = THREADS.getThreadCpuTime(loopThreadId);
+    long allocatedBefore = THREADS.getThreadAllocatedBytes(loopThreadId);
     Promise<Void> sent = Promise.promise();
     long[] count = {0};
     vertx.setPeriodic(2, timer -> {
@@ -156,11 +175,12 @@ public final class WriteCost {
     long expected = (long) clients * frames;
     waitFor(() -> received.get() >= expected);
     long cpu = THREADS.getThreadCpuTime(loopThreadId) - cpuBefore;
+    long allocated = THREADS.getThreadAllocatedBytes(loopThreadId) - allocatedBefore;
     opened.forEach(WebSocket::close);
     client.close().await();
     sockJsSockets.clear();
     preframedSockets.clear();
-    return cpu / expected;
+    return new PerWrite(cpu / expected, allocated / expected);
   }
 
   private static void waitFor(java.util.function.BooleanSupplier condition) {

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Writes frames to the bridge's sockets and counts, per socket, the characters written and not yet
- * taken by the network; a socket that falls more than the limit behind is not written to but
+ * taken by the network (the bytes, for a frame written already encoded: as many for ASCII, a few
+ * more for accented text); a socket that falls more than the limit behind is not written to but
  * dropped: it reconnects and catches up from its revision when it can read again.
  *
  * <p>{@link SockJSSocket#writeQueueFull()} cannot tell: on the SockJS WebSocket and streaming
@@ -38,13 +39,13 @@ final class BoundedWriter {
     return true;
   }
 
-  /** {@link #tryWrite} of a frame already in SockJS's form, written as it is. */
-  boolean tryWriteFramed(SockJsWebSocket socket, String sockJsFrame) {
-    UnsentChars unsent = admit(socket, sockJsFrame.length());
+  /** {@link #tryWrite} of a frame already in SockJS's form and encoded, written as it is (counted in bytes). */
+  boolean tryWriteFramed(SockJsWebSocket socket, byte[] sockJsFrameUtf8) {
+    UnsentChars unsent = admit(socket, sockJsFrameUtf8.length);
     if (unsent == null) {
       return false;
     }
-    socket.writeFramed(sockJsFrame).onComplete(unsent);
+    socket.writeFramed(sockJsFrameUtf8).onComplete(unsent);
     return true;
   }
 

@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  * opens first, so what nearly every browser uses), served here instead of by Vert.x's SockJS handler
  * for one reason: the handler wraps and escapes every message as {@code a["..."]} for each socket
  * it is written to, so a stream event followed by a thousand browsers was escaped a thousand
- * times. {@link #writeFramed} writes text already in that form, built once per node (see
- * {@code StreamFrame}). Otherwise it speaks SockJS as the handler's WebSocket transport does:
+ * times. {@link #writeFramed} writes a frame already in that form, built and encoded to UTF-8
+ * once per node (see {@code StreamFrame}). Otherwise it speaks SockJS as the handler's WebSocket transport does:
  * {@code o} when open, {@code h} heartbeats, every other write wrapped as {@code a["..."]},
  * {@code c[3000,"Go away!"]} before the server closes, incoming {@code ["...", ...]} split into
  * messages, anything else closes the socket. The HTTP fallbacks (xhr-streaming, xhr-polling, ...)
@@ -35,6 +35,7 @@ import java.util.regex.Pattern;
 final class SockJsWebSocket extends SockJSSocketBase {
 
   private static final String CLOSE_FRAME = "c[3000,\"Go away!\"]";
+  private static final String SOCKET_CLOSED = "SockJS socket closed";
 
   private final ServerWebSocket ws;
   private final long heartbeatTimer;
@@ -82,16 +83,17 @@ final class SockJsWebSocket extends SockJSSocketBase {
   }
 
   /**
-   * Writes text that is already a SockJS frame ({@code a["..."]}, escaped as SockJS escapes it) as
-   * it is; its future completes when the connection passed it on, as {@link #write(String)}'s does.
+   * Writes the UTF-8 bytes of what is already a SockJS frame ({@code a["..."]}, escaped as SockJS
+   * escapes it) as they are; its future completes when the connection passed them on, as
+   * {@link #write(String)}'s does.
    */
-  Future<Void> writeFramed(String sockJsFrame) {
-    return closed ? Future.failedFuture("SockJS socket closed") : ws.writeTextMessage(sockJsFrame);
+  Future<Void> writeFramed(byte[] sockJsFrameUtf8) {
+    return closed ? Future.failedFuture(SOCKET_CLOSED) : ws.writeFrame(PreEncodedText.message(sockJsFrameUtf8));
   }
 
   @Override
   public Future<Void> write(String text) {
-    return writeFramed("a" + JsonCodec.encode(new String[] {text}));
+    return closed ? Future.failedFuture(SOCKET_CLOSED) : ws.writeTextMessage("a" + JsonCodec.encode(new String[] {text}));
   }
 
   @Override

@@ -103,8 +103,8 @@ final class StreamFollowers {
         continue;
       }
       boolean written = sendHeld(follower) && (admitted
-          ? write(follower.socket, frame.text(), frame.sockJsText())
-          : write(follower.socket, frame.shadowText(), frame.sockJsShadowText()));
+          ? write(follower.socket, frame.text(), frame.sockJsUtf8())
+          : write(follower.socket, frame.shadowText(), frame.sockJsShadowUtf8()));
       if (!written) {
         tooSlow = tooSlow == null ? new ArrayList<>() : tooSlow;
         tooSlow.add(follower.socket);
@@ -150,23 +150,23 @@ final class StreamFollowers {
     }
     follower.lastHeld = null;
     if (follower.heldFrom == last.rev()) {
-      return write(follower.socket, last.shadowText(), last.sockJsShadowText());
+      return write(follower.socket, last.shadowText(), last.sockJsShadowUtf8());
     }
     // Followers of one stream mostly hold the same range: its frame is built once for them all.
     if (merged == null || merged.last() != last || merged.from() != follower.heldFrom) {
       String text = last.mergedShadowText(follower.heldFrom);
       merged = new MergedShadow(last, follower.heldFrom, text, StreamFrame.sockJs(text));
     }
-    return write(follower.socket, merged.text(), merged.sockJsText());
+    return write(follower.socket, merged.text(), merged.sockJsUtf8());
   }
 
   /** The frame as it is, or in SockJS's form for a browser on that transport; false when the socket is too far behind. */
-  private boolean write(SockJSSocket socket, String text, String sockJsText) {
-    return socket instanceof SockJsWebSocket sockJs ? writer.tryWriteFramed(sockJs, sockJsText) : writer.tryWrite(socket, text);
+  private boolean write(SockJSSocket socket, String text, byte[] sockJsUtf8) {
+    return socket instanceof SockJsWebSocket sockJs ? writer.tryWriteFramed(sockJs, sockJsUtf8) : writer.tryWrite(socket, text);
   }
 
   /** The last merged shadow built, in both forms. */
-  private record MergedShadow(StreamFrame last, long from, String text, String sockJsText) {}
+  private record MergedShadow(StreamFrame last, long from, String text, byte[] sockJsUtf8) {}
 
   // Closing unfollows (the bridge unregisters the socket's addresses), so not while iterating.
   private void dropAll(List<SockJSSocket> tooSlow) {

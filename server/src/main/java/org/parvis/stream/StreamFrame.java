@@ -3,20 +3,22 @@ package org.parvis.stream;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageCodec;
 import io.vertx.ext.web.handler.sockjs.impl.JsonCodec;
+import java.nio.charset.StandardCharsets;
 import org.parvis.workshop.Identity;
 
 /**
  * One event of one stream as this node's followers receive it: the bridge's {@code rec} frame for
  * the event's audience and the one of its shadow for everyone else, each built once per node from
  * the text Redis published, so a thousand followers cost a thousand writes, not a thousand JSON
- * copies and encodings. Each also in SockJS's form ({@code a["<escaped rec frame>"]}), which
- * browsers on the SockJS WebSocket transport receive as it is, instead of one escaping per browser.
+ * copies and encodings. Each also in SockJS's form ({@code a["<escaped rec frame>"]}) as UTF-8
+ * bytes, which browsers on the SockJS WebSocket transport receive as they are, instead of one
+ * escaping and one encoding per browser.
  * A shadow that says nothing but "a revision went by" ({@link #hasBareShadow}) may reach a follower
  * late and merged with the next ones ({@link #mergedShadowText}): a roomful joining a workshop then
  * costs each follower a frame now and then, not one per arrival. {@code rev} is known for those only.
  */
-public record StreamFrame(String stream, String audience, long rev, String text, String shadowText, String sockJsText,
-    String sockJsShadowText, boolean hasBareShadow) {
+public record StreamFrame(String stream, String audience, long rev, String text, String shadowText, byte[] sockJsUtf8,
+    byte[] sockJsShadowUtf8, boolean hasBareShadow) {
 
   /** Local address where the relay hands frames to each HTTP event loop. */
   public static final String ADDRESS = "parvis.local.stream-frames";
@@ -58,9 +60,9 @@ public record StreamFrame(String stream, String audience, long rev, String text,
     return shadowText == null || Audience.admits(audience, who);
   }
 
-  /** Escaped by the SockJS handler's own codec, so a browser reads the same bytes either way. */
-  public static String sockJs(String text) {
-    return "a" + JsonCodec.encode(new String[] {text});
+  /** Escaped by the SockJS handler's own codec, so a browser reads the same bytes either way; then encoded. */
+  public static byte[] sockJs(String text) {
+    return ("a" + JsonCodec.encode(new String[] {text})).getBytes(StandardCharsets.UTF_8);
   }
 
   private static String rec(StreamId stream, String eventJson) {
