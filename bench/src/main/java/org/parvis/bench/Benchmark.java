@@ -28,7 +28,7 @@ import org.parvis.testing.RedisProcess;
  *
  * <pre>
  * java -cp bench/target/parvis-bench.jar org.parvis.bench.Benchmark [--steps 1,5,10,20,50,100]
- *     [--step-seconds 30] [--idle 2000] [--only parvis|baseline] [--jfr-at-step 50] [--out DIR]
+ *     [--step-seconds 30] [--warmup-seconds 60] [--idle 2000] [--only parvis|baseline] [--jfr-at-step 50] [--out DIR]
  *     [--parvis-jar server/target/parvis.jar] [--server-jvm-opts "-Xms512m -Xmx1g"]
  *     [--driver-jvm-opts "-Xms3g -Xmx3g -XX:+UseZGC"] [--driver-args "--xhr-share 0.05"] [--pinned]
  * </pre>
@@ -41,6 +41,8 @@ public final class Benchmark {
 
   private String steps = "1,5,10,20,50,100";
   private int stepSeconds = 30;
+  // Parvis's JIT compiled for 19 s of CPU in a pinned run's first minute; the bare broadcast far less.
+  private int warmupSeconds = 60;
   private int idle = 2000;
   private String only = "";
   private Integer jfrAtStep;
@@ -62,6 +64,7 @@ public final class Benchmark {
       switch (args[i]) {
         case "--steps" -> { bench.steps = v; i++; }
         case "--step-seconds" -> { bench.stepSeconds = Integer.parseInt(v); i++; }
+        case "--warmup-seconds" -> { bench.warmupSeconds = Integer.parseInt(v); i++; }
         case "--idle" -> { bench.idle = Integer.parseInt(v); i++; }
         case "--only" -> { bench.only = v; i++; }
         case "--jfr-at-step" -> { bench.jfrAtStep = Integer.parseInt(v); i++; }
@@ -159,7 +162,7 @@ public final class Benchmark {
         if (idle > 0) {
           driver("parvis-idle", common, List.of("--idle", Integer.toString(idle)));
         }
-        List<String> ramp = new ArrayList<>(List.of("--steps", steps, "--step-seconds", Integer.toString(stepSeconds)));
+        List<String> ramp = new ArrayList<>(rampArgs());
         if (jfrAtStep != null) {
           ramp.addAll(List.of("--jfr-at-step", jfrAtStep.toString(), "--jfr-file",
               out.resolve("parvis-w" + jfrAtStep + ".jfr").toAbsolutePath().toString()));
@@ -186,10 +189,16 @@ public final class Benchmark {
       if (idle > 0) {
         driver("baseline-idle", common, List.of("--idle", Integer.toString(idle)));
       }
-      return driver("baseline", common, List.of("--steps", steps, "--step-seconds", Integer.toString(stepSeconds)));
+      return driver("baseline", common, rampArgs());
     } finally {
       stop(server);
     }
+  }
+
+  /** The same ramp for both servers, each warmed up alike before its first window. */
+  private List<String> rampArgs() {
+    return List.of("--steps", steps, "--step-seconds", Integer.toString(stepSeconds), "--warmup-seconds",
+        Integer.toString(warmupSeconds));
   }
 
   /** Runs the driver in its own JVM, echoing and logging its output; returns its JSON report. */
@@ -207,7 +216,7 @@ public final class Benchmark {
     System.out.println("$ " + String.join(" ", command));
     Process driver = start(new ProcessBuilder(command).redirectErrorStream(true));
     Thread pump = pump(driver.getInputStream(), out.resolve(label + "-driver.log"));
-    long limitSeconds = (long) DriverConfig.ints(steps).size() * (stepSeconds + 120) + 600;
+    long limitSeconds = (long) DriverConfig.ints(steps).size() * (stepSeconds + 120) + warmupSeconds + 600;
     if (!driver.waitFor(limitSeconds, TimeUnit.SECONDS)) {
       driver.destroyForcibly();
       throw new IllegalStateException("driver " + label + " still running after " + limitSeconds + " s: killed");

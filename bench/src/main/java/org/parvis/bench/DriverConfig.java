@@ -31,6 +31,7 @@ public final class DriverConfig {
   public int graceSeconds = 5;
   /** After a step's new clients are connected, let the server drain the setup backlog before measuring. */
   public int settleSeconds = 10;
+  public int warmupSeconds;
   public long commandTimeoutMs = 10_000;
   public long handshakeTimeoutMs = 60_000;
   public Long serverPid;
@@ -85,6 +86,7 @@ public final class DriverConfig {
         case "--event-loops" -> { c.eventLoops = Integer.parseInt(v); i++; }
         case "--grace-seconds" -> { c.graceSeconds = Integer.parseInt(v); i++; }
         case "--settle-seconds" -> { c.settleSeconds = Integer.parseInt(v); i++; }
+        case "--warmup-seconds" -> { c.warmupSeconds = Integer.parseInt(v); i++; }
         case "--command-timeout-ms" -> { c.commandTimeoutMs = Long.parseLong(v); i++; }
         case "--server-pid" -> { c.serverPid = Long.parseLong(v); i++; }
         case "--redis-pid" -> { c.redisPid = Long.parseLong(v); i++; }
@@ -131,6 +133,8 @@ public final class DriverConfig {
         --event-loops N              driver event loops (default: cores)
         --grace-seconds 5            after a step, how long a delivery may take before it is lost
         --settle-seconds 10          after connecting a step's new clients, wait before the window
+        --warmup-seconds 0           the first step's clients edit this much longer before its window,
+                                     so that no window pays for the server's JIT compilation
         --server-pid PID --redis-pid PID   sample CPU / RSS / heap of these processes
         --json FILE --label NAME     JSON report
         --idle N                     idle-memory mode: N idle participants, server RSS/heap per client

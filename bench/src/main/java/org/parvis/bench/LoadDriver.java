@@ -112,6 +112,7 @@ public final class LoadDriver {
             .put("stepSeconds", config.stepSeconds)
             .put("graceSeconds", config.graceSeconds)
             .put("settleSeconds", config.settleSeconds)
+            .put("warmupSeconds", config.warmupSeconds)
             .put("quietGateCores", config.quietGateCores)
             .put("driverEventLoops", config.eventLoops));
     if (config.idleClients > 0) {
@@ -150,6 +151,10 @@ public final class LoadDriver {
       double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
       if (!added.isEmpty() && config.settleSeconds > 0) {
         Thread.sleep(config.settleSeconds * 1_000L);
+      }
+      if (step == 0 && config.warmupSeconds > 0) {
+        log("warming up: W=" + target + " editing for " + config.warmupSeconds + " s before the first window");
+        Thread.sleep(config.warmupSeconds * 1_000L);
       }
       if (config.jfrAtStep != null && config.jfrAtStep == target && config.serverPid != null && config.jfrFile != null) {
         log("JFR on the server for " + config.stepSeconds + " s: " + ProcProbe.jfrStart(config.serverPid,
