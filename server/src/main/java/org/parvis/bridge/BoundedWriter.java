@@ -39,13 +39,13 @@ final class BoundedWriter {
     return true;
   }
 
-  /** {@link #tryWrite} of a frame already in SockJS's form and encoded, written as it is (counted in bytes). */
-  boolean tryWriteFramed(SockJsWebSocket socket, byte[] sockJsFrameUtf8) {
-    UnsentChars unsent = admit(socket, sockJsFrameUtf8.length);
+  /** {@link #tryWrite} of a frame already in the socket's form and encoded, written as it is (counted in bytes). */
+  boolean tryWritePreEncoded(BridgeWebSocket socket, byte[] utf8) {
+    UnsentChars unsent = admit(socket, utf8.length);
     if (unsent == null) {
       return false;
     }
-    socket.writeFramed(sockJsFrameUtf8).onComplete(unsent);
+    socket.writePreEncoded(utf8).onComplete(unsent);
     return true;
   }
 

@@ -145,8 +145,8 @@ public final class HttpVerticle extends VerticleBase {
         .setMaxHandlersPerSocket(64)
         .setPingTimeout(30_000);
     Handler<SockJSSocket> bridge = new EventBusBridgeImpl(vertx, null, bridgeOptions, doors.socketDoor(vertx, guard));
-    // The SockJS WebSocket transport first, served by SockJsWebSocket; the handler serves the rest.
-    SockJsWebSocket.mount(router, BRIDGE_PATH, vertx, sockJsOptions, bridge);
+    // The two WebSocket endpoints first, served by BridgeWebSocket; the handler serves the rest.
+    BridgeWebSocket.mount(router, BRIDGE_PATH, vertx, sockJsOptions, bridge);
     router.route(BRIDGE_PATH + "*").subRouter(SockJSHandler.create(vertx, sockJsOptions).socketHandler(bridge));
   }
 

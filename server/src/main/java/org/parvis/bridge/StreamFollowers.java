@@ -10,14 +10,15 @@ import java.util.Set;
 import org.parvis.stream.StreamFrame;
 import org.parvis.stream.StreamId;
 import org.parvis.stream.WatchedStreams;
+import org.parvis.stream.WireText;
 import org.parvis.workshop.Identity;
 
 /**
  * The sockets of one event loop that follow each stream, each with the identity it proved. Stream
  * events skip the bridge's per-socket event-bus delivery (a copy, a permit check and an encoding per
  * recipient): each frame is written as it is, the event to the sockets of its audience and its
- * shadow to the others; to a browser on the SockJS WebSocket transport, in the SockJS form the
- * frame already carries. A bare shadow (a revision the follower may not see, and nothing else) is
+ * shadow to the others; to a WebSocket Parvis serves itself, as the bytes the frame already carries
+ * in that endpoint's form. A bare shadow (a revision the follower may not see, and nothing else) is
  * held back and merged with the next ones until {@link #sendHeldShadows} or the follower's next frame
  * of that stream, whichever comes first. Confined to its event loop; keeps the node-wide
  * {@link WatchedStreams} in step, so the relay knows which streams to tell to catch up.
@@ -103,8 +104,8 @@ final class StreamFollowers {
         continue;
       }
       boolean written = sendHeld(follower) && (admitted
-          ? write(follower.socket, frame.text(), frame.sockJsUtf8())
-          : write(follower.socket, frame.shadowText(), frame.sockJsShadowUtf8()));
+          ? write(follower.socket, frame.event())
+          : write(follower.socket, frame.shadow()));
       if (!written) {
         tooSlow = tooSlow == null ? new ArrayList<>() : tooSlow;
         tooSlow.add(follower.socket);
@@ -150,23 +151,22 @@ final class StreamFollowers {
     }
     follower.lastHeld = null;
     if (follower.heldFrom == last.rev()) {
-      return write(follower.socket, last.shadowText(), last.sockJsShadowUtf8());
+      return write(follower.socket, last.shadow());
     }
     // Followers of one stream mostly hold the same range: its frame is built once for them all.
     if (merged == null || merged.last() != last || merged.from() != follower.heldFrom) {
-      String text = last.mergedShadowText(follower.heldFrom);
-      merged = new MergedShadow(last, follower.heldFrom, text, StreamFrame.sockJs(text));
+      merged = new MergedShadow(last, follower.heldFrom, last.mergedShadow(follower.heldFrom));
     }
-    return write(follower.socket, merged.text(), merged.sockJsUtf8());
+    return write(follower.socket, merged.wire());
   }
 
-  /** The frame as it is, or in SockJS's form for a browser on that transport; false when the socket is too far behind. */
-  private boolean write(SockJSSocket socket, String text, byte[] sockJsUtf8) {
-    return socket instanceof SockJsWebSocket sockJs ? writer.tryWriteFramed(sockJs, sockJsUtf8) : writer.tryWrite(socket, text);
+  /** The frame in the form the socket's transport writes; false when the socket is too far behind. */
+  private boolean write(SockJSSocket socket, WireText frame) {
+    return socket instanceof BridgeWebSocket ws ? writer.tryWritePreEncoded(ws, ws.formOf(frame)) : writer.tryWrite(socket, frame.text());
   }
 
-  /** The last merged shadow built, in both forms. */
-  private record MergedShadow(StreamFrame last, long from, String text, byte[] sockJsUtf8) {}
+  /** The last merged shadow built. */
+  private record MergedShadow(StreamFrame last, long from, WireText wire) {}
 
   // Closing unfollows (the bridge unregisters the socket's addresses), so not while iterating.
   private void dropAll(List<SockJSSocket> tooSlow) {

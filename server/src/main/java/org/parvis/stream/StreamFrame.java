@@ -2,23 +2,19 @@ package org.parvis.stream;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageCodec;
-import io.vertx.ext.web.handler.sockjs.impl.JsonCodec;
-import java.nio.charset.StandardCharsets;
 import org.parvis.workshop.Identity;
 
 /**
  * One event of one stream as this node's followers receive it: the bridge's {@code rec} frame for
  * the event's audience and the one of its shadow for everyone else, each built once per node from
  * the text Redis published, so a thousand followers cost a thousand writes, not a thousand JSON
- * copies and encodings. Each also in SockJS's form ({@code a["<escaped rec frame>"]}) as UTF-8
- * bytes, which browsers on the SockJS WebSocket transport receive as they are, instead of one
- * escaping and one encoding per browser.
+ * copies and encodings; each in every form a transport writes ({@link WireText}), so a browser
+ * costs a write, not an escaping and an encoding.
  * A shadow that says nothing but "a revision went by" ({@link #hasBareShadow}) may reach a follower
- * late and merged with the next ones ({@link #mergedShadowText}): a roomful joining a workshop then
+ * late and merged with the next ones ({@link #mergedShadow}): a roomful joining a workshop then
  * costs each follower a frame now and then, not one per arrival. {@code rev} is known for those only.
  */
-public record StreamFrame(String stream, String audience, long rev, String text, String shadowText, byte[] sockJsUtf8,
-    byte[] sockJsShadowUtf8, boolean hasBareShadow) {
+public record StreamFrame(String stream, String audience, long rev, WireText event, WireText shadow, boolean hasBareShadow) {
 
   /** Local address where the relay hands frames to each HTTP event loop. */
   public static final String ADDRESS = "parvis.local.stream-frames";
@@ -39,30 +35,25 @@ public record StreamFrame(String stream, String audience, long rev, String text,
   }
 
   private static StreamFrame of(String stream, String audience, long rev, String text, String shadowText, boolean bare) {
-    return new StreamFrame(stream, audience, rev, text, shadowText, sockJs(text), shadowText == null ? null : sockJs(shadowText),
-        bare);
+    return new StreamFrame(stream, audience, rev, WireText.of(text), shadowText == null ? null : WireText.of(shadowText), bare);
   }
 
   public String textFor(Identity who) {
-    return admits(who) ? text : shadowText;
+    return admits(who) ? event.text() : shadow.text();
   }
 
   /**
    * This bare shadow standing for every revision from {@code from} to its own: the client moves
    * to its revision when it holds {@code from - 1} (docs/protocol.md, {@code hidden}).
    */
-  public String mergedShadowText(long from) {
+  public WireText mergedShadow(long from) {
+    String text = shadow.text();
     // "...,"at":N}}" (the shadow, then the rec frame, close): the range goes inside the shadow.
-    return shadowText.substring(0, shadowText.length() - 2) + ",\"from\":" + from + "}}";
+    return WireText.of(text.substring(0, text.length() - 2) + ",\"from\":" + from + "}}");
   }
 
   public boolean admits(Identity who) {
-    return shadowText == null || Audience.admits(audience, who);
-  }
-
-  /** Escaped by the SockJS handler's own codec, so a browser reads the same bytes either way; then encoded. */
-  public static byte[] sockJs(String text) {
-    return ("a" + JsonCodec.encode(new String[] {text})).getBytes(StandardCharsets.UTF_8);
+    return shadow == null || Audience.admits(audience, who);
   }
 
   private static String rec(StreamId stream, String eventJson) {

@@ -59,7 +59,7 @@ class AudienceTest {
     StreamFrame frame = StreamFrame.of(StreamId.workshop("w"), bare);
     assertThat(frame.hasBareShadow()).isTrue();
     assertThat(frame.rev()).isEqualTo(41);
-    assertThat(new io.vertx.core.json.JsonObject(frame.mergedShadowText(37)).getJsonObject("body"))
+    assertThat(new io.vertx.core.json.JsonObject(frame.mergedShadow(37).text()).getJsonObject("body"))
         .isEqualTo(new io.vertx.core.json.JsonObject(envelope + ",\"from\":37}"));
     assertThat(StreamFrame.of(StreamId.workshop("w"), withCount).hasBareShadow()).isFalse();
   }

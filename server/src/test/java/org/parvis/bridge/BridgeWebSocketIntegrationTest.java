@@ -21,12 +21,12 @@ import org.parvis.testing.NodeWithRedis;
 import org.parvis.testing.TestWorkshop;
 
 /**
- * The SockJS WebSocket transport browsers use, served by {@link SockJsWebSocket} with stream events
- * written as frames built once per node: what arrives must be what the SockJS handler's own
- * transports deliver, escaping included, and the transport must speak SockJS as sockjs-client expects.
+ * The bridge's WebSocket endpoints, served by {@link BridgeWebSocket} with stream events written as
+ * bytes encoded once per node: what arrives must be what the SockJS handler's own transports
+ * deliver, escaping included, and the SockJS transport must speak SockJS as sockjs-client expects.
  */
 @ExtendWith(VertxExtension.class)
-class SockJsWebSocketIntegrationTest {
+class BridgeWebSocketIntegrationTest {
 
   @RegisterExtension
   static final NodeWithRedis node = new NodeWithRedis(java.util.Map.of());
@@ -35,14 +35,15 @@ class SockJsWebSocketIntegrationTest {
   private static final String AWKWARD_TEXT = "Ça « marche » ? \"oui\" \\ non </script> 🙂 fin";
 
   @Test
-  void anEventWithTextSockJsMustEscapeReadsTheSameOverThePreframedWebSocketAsOverXhrPolling(Vertx vertx) {
+  void anEventWithTextSockJsMustEscapeReadsTheSameOverBothWebSocketsAsOverXhrPolling(Vertx vertx) {
     TestWorkshop workshop = TestWorkshop.create(vertx, node.port(), "Échappements", "A");
     String board = workshop.board(0);
     String address = "parvis.board." + board;
     try (BridgeClient writer = BridgeClient.connect(vertx, node.port(), workshop.animatorToken());
          BridgeClient overSockJs = BridgeClient.connectSockJs(vertx, node.port(), workshop.join(vertx, "Alice"));
-         BridgeClient overPolling = BridgeClient.connectPolling(vertx, node.port(), workshop.join(vertx, "Bruno"))) {
-      for (BridgeClient reader : List.of(overSockJs, overPolling)) {
+         BridgeClient overPolling = BridgeClient.connectPolling(vertx, node.port(), workshop.join(vertx, "Bruno"));
+         BridgeClient overRaw = BridgeClient.connect(vertx, node.port(), workshop.join(vertx, "Chloé"))) {
+      for (BridgeClient reader : List.of(overSockJs, overPolling, overRaw)) {
         reader.register(address);
         reader.command(Commands.boardSnapshot(board));
       }
@@ -51,8 +52,9 @@ class SockJsWebSocketIntegrationTest {
 
       JsonObject overWebSocket = nextNoteEvent(overSockJs, address);
       JsonObject overXhr = nextNoteEvent(overPolling, address);
+      JsonObject overRawWebSocket = nextNoteEvent(overRaw, address);
       assertThat(overWebSocket.getJsonObject("note").getString("text")).isEqualTo(AWKWARD_TEXT);
-      assertThat(overWebSocket).isEqualTo(overXhr);
+      assertThat(overWebSocket).isEqualTo(overXhr).isEqualTo(overRawWebSocket);
     }
   }
 

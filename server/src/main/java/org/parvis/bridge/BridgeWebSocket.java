@@ -19,25 +19,34 @@ import io.vertx.ext.web.handler.sockjs.impl.SockJSSocketBase;
 import io.vertx.ext.web.impl.Origin;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.parvis.stream.WireText;
 
 /**
- * The SockJS WebSocket transport ({@code <bridge>/<server>/<session>/websocket}, what sockjs-client
- * opens first, so what nearly every browser uses), served here instead of by Vert.x's SockJS handler
- * for one reason: the handler wraps and escapes every message as {@code a["..."]} for each socket
- * it is written to, so a stream event followed by a thousand browsers was escaped a thousand
- * times. {@link #writeFramed} writes a frame already in that form, built and encoded to UTF-8
- * once per node (see {@code StreamFrame}). Otherwise it speaks SockJS as the handler's WebSocket transport does:
- * {@code o} when open, {@code h} heartbeats, every other write wrapped as {@code a["..."]},
- * {@code c[3000,"Go away!"]} before the server closes, incoming {@code ["...", ...]} split into
- * messages, anything else closes the socket. The HTTP fallbacks (xhr-streaming, xhr-polling, ...)
- * stay with the handler.
+ * The bridge's two WebSocket endpoints, served here instead of by Vert.x's SockJS handler so that
+ * the fan-out writes each frame as bytes encoded once per node ({@link #writePreEncoded}, see
+ * {@code WireText}): the handler wraps, escapes and encodes every message again for each socket,
+ * so a stream event followed by a thousand browsers was escaped a thousand times.
+ *
+ * <ul>
+ *   <li>SockJS's WebSocket transport ({@code <bridge>/<server>/<session>/websocket}, what
+ *   sockjs-client opens first, so what nearly every browser uses), spoken as the handler's
+ *   transport does: {@code o} when open, {@code h} heartbeats, every message wrapped as
+ *   {@code a["..."]}, {@code c[3000,"Go away!"]} before the server closes, incoming
+ *   {@code ["...", ...]} split into messages, anything else closes the socket.
+ *   <li>The raw endpoint ({@code <bridge>/websocket}: one WebSocket message per bridge message, for
+ *   clients without sockjs-client), as the handler's raw transport: text out, text or binary in.
+ * </ul>
+ *
+ * The HTTP fallbacks (xhr-streaming, xhr-polling, ...) stay with the handler.
  */
-final class SockJsWebSocket extends SockJSSocketBase {
+final class BridgeWebSocket extends SockJSSocketBase {
 
   private static final String CLOSE_FRAME = "c[3000,\"Go away!\"]";
   private static final String SOCKET_CLOSED = "SockJS socket closed";
 
   private final ServerWebSocket ws;
+  /** SockJS's framing, or none on the raw endpoint. */
+  private final boolean sockJs;
   private final long heartbeatTimer;
   private Handler<Void> closeHandler;
   private Handler<Void> endHandler;
@@ -49,29 +58,39 @@ final class SockJsWebSocket extends SockJSSocketBase {
   /** Mount before the SockJS handler at {@code bridgePath} ("/eventbus/"): a request that is no WebSocket upgrade goes on to it. */
   static void mount(Router router, String bridgePath, Vertx vertx, SockJSHandlerOptions options, Handler<SockJSSocket> bridge) {
     Origin origin = options.getOrigin() == null ? null : Origin.parse(options.getOrigin());
-    router.getWithRegex(Pattern.quote(bridgePath) + "[^/.]+/[^/.]+/websocket").handler(ctx -> {
-      HttpServerRequest request = ctx.request();
-      if (!request.canUpgradeToWebSocket()) {
-        ctx.next();
-        return;
-      }
-      if (!Origin.check(origin, ctx)) {
-        ctx.fail(403, new VertxException("Invalid Origin", true));
-        return;
-      }
-      request.toWebSocket().onFailure(ctx::fail).onSuccess(ws -> bridge.handle(new SockJsWebSocket(vertx, ctx, options, ws)));
-    });
+    router.getWithRegex(Pattern.quote(bridgePath) + "[^/.]+/[^/.]+/websocket")
+        .handler(ctx -> upgrade(ctx, origin, ws -> bridge.handle(new BridgeWebSocket(vertx, ctx, options, ws, true))));
+    router.get(bridgePath + "websocket")
+        .handler(ctx -> upgrade(ctx, origin, ws -> bridge.handle(new BridgeWebSocket(vertx, ctx, options, ws, false))));
   }
 
-  private SockJsWebSocket(Vertx vertx, RoutingContext ctx, SockJSHandlerOptions options, ServerWebSocket ws) {
+  private static void upgrade(RoutingContext ctx, Origin origin, Handler<ServerWebSocket> opened) {
+    HttpServerRequest request = ctx.request();
+    if (!request.canUpgradeToWebSocket()) {
+      ctx.next();
+      return;
+    }
+    if (!Origin.check(origin, ctx)) {
+      ctx.fail(403, new VertxException("Invalid Origin", true));
+      return;
+    }
+    request.toWebSocket().onFailure(ctx::fail).onSuccess(opened);
+  }
+
+  private BridgeWebSocket(Vertx vertx, RoutingContext ctx, SockJSHandlerOptions options, ServerWebSocket ws, boolean sockJs) {
     super(vertx, ctx, options);
     this.ws = ws;
-    ws.writeTextMessage("o");
-    heartbeatTimer = vertx.setPeriodic(options.getHeartbeatInterval(), timer -> {
-      if (!closed) {
-        ws.writeTextMessage("h");
-      }
-    });
+    this.sockJs = sockJs;
+    if (sockJs) {
+      ws.writeTextMessage("o");
+      heartbeatTimer = vertx.setPeriodic(options.getHeartbeatInterval(), timer -> {
+        if (!closed) {
+          ws.writeTextMessage("h");
+        }
+      });
+    } else {
+      heartbeatTimer = -1;
+    }
     ws.closeHandler(none -> ended());
     ws.exceptionHandler(failure -> {
       Handler<Throwable> handler = exceptionHandler;
@@ -82,28 +101,51 @@ final class SockJsWebSocket extends SockJSSocketBase {
     });
   }
 
+  /** This frame's bytes in this endpoint's form: SockJS's {@code a["..."]}, or the message alone. */
+  byte[] formOf(WireText frame) {
+    return sockJs ? frame.sockJsUtf8() : frame.utf8();
+  }
+
   /**
-   * Writes the UTF-8 bytes of what is already a SockJS frame ({@code a["..."]}, escaped as SockJS
-   * escapes it) as they are; its future completes when the connection passed them on, as
-   * {@link #write(String)}'s does.
+   * Writes bytes {@linkplain #formOf in this endpoint's form} as they are, as one text message; its
+   * future completes when the connection passed them on, as {@link #write(String)}'s does.
    */
-  Future<Void> writeFramed(byte[] sockJsFrameUtf8) {
-    return closed ? Future.failedFuture(SOCKET_CLOSED) : ws.writeFrame(PreEncodedText.message(sockJsFrameUtf8));
+  Future<Void> writePreEncoded(byte[] utf8) {
+    return closed ? Future.failedFuture(SOCKET_CLOSED) : ws.writeFrame(PreEncodedText.message(utf8));
   }
 
   @Override
   public Future<Void> write(String text) {
-    return closed ? Future.failedFuture(SOCKET_CLOSED) : ws.writeTextMessage("a" + JsonCodec.encode(new String[] {text}));
+    if (closed) {
+      return Future.failedFuture(SOCKET_CLOSED);
+    }
+    return ws.writeTextMessage(sockJs ? "a" + JsonCodec.encode(new String[] {text}) : text);
   }
 
   @Override
   public Future<Void> write(Buffer data) {
-    return write(data.toString());
+    if (sockJs || closed) {
+      return write(data.toString());
+    }
+    return ws.writeBinaryMessage(data);
   }
 
   @Override
   public SockJSSocket handler(Handler<Buffer> handler) {
-    ws.textMessageHandler(messages -> receive(messages, handler));
+    if (sockJs) {
+      ws.textMessageHandler(messages -> receive(messages, handler));
+    } else {
+      ws.textMessageHandler(message -> {
+        if (!closed) {
+          handler.handle(Buffer.buffer(message));
+        }
+      });
+      ws.binaryMessageHandler(message -> {
+        if (!closed) {
+          handler.handle(message);
+        }
+      });
+    }
     return this;
   }
 
@@ -124,15 +166,32 @@ final class SockJsWebSocket extends SockJSSocketBase {
   }
 
   /**
-   * The server's close, as SockJS's: the close frame, then the WebSocket. Also after a failure of
-   * the WebSocket ended the socket (a message over the size limit), which leaves the connection open.
+   * The server's close, as SockJS's: the close frame, then the WebSocket (on the raw endpoint, the
+   * WebSocket alone). Also after a failure of the WebSocket ended the socket (a message over the
+   * size limit), which leaves the connection open.
    */
   @Override
   public void close() {
     if (!closeSent && !ws.isClosed()) {
       closeSent = true;
-      ws.writeTextMessage(CLOSE_FRAME);
+      if (sockJs) {
+        ws.writeTextMessage(CLOSE_FRAME);
+      }
       vertx.runOnContext(none -> ws.close());
+    }
+    ended();
+  }
+
+  /** On the raw endpoint, the WebSocket's close carries the status and reason; SockJS closes as {@link #close()}. */
+  @Override
+  public void close(int statusCode, String reason) {
+    if (sockJs) {
+      close();
+      return;
+    }
+    if (!closeSent && !ws.isClosed()) {
+      closeSent = true;
+      ws.close((short) statusCode, reason);
     }
     ended();
   }
@@ -142,7 +201,9 @@ final class SockJsWebSocket extends SockJSSocketBase {
       return;
     }
     closed = true;
-    vertx.cancelTimer(heartbeatTimer);
+    if (heartbeatTimer >= 0) {
+      vertx.cancelTimer(heartbeatTimer);
+    }
     super.close();
     // Later, as the SockJS session does: a socket dropped while the bridge delivers to it must not
     // have its registrations cleared under the bridge's feet.
