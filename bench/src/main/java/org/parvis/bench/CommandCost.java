@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import org.parvis.Main;
+import org.parvis.board.BoardRules;
 import org.parvis.config.ParvisConfig;
 import org.parvis.testing.RedisProcess;
 
@@ -41,10 +42,11 @@ import org.parvis.testing.RedisProcess;
  * {@code --per-board} says otherwise, so the fan-out is one write, to the sender), connect over real
  * WebSockets to the bridge's raw endpoint (the JDK's client, so that no client work runs on a Vert.x
  * thread), register on their board and sync it; then each keeps one command in flight, a
- * {@code note.create} in five, the others {@code note.update} of one of its notes (a move or a new
- * text). After a warm-up, each round of M commands is measured from before the first is sent to
- * after every acknowledgement and every event of the round has come back. The rate limits are raised
- * so that nothing is refused; the limiters are consulted as usual.
+ * {@code note.create} in five (until the people of one board hold half of its room; then updates
+ * only), the others {@code note.update} of one of its notes (a move or a new text). After a
+ * warm-up, each round of M commands is measured from before the first is sent to after every
+ * acknowledgement and every event of the round has come back. The rate limits are raised so that
+ * nothing is refused; the limiters are consulted as usual.
  *
  * <pre>
  * java -cp bench/target/parvis-bench.jar org.parvis.bench.CommandCost \
@@ -211,7 +213,8 @@ public final class CommandCost {
           .put("name", "P" + (p + 1)).put("category", "habitant").put("board", board.getString("id"))).getString("token");
       List<String> zones = board.getJsonArray("zones", new JsonArray()).stream()
           .map(zone -> ((JsonObject) zone).getString("id")).toList();
-      Participant participant = new Participant(p, token, board.getString("id"), zones.isEmpty() ? List.of("z1") : zones);
+      Participant participant = new Participant(p, token, board.getString("id"), zones.isEmpty() ? List.of("z1") : zones,
+          perBoard);
       participant.connect(synced);
       participants.add(participant);
     }
@@ -237,6 +240,8 @@ public final class CommandCost {
     private final String token;
     private final String board;
     private final List<String> zones;
+    /** Its share of a board's room, half of it: the people of one board together never fill it. */
+    private final int maxNotes;
     private final List<String> notes = new ArrayList<>();
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
     private final StringBuilder partialText = new StringBuilder();
@@ -248,11 +253,12 @@ public final class CommandCost {
     private CountDownLatch roundAnswered;
     private Runnable onAnswer;
 
-    Participant(int index, String token, String board, List<String> zones) {
+    Participant(int index, String token, String board, List<String> zones, int perBoard) {
       this.index = index;
       this.token = token;
       this.board = board;
       this.zones = zones;
+      this.maxNotes = BoardRules.MAX_NOTES_PER_BOARD / 2 / perBoard;
     }
 
     void connect(CountDownLatch synced) {
@@ -285,7 +291,7 @@ public final class CommandCost {
       String commandId = "c" + index + "_" + Long.toString(seq, 36);
       int x = (int) (seq * 7919 % 10_000);
       int y = (int) (seq * 104_729 % 10_000);
-      if (notes.isEmpty() || seq % 5 == 0) {
+      if (notes.isEmpty() || (seq % 5 == 0 && notes.size() < maxNotes)) {
         String noteId = "n" + index + "_" + Long.toString(seq, 36);
         notes.add(noteId);
         return "{\"type\":\"note.create\",\"id\":\"" + commandId + "\",\"board\":\"" + board + "\",\"note\":{\"id\":\""
