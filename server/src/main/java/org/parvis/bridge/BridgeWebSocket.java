@@ -135,16 +135,13 @@ final class BridgeWebSocket extends SockJSSocketBase {
     if (sockJs) {
       ws.textMessageHandler(messages -> receive(messages, handler));
     } else {
-      ws.textMessageHandler(message -> {
-        if (!closed) {
-          handler.handle(Buffer.buffer(message));
-        }
-      });
-      ws.binaryMessageHandler(message -> {
+      Handler<Buffer> whileOpen = message -> {
         if (!closed) {
           handler.handle(message);
         }
-      });
+      };
+      ws.textMessageHandler(message -> whileOpen.handle(Buffer.buffer(message)));
+      ws.binaryMessageHandler(whileOpen);
     }
     return this;
   }
@@ -172,14 +169,12 @@ final class BridgeWebSocket extends SockJSSocketBase {
    */
   @Override
   public void close() {
-    if (!closeSent && !ws.isClosed()) {
-      closeSent = true;
+    closeOnce(() -> {
       if (sockJs) {
         ws.writeTextMessage(CLOSE_FRAME);
       }
       vertx.runOnContext(none -> ws.close());
-    }
-    ended();
+    });
   }
 
   /** On the raw endpoint, the WebSocket's close carries the status and reason; SockJS closes as {@link #close()}. */
@@ -187,11 +182,15 @@ final class BridgeWebSocket extends SockJSSocketBase {
   public void close(int statusCode, String reason) {
     if (sockJs) {
       close();
-      return;
+    } else {
+      closeOnce(() -> ws.close((short) statusCode, reason));
     }
+  }
+
+  private void closeOnce(Runnable closing) {
     if (!closeSent && !ws.isClosed()) {
       closeSent = true;
-      ws.close((short) statusCode, reason);
+      closing.run();
     }
     ended();
   }
