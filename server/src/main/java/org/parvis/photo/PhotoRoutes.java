@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class PhotoRoutes {
 
+  /** How long a refused upload's connection stays open after the answer, its input discarded. */
+  private static final long REFUSED_UPLOAD_LINGER_MS = 1_000;
+
   private static final Logger LOG = LoggerFactory.getLogger(PhotoRoutes.class);
   private static final Pattern WORKSHOP_ID = Pattern.compile(StreamId.WORKSHOP_ID_FORM);
   private static final Map<String, Integer> STATUS = Map.of(
@@ -172,15 +175,19 @@ public final class PhotoRoutes {
   }
 
   /**
-   * Answers without reading the rest of the body, and closes the connection after the answer, so a
-   * client still sending learns at once and the server takes in nothing more.
+   * Answers without storing the rest of the body, and closes the connection a moment after the
+   * answer, so a client still sending learns at once and the server keeps nothing more. The moment
+   * matters: a connection closed while the client's bytes still arrive is reset, and a reset may
+   * destroy the answer before the client has read it (a test saw an empty 413); meanwhile what
+   * arrives is discarded.
    */
   private void refuseUnread(RoutingContext ctx, Rejection rejection) {
     HttpServerRequest request = ctx.request();
-    request.handler(null);
+    request.handler(discarded -> {});
+    request.resume();
     ctx.response().endHandler(written -> {
       if (request.version() == HttpVersion.HTTP_2) ctx.response().reset();
-      else request.connection().close();
+      else ctx.vertx().setTimer(REFUSED_UPLOAD_LINGER_MS, lingered -> request.connection().close());
     });
     refusals.refuse(ctx, STATUS.getOrDefault(rejection.code(), 503), rejection);
   }
