@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.parvis.config.ParvisConfig;
 
-/** PARVIS_REDIS_FSYNC reaches the embedded Redis: with `always`, every acknowledgement is on disk first. */
+/**
+ * PARVIS_REDIS_FSYNC reaches the embedded Redis: with `always`, every acknowledgement is on disk first. The
+ * embedded Redis and deploy/redis-parvis.conf rewrite the append-only file at the same size.
+ */
 @ExtendWith(VertxExtension.class)
 class EmbeddedRedisFsyncTest {
 
@@ -28,6 +31,9 @@ class EmbeddedRedisFsyncTest {
         try {
           String applied = redis.send(Request.cmd(Command.CONFIG).arg("GET").arg("appendfsync")).await().get("appendfsync").toString();
           assertThat(applied).isEqualTo(fsync.redisSetting());
+          String rewriteMinSize = redis.send(Request.cmd(Command.CONFIG).arg("GET").arg("auto-aof-rewrite-min-size")).await()
+              .get("auto-aof-rewrite-min-size").toString();
+          assertThat(rewriteMinSize).isEqualTo(Long.toString(512L * 1024 * 1024));
         } finally {
           redis.close();
         }
@@ -35,5 +41,11 @@ class EmbeddedRedisFsyncTest {
     }
     assertThat(ParvisConfig.from(Map.of()).redisFsync()).isEqualTo(ParvisConfig.RedisFsync.EVERYSEC);
     assertThat(ParvisConfig.from(Map.of("PARVIS_REDIS_FSYNC", "always")).redisFsync()).isEqualTo(ParvisConfig.RedisFsync.ALWAYS);
+  }
+
+  @Test
+  void theDeploymentsRedisRewritesAtTheEmbeddedOnesSize() throws Exception {
+    assertThat(Files.readAllLines(Path.of("..", "deploy", "redis-parvis.conf")))
+        .contains("auto-aof-rewrite-min-size " + EmbeddedRedis.AOF_REWRITE_MIN_SIZE);
   }
 }

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.parvis.store.EmbeddedRedis;
 
 /**
  * A real redis-server process of our own, on a free port, append-only (everysec unless asked) in a folder, so a
@@ -172,6 +173,7 @@ public final class RedisProcess implements AutoCloseable {
   private void launch() {
     List<String> command = List.of(redisServerBinary(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
         "--dir", dir.toString(), "--appendonly", "yes", "--appendfsync", appendFsync, "--save", "",
+        "--auto-aof-rewrite-min-size", EmbeddedRedis.AOF_REWRITE_MIN_SIZE,
         "--daemonize", "no", "--logfile", dir.resolve("redis.log").toString());
     try {
       process = new ProcessBuilder(command).redirectErrorStream(true)
