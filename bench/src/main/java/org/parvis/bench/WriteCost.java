@@ -16,7 +16,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
-import io.vertx.ext.web.handler.sockjs.impl.JsonCodec;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -27,6 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.parvis.bridge.PreEncodedText;
+import org.parvis.stream.WireText;
 
 /**
  * The server's CPU per recipient of one frame, by way of writing it, measured on the server's one
@@ -73,7 +73,7 @@ public final class WriteCost {
     try {
       WriteCost bench = new WriteCost(server);
       int port = bench.listen().await();
-      String sockJsFrame = "a" + JsonCodec.encode(new String[] {EVENT_FRAME});
+      String sockJsFrame = WireText.sockJsFrame(EVENT_FRAME);
       System.out.printf(Locale.ROOT, "frame: %d chars as the bridge's text, %d as SockJS's a[\"...\"]; %d clients, %d frames, %d rounds%n",
           EVENT_FRAME.length(), sockJsFrame.length(), clients, frames, rounds);
       List<Variant> variants = List.of(Variant.values());

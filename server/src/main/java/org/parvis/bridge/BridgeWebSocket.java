@@ -119,7 +119,7 @@ final class BridgeWebSocket extends SockJSSocketBase {
     if (closed) {
       return Future.failedFuture(SOCKET_CLOSED);
     }
-    return ws.writeTextMessage(sockJs ? "a" + JsonCodec.encode(new String[] {text}) : text);
+    return ws.writeTextMessage(sockJs ? WireText.sockJsFrame(text) : text);
   }
 
   @Override

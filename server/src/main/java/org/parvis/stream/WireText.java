@@ -13,7 +13,11 @@ import java.nio.charset.StandardCharsets;
 public record WireText(String text, byte[] utf8, byte[] sockJsUtf8) {
 
   public static WireText of(String text) {
-    return new WireText(text, text.getBytes(StandardCharsets.UTF_8),
-        ("a" + JsonCodec.encode(new String[] {text})).getBytes(StandardCharsets.UTF_8));
+    return new WireText(text, text.getBytes(StandardCharsets.UTF_8), sockJsFrame(text).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** One message as SockJS frames it: {@code a["<escaped text>"]}. */
+  public static String sockJsFrame(String text) {
+    return "a" + JsonCodec.encode(new String[] {text});
   }
 }
