@@ -38,8 +38,8 @@ public final class EmbeddedRedis implements AutoCloseable {
   static final int MIN_MAJOR_VERSION = 7;
   /**
    * Redis rewrites its append-only file once it is twice its last rewrite and at least this big. A
-   * rewrite forks and writes the whole data set: with Redis's 64mb default a busy evening (a change
-   * appends about 1 KB) rewrote every 30 s, a core taken for seconds each time (bench/README.md).
+   * rewrite forks and writes the whole data set: with Redis's 64mb default, 100 workshops at once (a
+   * change appends about 1 KB) rewrote every 25-50 s, a core taken for seconds each time (bench/README.md).
    */
   public static final String AOF_REWRITE_MIN_SIZE = "512mb";
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRedis.class);
